@@ -1,0 +1,15 @@
+"""Storyline: one source-attributed, cross-checked account from many news articles.
+
+>>> import storyline
+>>> analysis = storyline.analyze(["examples/"])  # doctest: +SKIP
+>>> analysis.stories[0].summary[0].sources  # doctest: +SKIP
+"""
+
+from importlib.metadata import version as _version
+
+from storyline.config import Settings
+from storyline.models import Analysis
+from storyline.pipeline import analyze
+
+__version__ = _version("storyline")
+__all__ = ["Analysis", "Settings", "__version__", "analyze"]

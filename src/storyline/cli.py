@@ -1,0 +1,119 @@
+"""The `storyline` command line.
+
+Exit status: 0 all inputs used; 2 some inputs rejected (each named on stderr with the
+reason, the rest processed in full); 1 nothing could be done (no inputs, bad options).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from storyline.config import Settings
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn a pile of news articles into one source-attributed, cross-checked account.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Storyline command line."""
+
+
+class _RichProgress:
+    """Adapts rich's progress bars to the pipeline's `Progress` callback."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = None
+
+    def __call__(self, phase: str, total: int | None):
+        if self.task is not None:
+            self.progress.update(self.task, completed=self.progress.tasks[self.task].total or 0)
+        self.task = self.progress.add_task(phase, total=total)
+        task = self.task
+        return lambda: self.progress.advance(task)
+
+
+def report_problems(problems) -> None:
+    """One line per rejected input: what, where, why. No tracebacks."""
+    for p in problems:
+        where = f"{p.source}:{p.line}" if p.line else p.source
+        err.print(f"[yellow]rejected[/] {where}: {p.reason}", markup=True, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, globs, URLs (with --fetch), or '-'.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")] = Path("out"),
+    db: Annotated[
+        str | None, typer.Option(help="Store: SQLite path or SQLAlchemy URL (postgresql://…).")
+    ] = None,
+    fetch: Annotated[bool, typer.Option(help="Fetch http(s) inputs (network).")] = False,
+    aliases: Annotated[
+        list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes for per-document extraction.")] = 1,
+    max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Analyse articles and write OUT/storyline.json, OUT/report.md and OUT/report.html."""
+    from storyline.pipeline import analyze as run
+    from storyline.render import write_outputs
+
+    settings = Settings(
+        fetch=fetch, db=db, aliases=aliases or [], workers=workers, max_bytes=max_bytes
+    )
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as bars:
+        analysis = run(paths, settings, progress=_RichProgress(bars))
+    report_problems(analysis.problems)
+    written = write_outputs(analysis, out)
+    err.print(
+        f"{len(analysis.documents)} documents, {len(analysis.stories)} stories, "
+        f"{len(analysis.entities)} entities, {len(analysis.quotes)} quotes, "
+        f"{len(analysis.claims)} claims -> {', '.join(str(p) for p in written)}"
+    )
+    if not analysis.documents and analysis.problems:
+        raise typer.Exit(EXIT_REJECTED)
+    raise typer.Exit(EXIT_REJECTED if analysis.problems else EXIT_OK)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of storyline.json, generated from the code's models."""
+    from storyline.render.json import json_schema
+
+    sys.stdout.write(json_schema())
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,330 @@
+"""Typed records passed between the pipeline stages.
+
+The public contract (`storyline.json`, ../shared/CONTRACT.md) is `Analysis`; its JSON
+Schema is generated from these models (`storyline schema`). Per-document extraction
+records (`DocExtraction` and the `Local*` records) are internal: they are what the
+per-document map hands to the cross-document reduce, so they are compact and carry
+offsets into the document's cleaned `text`, never copies of it beyond short spans.
+
+Everything a later stage needs must travel in these records: no stage reaches back
+into another stage's internals.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+EntityType = Literal["PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT", "OTHER"]
+DocType = Literal["report", "opinion", "aggregation", "statement", "other"]
+PublishedFrom = Literal["metadata", "text", "inferred"]
+QuoteKind = Literal["direct", "indirect"]
+Approx = Literal["exact", "about", "more_than", "less_than", "range"]
+ClaimStatus = Literal["agreed", "conflicting", "single"]
+Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Comment(Record):
+    """A reader comment split off the article body."""
+
+    author: str | None = None
+    text: str
+
+
+class Problem(Record):
+    """An input (or part of one) that could not be used, and why. Never silent."""
+
+    source: str = Field(description="The input as given (path, URL, '-'), as given.")
+    line: int | None = Field(None, description="1-based line or row within the input.")
+    reason: str
+    stage: Literal["read", "decode", "parse", "clean", "language", "extract", "store"] = "read"
+
+
+class Document(Record):
+    """One cleaned, dated, typed article."""
+
+    id: str
+    source: str = Field(description="Path, URL or '-' exactly as given (plus '#N' for a row).")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date, possibly partial.")
+    published_from: PublishedFrom | None = None
+    doc_type: DocType = "report"
+    language: str = "en"
+    story: str | None = None
+    duplicate_of: str | None = Field(None, description="Id of the document this one copies.")
+    text: str = Field(description="Cleaned body: no boilerplate, no reader comments.")
+    removed: list[str] = Field(default_factory=list, description="Lines removed as boilerplate.")
+    comments: list[Comment] = Field(default_factory=list)
+    content_hash: str = Field("", description="sha256 of the raw input bytes.")
+    author: str | None = None
+
+
+class RawInput(Record):
+    """One input item before cleaning, as a reader produced it (kept by the store)."""
+
+    source: str
+    raw: bytes | str = Field(description="The input exactly as read.")
+    line: int | None = None
+    format: Literal["txt", "html", "jsonl", "csv", "feed", "stdin", "url"] = "txt"
+    title: str | None = None
+    body: str | None = Field(None, description="Main text as extracted, before cleaning.")
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+# --------------------------------------------------------------- per-document extract
+
+
+class Span(Record):
+    start: int
+    end: int
+
+
+class LocalMention(Record):
+    """A mention of an entity within one document."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    name: str = Field(description="Name with titles stripped; a surname expanded in-document.")
+    cluster: str = Field(description="Within-document entity id (same real thing, same id).")
+    role: str | None = None
+    actor_id: str | None = Field(None, description="Id in the actor list, if matched.")
+    stands_for: str | None = Field(
+        None, description="Metonymy: the government or country this name stands for."
+    )
+
+
+class LocalQuote(Record):
+    kind: QuoteKind
+    start: int
+    end: int
+    text: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    speaker_cluster: str | None = Field(None, description="LocalMention.cluster of the speaker.")
+
+
+class LocalAccusation(Record):
+    start: int
+    end: int
+    text: str
+    accuser_text: str | None = None
+    accuser_cluster: str | None = None
+    accused_texts: list[str] = Field(default_factory=list)
+    accused_clusters: list[str | None] = Field(default_factory=list)
+
+
+class TimeExpression(Record):
+    start: int
+    end: int
+    text: str
+    kind: Literal["date", "time", "duration", "set"] = "date"
+    value: str | None = Field(None, description="Normalised ISO value (partial allowed).")
+    precision: Precision = "unknown"
+    anchored: bool = Field(False, description="True where resolved against the publication date.")
+    rule: dict[str, str | int | float | bool | None] | None = Field(
+        None, description="How to re-resolve against another anchor date (relative expressions)."
+    )
+
+
+class Quantity(Record):
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None = None
+    approx: Approx = "exact"
+    what: str | None = None
+    what_head: str | None = Field(None, description="Lemma of the counted noun.")
+    unit: str | None = None
+    claimant_text: str | None = None
+    claimant_cluster: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+class DocExtraction(Record):
+    """Everything the per-document map found in one document."""
+
+    document: str
+    sentences: list[Span] = Field(default_factory=list)
+    mentions: list[LocalMention] = Field(default_factory=list)
+    quotes: list[LocalQuote] = Field(default_factory=list)
+    accusations: list[LocalAccusation] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
+
+
+# ------------------------------------------------------------------ reconcile / output
+
+
+class Geo(Record):
+    lat: float
+    lon: float
+    country: str | None = None
+    gazetteer_id: str | None = None
+    name: str | None = Field(None, description="Gazetteer name of the resolved place.")
+    feature: str | None = Field(None, description="Gazetteer feature class (city, country…).")
+
+
+class MentionRef(Record):
+    document: str
+    start: int
+    end: int
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    geo: Geo | None = None
+    geo_note: str | None = Field(None, description="Why a place has no geo.")
+    stands_for: str | None = Field(None, description="Entity id a metonym stands for.")
+    mentions: list[MentionRef] = Field(default_factory=list)
+
+
+class Quote(Record):
+    id: str
+    document: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+
+
+class Claim(Record):
+    id: str
+    document: str
+    text: str
+    start: int
+    end: int
+    value: float
+    value_high: float | None = None
+    approx: Approx = "exact"
+    what: str | None = None
+    unit: str | None = None
+    claimant: str | None = None
+    claimant_name: str | None = None
+    group: str
+    status: ClaimStatus
+    revision: bool = Field(
+        False, description="True where the group's values change over time (a toll rising)."
+    )
+
+
+class ClaimGroup(Record):
+    """Claims about the same quantity across documents (an addition to the contract)."""
+
+    id: str
+    what: str | None = None
+    unit: str | None = None
+    status: ClaimStatus
+    claims: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    revision: bool = False
+    note: str | None = Field(None, description="Why the group got its status.")
+
+
+class Event(Record):
+    id: str
+    date: str | None
+    precision: Precision = "unknown"
+    when: str | None = None
+    description: str
+    story: str | None = None
+    documents: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    place: str | None = None
+
+
+class Accusation(Record):
+    document: str
+    accuser: str | None
+    accuser_entity: str | None = None
+    accused: list[str] = Field(default_factory=list)
+    accused_entities: list[str] = Field(default_factory=list)
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class BriefingSentence(Record):
+    text: str
+    sources: list[str] = Field(min_length=1, description="Documents this sentence rests on.")
+    passages: list[MentionRef] = Field(default_factory=list)
+
+
+class Story(Record):
+    id: str
+    title: str
+    storyline: str | None = None
+    documents: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    summary: list[BriefingSentence] = Field(default_factory=list)
+
+
+class Storyline(Record):
+    id: str
+    title: str
+    stories: list[str] = Field(default_factory=list)
+
+
+class FramingTerm(Record):
+    entity: str | None = Field(None, description="Entity id the term names, if any.")
+    concept: str = Field(description="What is named (entity name or concept).")
+    terms: dict[str, int] = Field(default_factory=dict, description="Term -> count.")
+
+
+class Framing(Record):
+    document: str
+    outlet: str | None = None
+    doc_type: DocType = "report"
+    names: list[FramingTerm] = Field(default_factory=list)
+    accusations: int = 0
+    quoted: list[str] = Field(default_factory=list, description="Entity ids it quotes.")
+
+
+class Analysis(Record):
+    """The whole `storyline.json`."""
+
+    schema_version: str = SCHEMA_VERSION
+    generated_by: str = ""
+    documents: list[Document] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    storylines: list[Storyline] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    claim_groups: list[ClaimGroup] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    accusations: list[Accusation] = Field(default_factory=list)
+    framing: list[Framing] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)

