@@ -1,22 +1,105 @@
-"""Raw input -> cleaned, dated, typed Document (placeholder)."""
+"""Raw input -> cleaned, dated, typed `Document`.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+Order of work: split reader comments off the bottom, clean the body (boilerplate,
+captions, credits, 'Source:' lines, datelines, link lists), then settle the metadata:
+title, publication date (metadata, else dateline), outlet (metadata, else 'Source:'
+line, else URL host), author, type, and the content hash of the cleaned text.
+"""
+
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 
-from storyline.models import Document, Problem, RawInput
+from storyline.ingest.clean import clean_lines
+from storyline.ingest.comments import parse_comments, split_comments
+from storyline.ingest.dates import normalise_published
+from storyline.ingest.metadata import classify_doc_type, clean_outlet, outlet_from_url
+from storyline.ingest.rules import boilerplate
+from storyline.models import Comment, Document, Problem, RawInput
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised cleaned text (NFKC, whitespace collapsed): the same
+    article read twice, or from two files, hashes the same."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _lines(body: str) -> list[str]:
+    return body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _extra_comments(raw: RawInput) -> list[Comment]:
+    """Comments a reader extracted apart from the body (an HTML page's comment block):
+    the structured list where the page's markup gave authors, else the flat text."""
+    structured = getattr(raw, "comments", None)
+    if structured:
+        out = []
+        for c in structured:
+            if isinstance(c, Comment):
+                out.append(c)
+            elif isinstance(c, dict) and c.get("text"):
+                out.append(Comment(author=c.get("author"), text=str(c["text"])))
+        if out:
+            return out
+    flat = getattr(raw, "comments_text", None)
+    if isinstance(flat, str) and flat.strip():
+        comments, _removed = parse_comments(_lines(flat))
+        return comments
+    return []
 
 
 def build_document(raw: RawInput, doc_id: str) -> Document | Problem:
+    """Clean, date and type one input. Odd input gives a `Problem`, never an exception."""
+    try:
+        return _build(raw, doc_id)
+    except Exception as exc:  # one odd document must not stop the batch
+        return Problem(
+            source=raw.source,
+            line=raw.line,
+            reason=f"could not clean the text: {type(exc).__name__}: {exc}",
+            stage="clean",
+        )
+
+
+def _build(raw: RawInput, doc_id: str) -> Document | Problem:
+    rules = boilerplate()
     body = raw.body or ""
-    lines = [x for x in body.splitlines()]
-    title = next((x.strip() for x in lines if x.strip()), None)
-    text = "\n".join(lines[1:]).strip()
+    split = split_comments(_lines(body), rules)
+    cleaned = clean_lines(split.body, title=raw.title, rules=rules)
+    text = cleaned.text
+    if not text.strip():
+        return Problem(
+            source=raw.source,
+            line=raw.line,
+            reason="no article text left after removing boilerplate and comments",
+            stage="clean",
+        )
+    published = normalise_published(raw.published, rules)
+    published_from = "metadata" if published else None
+    if published is None and cleaned.dateline:
+        published, published_from = cleaned.dateline, "text"
+    url = raw.url or (raw.source if re.match(r"https?://", raw.source) else None)
+    outlet = clean_outlet(raw.outlet) or clean_outlet(cleaned.outlet) or outlet_from_url(url)
+    title = cleaned.title
+    if title:
+        title = re.sub(r"\s+", " ", title).strip()
+    removed = cleaned.removed + split.removed  # in reading order
+    kinds = cleaned.kinds + [("comment_chrome", line) for line in split.removed]
     return Document(
         id=doc_id,
         source=raw.source,
         title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        published_from=published_from,
+        doc_type=classify_doc_type(title, cleaned.paragraphs, kinds),
         text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        removed=removed,
+        comments=split.comments + _extra_comments(raw),
+        content_hash=content_hash(text),
+        author=(raw.author or cleaned.author or None),
     )
