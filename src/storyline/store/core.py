@@ -1,0 +1,568 @@
+"""The store: documents, raw inputs, extractions, problems and the current analysis.
+
+One `save` is one transaction: the new documents, their extractions, the problems and
+the analysis of the whole store are written together or not at all, so an interrupted
+run leaves the store as it was. Documents are identified by content hash: saving the
+same content again adds nothing. Store ids ("d1", "d2", …) follow insertion order and
+never change; story, entity and other record ids belong to the current analysis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from storyline.config import Settings
+from storyline.models import (
+    Analysis,
+    DocExtraction,
+    Document,
+    Entity,
+    Problem,
+    RawInput,
+    Story,
+)
+from storyline.store.records import (
+    PLACE_TYPES,
+    record_keys,
+    remap_analysis,
+    scalar_fields,
+    sections,
+)
+from storyline.store.schema import (
+    AnalysisRunRow,
+    Base,
+    BatchRow,
+    DocumentRow,
+    ExtractionRow,
+    ProblemRow,
+    RecordRow,
+    StoryLinkRow,
+)
+
+# Columns of `documents` that hold Document fields directly; the rest go to `extra`.
+_DOC_COLUMNS = [
+    *("source", "title", "outlet", "url", "published", "published_from", "doc_type"),
+    *("language", "duplicate_of", "author", "text", "removed", "comments", "content_hash"),
+]
+
+
+def to_url(path_or_url: str | Path) -> str:
+    """An SQLAlchemy URL from a path (SQLite file) or a URL as given."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def make_engine(path_or_url: str | Path) -> Engine:
+    url = make_url(to_url(path_or_url))
+    if url.get_backend_name() == "sqlite":
+        # One connection is shared by the app's threads; waits instead of failing when
+        # another process holds the write lock.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _fk_on(dbapi_conn, _record) -> None:  # SQLite enforces foreign keys on request
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class SaveResult:
+    """What one save did: run ids -> store ids, the new ids, the analysis run."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    new: list[str] = field(default_factory=list)
+    run_id: int | None = None
+    batch_id: int | None = None
+
+
+def _problem_key(p: Problem, raw_hash: str | None) -> str:
+    text = "\x1f".join([p.source, str(p.line), p.reason, p.stage, raw_hash or ""])
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+
+
+def _problem_raw(source: str, line: int | None, limit: int) -> tuple[bytes | None, str | None]:
+    """The rejected input's bytes where they can be read back, else why not."""
+    path = Path(source)
+    try:
+        if not path.is_file():
+            return None, "not a local file; nothing to keep"
+        size = path.stat().st_size
+        if size > limit:
+            return None, f"{size} bytes, over the {limit}-byte limit: not kept"
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, f"could not read back: {exc.strerror or exc}"
+    if line is not None:
+        lines = data.splitlines(keepends=True)
+        if 1 <= line <= len(lines):
+            return lines[line - 1], f"line {line} of the file"
+    return data, None
+
+
+def _doc_row(doc: Document, seq: int, raw: RawInput | None, batch_id: int) -> dict[str, Any]:
+    """The `documents` row of a document and its raw input."""
+    data = doc.model_dump(mode="json")
+    extra = {k: v for k, v in data.items() if k not in _DOC_COLUMNS and k != "id"}
+    row = {"id": doc.id, "seq": seq, "batch_id": batch_id, "extra": extra}
+    row.update({name: data[name] for name in _DOC_COLUMNS})
+    row.update(raw=None, raw_is_text=False, raw_meta={})
+    if raw is not None:
+        row["raw_is_text"] = isinstance(raw.raw, str)
+        row["raw"] = raw.raw.encode("utf-8") if isinstance(raw.raw, str) else raw.raw
+        row["raw_meta"] = raw.model_dump(mode="json", exclude={"raw"})
+    return row
+
+
+def _row_document(row: DocumentRow) -> Document:
+    data: dict[str, Any] = {name: getattr(row, name) for name in _DOC_COLUMNS}
+    known = set(Document.model_fields)
+    data.update({k: v for k, v in (row.extra or {}).items() if k in known})
+    return Document.model_validate({"id": row.id, **data})
+
+
+class Store:
+    """A storyline store over one database (SQLite file or server URL)."""
+
+    def __init__(self, path_or_url: str | Path, settings: Settings | None = None) -> None:
+        self.url = to_url(path_or_url)
+        self.settings = settings or Settings()
+        self.engine = make_engine(self.url)
+        Base.metadata.create_all(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Writers in this process take turns; readers never wait for them.
+        self.write_lock = threading.RLock()
+        self._cache: tuple[int, Analysis] | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------------- write
+
+    def save(
+        self,
+        ingested,
+        analysis: Analysis | None = None,
+        extractions: Sequence[DocExtraction] = (),
+        raw_path: Callable[[str], str] | None = None,
+    ) -> SaveResult:
+        """Add a batch (an `IngestResult`) and store the analysis of the whole store.
+
+        `analysis` is the batch's own analysis (ids "d1"…); it is stored as is when the
+        batch is the whole store, else the reduce is re-run over every stored document
+        (their extractions are stored, so nothing is parsed again). A rejected input's
+        bytes are read back from its source (or from `raw_path(source)`).
+        """
+        with self.write_lock:
+            for attempt in range(3):
+                try:
+                    return self._save_once(ingested, analysis, extractions, raw_path)
+                except (IntegrityError, OperationalError):
+                    # Another process took the same new ids or held the lock: retry.
+                    if attempt == 2:
+                        raise
+            raise AssertionError("unreachable")
+
+    def _save_once(self, ingested, analysis, extractions, raw_path) -> SaveResult:
+        result = SaveResult()
+        with self.sessions.begin() as s:
+            batch = BatchRow(
+                sources=sorted({d.source for d in ingested.documents}),
+                n_documents=len(ingested.documents),
+                n_problems=len(ingested.problems),
+            )
+            s.add(batch)
+            s.flush()
+            result.batch_id = batch.id
+            result.ids, result.new = self._add_documents(s, ingested, batch.id)
+            batch.n_new = len(result.new)
+            self._add_extractions(s, extractions, result.ids)
+            self._add_problems(s, ingested.problems, batch.id, raw_path)
+            s.flush()
+            stored = set(s.scalars(select(DocumentRow.id)))
+            if analysis is not None and stored == set(result.ids.values()):
+                full = remap_analysis(analysis, result.ids)
+                full = full.model_copy(update={"problems": self._problems(s)})
+            else:
+                full = self._reconcile(s)
+            result.run_id = self._write_analysis(s, full)
+        return result
+
+    def _add_documents(self, s: Session, ingested, batch_id: int):
+        docs = ingested.documents
+        hashes = [d.content_hash for d in docs]
+        existing = dict(
+            s.execute(
+                select(DocumentRow.content_hash, DocumentRow.id).where(
+                    DocumentRow.content_hash.in_(hashes)
+                )
+            ).all()
+        )
+        seq = (s.scalar(select(func.max(DocumentRow.seq))) or 0) + 1
+        ids: dict[str, str] = {}
+        new: list[str] = []
+        rows: list[dict[str, Any]] = []
+        for doc in docs:
+            if doc.content_hash in existing:
+                ids[doc.id] = existing[doc.content_hash]
+                continue
+            store_id = f"d{seq}"
+            ids[doc.id] = store_id
+            existing[doc.content_hash] = store_id
+            new.append(store_id)
+            moved = doc.model_copy(update={"id": store_id})
+            if moved.duplicate_of is not None:
+                moved.duplicate_of = ids.get(moved.duplicate_of, moved.duplicate_of)
+            rows.append(_doc_row(moved, seq, ingested.raw.get(doc.id), batch_id))
+            seq += 1
+        if rows:
+            s.execute(insert(DocumentRow), rows)
+        return ids, new
+
+    def _add_extractions(self, s: Session, extractions, ids: dict[str, str]) -> None:
+        have = set(s.scalars(select(ExtractionRow.document)))
+        rows = []
+        for x in extractions:
+            store_id = ids.get(x.document, x.document)
+            if store_id in have:
+                continue  # same content, same extraction: keep the stored one
+            payload = x.model_dump(mode="json")
+            payload["document"] = store_id
+            rows.append({"document": store_id, "payload": payload})
+            have.add(store_id)
+        if rows:
+            s.execute(insert(ExtractionRow), rows)
+
+    def _add_problems(
+        self, s: Session, problems: Iterable[Problem], batch_id: int, raw_path
+    ) -> None:
+        for p in problems:
+            path = raw_path(p.source) if raw_path else p.source
+            raw, note = _problem_raw(path, p.line, self.settings.max_bytes)
+            raw_hash = hashlib.sha256(raw).hexdigest() if raw is not None else None
+            key = _problem_key(p, raw_hash)
+            if s.scalar(select(ProblemRow.id).where(ProblemRow.key == key)) is not None:
+                continue
+            s.add(
+                ProblemRow(
+                    key=key,
+                    batch_id=batch_id,
+                    source=p.source,
+                    line=p.line,
+                    reason=p.reason,
+                    stage=p.stage,
+                    raw=raw,
+                    raw_note=note,
+                )
+            )
+            s.flush()
+
+    def _reconcile(self, s: Session) -> Analysis:
+        """The reduce over every stored document, from the stored extractions."""
+        from storyline.ingest.dedup import mark_duplicates
+        from storyline.reconcile import reconcile
+
+        documents = [_row_document(r) for r in s.scalars(select(DocumentRow).order_by("seq"))]
+        extractions = {
+            r.document: DocExtraction.model_validate(r.payload)
+            for r in s.scalars(select(ExtractionRow))
+        }
+        mark_duplicates(documents)
+        missing = [d for d in documents if d.duplicate_of is None and d.id not in extractions]
+        if missing:  # a document that was a copy is now an original: parse it once
+            from storyline.extract import extract_all
+
+            for x in extract_all(missing, self.settings):
+                extractions[x.document] = x
+                s.add(ExtractionRow(document=x.document, payload=x.model_dump(mode="json")))
+        ordered = [extractions[d.id] for d in documents if d.id in extractions]
+        return reconcile(documents, ordered, self.settings, self._problems(s))
+
+    def _write_analysis(self, s: Session, analysis: Analysis) -> int:
+        old = list(s.scalars(select(AnalysisRunRow.id)))
+        if old:  # keep only the current analysis; the batches table is the history
+            s.execute(delete(StoryLinkRow).where(StoryLinkRow.run_id.in_(old)))
+            s.execute(delete(RecordRow).where(RecordRow.run_id.in_(old)))
+            s.execute(update(AnalysisRunRow).values(current=False))
+        extra = {k: getattr(analysis, k) for k in scalar_fields()}
+        run = AnalysisRunRow(
+            generated_by=analysis.generated_by,
+            schema_version=analysis.schema_version,
+            n_documents=len(analysis.documents),
+            current=True,
+            extra=extra,
+        )
+        s.add(run)
+        s.flush()
+        published = {d.id: d.published for d in analysis.documents if d.published}
+        story_dates = {}
+        for story in analysis.stories:  # a story without dates spans its documents' dates
+            dates = sorted(published[d] for d in story.documents if d in published)
+            if dates:
+                story_dates[story.id] = (dates[0], dates[-1])
+        rows = []
+        for kind in sections():
+            for i, item in enumerate(getattr(analysis, kind)):
+                exclude = {"text"} if kind == "documents" else None
+                payload = item.model_dump(mode="json", exclude=exclude)
+                keys = record_keys(kind, i, item)
+                if kind == "stories" and not (keys["date_start"] or keys["date_end"]):
+                    keys["date_start"], keys["date_end"] = story_dates.get(item.id, (None, None))
+                rows.append({"run_id": run.id, "kind": kind, "seq": i, "payload": payload, **keys})
+        # Bulk INSERTs (executemany): the ORM's per-object bookkeeping would dominate.
+        if rows:
+            s.execute(insert(RecordRow), rows)
+        links = self._story_links(run.id, analysis)
+        if links:
+            s.execute(insert(StoryLinkRow), links)
+        return run.id
+
+    @staticmethod
+    def _story_links(run_id: int, analysis: Analysis) -> list[dict[str, Any]]:
+        docs = {d.id: d for d in analysis.documents}
+        story_of: dict[str, set[str]] = {}
+        for story in analysis.stories:
+            for doc_id in story.documents:
+                story_of.setdefault(doc_id, set()).add(story.id)
+        for d in analysis.documents:
+            if d.story:
+                story_of.setdefault(d.id, set()).add(d.story)
+        links: set[tuple[str, str, str, str]] = set()
+        for doc_id, stories in story_of.items():
+            doc = docs.get(doc_id)
+            for sid in stories:
+                links.add((sid, "document", doc_id, ""))
+                if doc is not None and doc.outlet:
+                    links.add((sid, "outlet", doc.outlet[:300], doc.outlet.lower()))
+        for e in analysis.entities:
+            kind = "place" if e.type in PLACE_TYPES else "entity"
+            label = " | ".join(sorted({e.name.lower(), *(a.lower() for a in e.aliases)}))
+            for sid in {sid for m in e.mentions for sid in story_of.get(m.document, ())}:
+                links.add((sid, kind, e.id, label))
+        return [
+            {"run_id": run_id, "story": sid, "kind": k, "value": v, "label": label}
+            for sid, k, v, label in sorted(links)
+        ]
+
+    # ----------------------------------------------------------------------- read
+
+    def current_run(self) -> int | None:
+        with self.sessions() as s:
+            return s.scalar(select(AnalysisRunRow.id).where(AnalysisRunRow.current.is_(True)))
+
+    def load_analysis(self) -> Analysis | None:
+        """The current analysis of the whole store (cached until the next save)."""
+        run_id = self.current_run()
+        if run_id is None:
+            return None
+        cached = self._cache
+        if cached is not None and cached[0] == run_id:
+            return cached[1]
+        with self.sessions() as s:
+            run = s.get(AnalysisRunRow, run_id)
+            data: dict[str, Any] = {k: v for k, v in (run.extra or {}).items()}
+            texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)).all())
+            for kind, model in sections().items():
+                rows = s.scalars(
+                    select(RecordRow.payload)
+                    .where(RecordRow.run_id == run_id, RecordRow.kind == kind)
+                    .order_by(RecordRow.seq)
+                )
+                items = []
+                for payload in rows:
+                    if kind == "documents":
+                        payload = {**payload, "text": texts.get(payload["id"], "")}
+                    items.append(model.model_validate(payload))
+                data[kind] = items
+            data["problems"] = self._problems(s)
+        analysis = Analysis.model_validate(data)
+        self._cache = (run_id, analysis)
+        return analysis
+
+    def _records(self, kind: str, **where: str | None) -> list[dict[str, Any]]:
+        run_id = self.current_run()
+        if run_id is None:
+            return []
+        query = select(RecordRow.payload).where(RecordRow.run_id == run_id, RecordRow.kind == kind)
+        for column, value in where.items():
+            if value is not None:
+                query = query.where(getattr(RecordRow, column) == value)
+        with self.sessions() as s:
+            return list(s.scalars(query.order_by(RecordRow.seq)))
+
+    def list_stories(
+        self,
+        q: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        place: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Story]:
+        """Stories of the current analysis matching every filter given.
+
+        `q` matches the story's title and briefing and its documents' titles and text;
+        `place` / `entity` an entity id or any of its names; `outlet` an outlet name;
+        dates are ISO (partial allowed) and keep stories that overlap the range.
+        """
+        run_id = self.current_run()
+        if run_id is None:
+            return []
+        R, L, D = RecordRow, StoryLinkRow, DocumentRow
+        query = select(R.payload).where(R.run_id == run_id, R.kind == "stories")
+
+        def linked(kind: str | tuple[str, ...], value: str):
+            kinds = (kind,) if isinstance(kind, str) else kind
+            return select(L.story).where(
+                L.run_id == run_id,
+                L.kind.in_(kinds),
+                or_(L.value == value, L.label.contains(value.lower(), autoescape=True)),
+            )
+
+        if q:
+            needle = q.strip().lower()
+            in_docs = (
+                select(L.story)
+                .join(D, D.id == L.value)
+                .where(
+                    L.run_id == run_id,
+                    L.kind == "document",
+                    or_(
+                        D.text.icontains(needle, autoescape=True),
+                        D.title.icontains(needle, autoescape=True),
+                    ),
+                )
+            )
+            query = query.where(
+                or_(R.search.contains(needle, autoescape=True), R.story.in_(in_docs))
+            )
+        # Partial ISO dates compare as strings ("2016-12" sorts before "2016-12-01"); a
+        # story with no date at all cannot be placed in a range and is left out.
+        if date_from:
+            query = query.where(func.coalesce(R.date_end, R.date_start) >= date_from)
+        if date_to:
+            query = query.where(func.coalesce(R.date_start, R.date_end) <= date_to + "~")
+        if place:
+            query = query.where(R.story.in_(linked("place", place)))
+        if entity:
+            query = query.where(R.story.in_(linked(("entity", "place"), entity)))
+        if outlet:
+            query = query.where(R.story.in_(linked("outlet", outlet)))
+        query = query.order_by(R.seq).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.sessions() as s:
+            return [Story.model_validate(p) for p in s.scalars(query)]
+
+    def get_story(self, story_id: str) -> Story | None:
+        rows = self._records("stories", key=story_id)
+        return Story.model_validate(rows[0]) if rows else None
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        rows = self._records("entities", key=entity_id)
+        return Entity.model_validate(rows[0]) if rows else None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The document as the current analysis sees it (story, inferred date…)."""
+        with self.sessions() as s:
+            row = s.get(DocumentRow, doc_id)
+            if row is None:
+                return None
+            base = _row_document(row)
+        rows = self._records("documents", key=doc_id)
+        if not rows:
+            return base
+        return Document.model_validate({**rows[0], "text": base.text})
+
+    def get_raw(self, doc_id: str) -> RawInput | None:
+        """The input exactly as it was read."""
+        with self.sessions() as s:
+            row = s.get(DocumentRow, doc_id)
+            if row is None or row.raw is None:
+                return None
+            raw: bytes | str = row.raw.decode("utf-8") if row.raw_is_text else row.raw
+            return RawInput.model_validate({**(row.raw_meta or {}), "raw": raw})
+
+    def documents(self) -> list[Document]:
+        """Every stored document as ingested, in insertion order."""
+        with self.sessions() as s:
+            return [_row_document(r) for r in s.scalars(select(DocumentRow).order_by("seq"))]
+
+    def extractions(self) -> dict[str, DocExtraction]:
+        with self.sessions() as s:
+            return {
+                r.document: DocExtraction.model_validate(r.payload)
+                for r in s.scalars(select(ExtractionRow))
+            }
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        with self.sessions() as s:
+            query = select(DocumentRow.content_hash).where(
+                DocumentRow.content_hash.in_(list(hashes))
+            )
+            return set(s.scalars(query))
+
+    def problems(self) -> list[Problem]:
+        with self.sessions() as s:
+            return self._problems(s)
+
+    @staticmethod
+    def _problems(s: Session) -> list[Problem]:
+        rows = s.scalars(select(ProblemRow).order_by(ProblemRow.id))
+        return [
+            Problem(source=r.source, line=r.line, reason=r.reason, stage=r.stage)  # type: ignore[arg-type]
+            for r in rows
+        ]
+
+    def problem_raw(self) -> list[tuple[Problem, bytes | None, str | None]]:
+        """Each stored problem with the bytes kept for it (or why none were)."""
+        with self.sessions() as s:
+            return [
+                (
+                    Problem(source=r.source, line=r.line, reason=r.reason, stage=r.stage),  # type: ignore[arg-type]
+                    r.raw,
+                    r.raw_note,
+                )
+                for r in s.scalars(select(ProblemRow).order_by(ProblemRow.id))
+            ]
+
+    def counts(self) -> dict[str, int]:
+        with self.sessions() as s:
+            return {
+                "documents": s.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+                "extractions": s.scalar(select(func.count()).select_from(ExtractionRow)) or 0,
+                "problems": s.scalar(select(func.count()).select_from(ProblemRow)) or 0,
+                "batches": s.scalar(select(func.count()).select_from(BatchRow)) or 0,
+            }
+
+
+def open_store(path_or_url: str | Path, settings: Settings | None = None) -> Store:
+    """Open (creating if needed) the store at an SQLite path or an SQLAlchemy URL."""
+    return Store(path_or_url, settings)

@@ -1,0 +1,71 @@
+"""`analyze(..., Settings(db=...))` and `add_sources` through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline
+from storyline.config import Settings
+from storyline.store import add_sources, open_store
+
+pytestmark = pytest.mark.slow
+
+# Written for this test.
+ARTICLES = {
+    "a.txt": "Dam inspected\n\nEngineers inspected the Halden dam on Monday, officials said.",
+    "b.txt": "Dam reopens\n\nThe Halden dam reopened to traffic on Friday after the inspection.",
+}
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_analyze_with_db_is_idempotent(inputs, tmp_path, nlp):
+    db = str(tmp_path / "store.sqlite")
+    first = storyline.analyze([str(inputs)], Settings(db=db))
+    with open_store(db) as store:
+        counts = store.counts()
+        stored = store.load_analysis()
+    assert counts["documents"] == len(first.documents) == 2
+    assert counts["extractions"] == 2
+    assert [d.text for d in stored.documents] == [d.text for d in first.documents]
+    assert [s.documents for s in stored.stories] == [s.documents for s in first.stories]
+    storyline.analyze([str(inputs)], Settings(db=db))
+    with open_store(db) as store:
+        again = store.counts()
+        raw = store.get_raw("d1")
+    assert again["documents"] == 2 and again["problems"] == counts["problems"]
+    assert raw.raw == (inputs / "a.txt").read_bytes()
+
+
+def test_add_sources_parses_only_new_documents(inputs, tmp_path, nlp, monkeypatch):
+    import storyline.extract
+
+    db = str(tmp_path / "store.sqlite")
+    with open_store(db) as store:
+        add_sources(store, [str(inputs / "a.txt")])
+        parsed: list[str] = []
+        real = storyline.extract.extract_all
+
+        def counting(documents, *args, **kwargs):
+            parsed.extend(d.source for d in documents)
+            return real(documents, *args, **kwargs)
+
+        monkeypatch.setattr(storyline.extract, "extract_all", counting)
+        ingested, result = add_sources(store, [str(inputs)])
+        assert parsed == [str(inputs / "b.txt")]
+        assert result.new == ["d2"]
+        analysis = store.load_analysis()
+        assert {d.id for d in analysis.documents} == {"d1", "d2"}
+        assert all(d.story for d in analysis.documents)
+        assert [p.source for p in ingested.problems] == [str(inputs / "empty.txt")]
+        assert [p.source for p in analysis.problems] == [str(inputs / "empty.txt")]
+        ((_, kept, _),) = store.problem_raw()
+        assert kept == b""  # the rejected input's bytes (none here) are kept
