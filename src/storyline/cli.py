@@ -63,9 +63,13 @@ class _RichProgress:
 
 def report_problems(problems) -> None:
     """One line per rejected input: what, where, why. No tracebacks."""
+    from rich.markup import escape
+
     for p in problems:
         where = f"{p.source}:{p.line}" if p.line else p.source
-        err.print(f"[yellow]rejected[/] {where}: {p.reason}", markup=True, soft_wrap=True)
+        # escaped: file names and reasons may hold '[...]', which rich reads as markup
+        line = f"[yellow]rejected[/] {escape(where)}: {escape(p.reason)}"
+        err.print(line, markup=True, soft_wrap=True)
 
 
 @app.command()
@@ -113,6 +117,50 @@ def schema() -> None:
     from storyline.render.json import json_schema
 
     sys.stdout.write(json_schema())
+
+
+@app.command()
+def serve(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Articles to add to the store before serving.")
+    ] = None,
+    db: Annotated[
+        str, typer.Option(help="Store: SQLite path or SQLAlchemy URL (postgresql://…).")
+    ] = "storyline.sqlite",
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    aliases: Annotated[
+        list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Add PATHs to the store (if any), then serve the web app over it."""
+    import uvicorn
+
+    from storyline.store import add_sources, open_store
+    from storyline.web import create_app
+
+    settings = Settings(db=db, aliases=aliases or [], max_bytes=max_bytes)
+    store = open_store(db, settings)
+    if paths:
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+        )
+        with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as bars:
+            ingested, result = add_sources(store, paths, settings, progress=_RichProgress(bars))
+        report_problems(ingested.problems)
+        err.print(f"{len(result.new)} new documents, {len(ingested.documents)} read")
+    analysis = store.load_analysis()
+    if analysis is not None:
+        err.print(f"{len(analysis.documents)} documents, {len(analysis.stories)} stories in {db}")
+    err.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,9 @@ class Document(Record):
     text: str = Field(description="Cleaned body: no boilerplate, no reader comments.")
     removed: list[str] = Field(default_factory=list, description="Lines removed as boilerplate.")
     comments: list[Comment] = Field(default_factory=list)
-    content_hash: str = Field("", description="sha256 of the raw input bytes.")
+    content_hash: str = Field(
+        "", description="sha256 of the normalised cleaned text (NFKC, whitespace collapsed)."
+    )
     author: str | None = None
 
 
@@ -84,6 +86,13 @@ class RawInput(Record):
     outlet: str | None = None
     published: str | None = None
     author: str | None = None
+    comments_text: str | None = Field(
+        None, description="Reader comments the HTML extractor found apart from the body."
+    )
+    comments: list[Comment] = Field(
+        default_factory=list,
+        description="Reader comments with their authors, where the page's markup tells them.",
+    )
 
 
 # --------------------------------------------------------------- per-document extract
@@ -161,6 +170,12 @@ class Quantity(Record):
     claimant_cluster: str | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    predicate: str | None = Field(
+        None,
+        description="Toll the count belongs to ('killed', 'injured', …; data/claims.json), "
+        "so that '300 fighters killed' is never grouped with '4,000 fighters'.",
+    )
+    hedge: str | None = Field(None, description="The hedge words as written ('at least').")
 
 
 class DocExtraction(Record):
@@ -174,6 +189,9 @@ class DocExtraction(Record):
     times: list[TimeExpression] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
+    error: str | None = Field(
+        None, description="Why extraction failed on this document (its records are then empty)."
+    )
 
 
 # ------------------------------------------------------------------ reconcile / output
@@ -232,6 +250,7 @@ class Claim(Record):
     unit: str | None = None
     claimant: str | None = None
     claimant_name: str | None = None
+    predicate: str | None = Field(None, description="Toll the count belongs to ('killed').")
     group: str
     status: ClaimStatus
     revision: bool = Field(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from storyline.config import Settings
-from storyline.models import Analysis
+from storyline.models import Analysis, Problem
 
 Progress = Callable[[str, int | None], Callable[[], None]]
 """Called with a phase name and its size (None if unknown); returns a tick callback."""
@@ -37,12 +37,18 @@ def analyze(
     originals = [d for d in ingested.documents if d.duplicate_of is None]
     tick = progress("Extracting", len(originals)) if progress else None
     extractions = extract_all(ingested.documents, settings, progress=tick)
+    by_id = {d.id: d for d in ingested.documents}
     if progress:
         progress("Reconciling", None)
-    analysis = reconcile(ingested.documents, extractions, settings, ingested.problems)
+    problems = list(ingested.problems) + [
+        Problem(source=by_id[x.document].source, reason=x.error, stage="extract")
+        for x in extractions
+        if x.error
+    ]
+    analysis = reconcile(ingested.documents, extractions, settings, problems)
     if settings.db:
         from storyline.store import open_store
 
-        with open_store(settings.db) as store:
-            store.save(ingested, analysis)
+        with open_store(settings.db, settings) as store:
+            store.save(ingested, analysis, extractions)
     return analysis

@@ -38,12 +38,21 @@ def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
     )
 
 
+def _guarded(document: Document, doc: Doc) -> DocExtraction:
+    """One odd document must not sink the batch: its failure is recorded, the rest go on."""
+    try:
+        return extract_from_doc(document, doc)
+    except Exception as exc:
+        reason = f"extraction failed ({type(exc).__name__}: {exc})"
+        return DocExtraction(document=document.id, error=reason[:300])
+
+
 def _extract_serial(
     documents: Sequence[Document], nlp: Language, progress: Callable[[], None] | None
 ) -> Iterator[DocExtraction]:
     texts = (d.text for d in documents)
     for document, doc in zip(documents, nlp.pipe(texts, batch_size=16), strict=True):
-        yield extract_from_doc(document, doc)
+        yield _guarded(document, doc)
         if progress is not None:
             progress()
 

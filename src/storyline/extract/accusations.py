@@ -1,14 +1,246 @@
-"""Accusations (placeholder)."""
+"""Accusations: who blames whom.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+Patterns (cue words in `data/cues.toml`, table `accusation`):
+- 'X blamed / accused / condemned Y (for / of …)': the verb's subject blames its object;
+- 'Y are to blame', 'Y is responsible for …': Y is blamed by whoever says so;
+- 'the mess created by Y': a harm noun qualified by a participle whose agent is Y;
+- 'a lack of cooperation with / from Y': a failure noun whose complement names Y,
+  blamed by the subject of the complaint verb ('X deplored …') or by the speaker.
+
+Where the sentence is a quotation or reported speech, the accuser is its speaker.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.quote_cues import Cues, load_cues
+from storyline.extract.quote_speakers import (
+    MentionIndex,
+    speaker_span,
+    subject_of,
+    token_paragraphs,
+)
 from storyline.models import LocalAccusation, LocalMention, LocalQuote
+
+PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE", "OTHER"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+PARTY_PREPS = frozenset({"with", "from", "by", "of"})
 
 
 def find_accusations(
     doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote]
 ) -> list[LocalAccusation]:
+    """Accusations of one document, in text order, one per sentence and accuser."""
+    cues = load_cues()
+    index = MentionIndex(mentions)
+    paras = token_paragraphs(doc)
+    found: dict[tuple[int, str | None], LocalAccusation] = {}
+    for token in doc:
+        hit = _match(token, cues)
+        if hit is None:
+            continue
+        accuser, accused = hit
+        # The parse may run across a paragraph break (a headline without a full stop).
+        accused = [a for a in accused if a is not None and paras[a.i] == paras[token.i]]
+        if not accused:
+            continue
+        if accuser is not None and paras[accuser.i] != paras[token.i]:
+            accuser = _noun_before(token, paras)
+        sent = _sentence(token)
+        acc_text, acc_cluster = _accuser(token, accuser, quotes, index, cues, paras)
+        if acc_text is None:
+            continue
+        key = (sent.start_char, acc_text)
+        record = found.get(key)
+        if record is None:
+            record = LocalAccusation(
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                accuser_text=acc_text,
+                accuser_cluster=acc_cluster,
+            )
+            found[key] = record
+        for party in accused:
+            text, cluster = _party(party, index, paras)
+            if text and text not in record.accused_texts and text != acc_text:
+                record.accused_texts.append(text)
+                record.accused_clusters.append(cluster)
+    return sorted(
+        (r for r in found.values() if r.accused_texts), key=lambda r: (r.start, r.accuser_text)
+    )
+
+
+def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
+    """(accuser token or None, accused head tokens) where `token` carries blame."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in cues.blame_verbs:
+        if lemma == "blame" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+            return None, _predicate_subjects(token)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if passive:
+            agent = _agent(token)
+            return agent, [c for c in token.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        if lemma == "blame":
+            # 'blamed the attack on Y': the party is the object of 'on'.
+            on = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "on"]
+            objects += [c for p in on for c in p.children if c.dep_ == "pobj"]
+        return subject_of(token, cues), _with_conjuncts(objects)
+    if lemma == "blame" and token.pos_ == "NOUN" and token.head.lower_ in ("to",):
+        return None, _predicate_subjects(token.head)
+    if token.pos_ == "ADJ" and lemma in ("responsible", "culpable", "guilty"):
+        return None, _predicate_subjects(token)
+    if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
+        return _complainant(token, cues), _parties_of(token)
+    if token.tag_ == "VBN" and lemma in cues.cause_verbs and _qualifies_harm(token, cues):
+        agent = _agent(token)
+        if agent is None:
+            return None
+        parties = [agent, *_backers(token)]
+        return None, _with_conjuncts(parties)
+    return None
+
+
+def _qualifies_harm(verb: Token, cues: Cues) -> bool:
+    """'the mess (that was) created by …': the participle qualifies a harm noun, by the
+    parse or, where the parse attached the relative clause elsewhere, by adjacency."""
+    if verb.head.lemma_.lower() in cues.harm_nouns:
+        return True
+    rel = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if rel is None or rel.tag_ not in ("WDT", "WP"):
+        return False
+    before = verb.doc[max(0, rel.i - 3) : rel.i]
+    return any(t.lemma_.lower() in cues.harm_nouns for t in before)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _predicate_subjects(token: Token) -> list[Token]:
+    """Subjects of the copula a predicate hangs on ('Russia and the regime are to blame')."""
+    node = token
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return _with_conjuncts(subjects)
+        if node.head is node:
+            break
+        node = node.head
     return []
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _backers(verb: Token) -> list[Token]:
+    """'… created by Syria with the backing of the Russians': the backers share the blame."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    out.extend(c for c in of.children if c.dep_ == "pobj")
+    return out
+
+
+def _parties_of(noun: Token) -> list[Token]:
+    """Parties named in a failure noun's complements: 'lack of cooperation with Y',
+    'refusal by Y', 'lack of action from Y'."""
+    heads = [noun]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            heads.extend(_with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]))
+    out: list[Token] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PARTY_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "of" and obj.pos_ != "PROPN":
+                    continue
+                parties = _with_conjuncts([obj])
+                # 'with other states — with the United States first': the named one too.
+                for party in list(parties):
+                    for sub in party.children:
+                        if sub.dep_ == "prep" and sub.lower_ == prep.lower_:
+                            parties.extend(c for c in sub.children if c.dep_ == "pobj")
+                        if sub.dep_ == "appos":
+                            parties.append(sub)
+                out.extend(parties)
+    return out
+
+
+def _complainant(noun: Token, cues: Cues) -> Token | None:
+    """The subject of the complaint verb that governs a failure noun."""
+    node = noun
+    for _ in range(5):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in cues.complaint_verbs:
+            return subject_of(node, cues)
+    return None
+
+
+def _sentence(token: Token) -> Span:
+    """The token's sentence, clipped to its paragraph."""
+    sent = token.sent
+    doc = token.doc
+    lo, hi = sent.start, sent.end
+    for j in range(token.i, hi):
+        if "\n" in doc[j].text:
+            hi = j
+            break
+    for j in range(token.i, lo - 1, -1):
+        if "\n" in doc[j].text:
+            lo = j + 1
+            break
+    return doc[lo:hi]
+
+
+def _accuser(
+    token: Token,
+    accuser: Token | None,
+    quotes: list[LocalQuote],
+    index: MentionIndex,
+    cues: Cues,
+    paras: list[int],
+) -> tuple[str | None, str | None]:
+    """The accuser: the speaker of the quote the blame sits in, else the subject."""
+    for q in quotes:
+        if q.start <= token.idx < q.end and q.speaker_text:
+            return q.speaker_text, q.speaker_cluster
+    if accuser is None or accuser.lower_ in cues.first_person:
+        return None, None
+    return _party(accuser, index, paras)
+
+
+def _party(token: Token, index: MentionIndex, paras: list[int]) -> tuple[str, str | None]:
+    mention = index.covering(token.idx, token.idx + len(token.text))
+    if mention is not None:
+        return mention.name or mention.text, mention.cluster
+    lo, hi = speaker_span(token, paras=paras)
+    return token.doc[lo:hi].text, None
+
+
+def _noun_before(verb: Token, paras: list[int]) -> Token | None:
+    """The name right before a verb whose parsed subject lies in another paragraph."""
+    for t in reversed(verb.doc[max(0, verb.i - 6) : verb.i]):
+        if paras[t.i] != paras[verb.i] or t.is_punct:
+            return None
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # 'The Kremlin on Monday deplored'
+        if t.pos_ in ("PROPN", "NOUN"):
+            return t
+    return None

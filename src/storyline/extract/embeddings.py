@@ -18,12 +18,23 @@ def lead_text(document: Document) -> str:
     return f"{document.title or ''}. {body}".strip(". ")
 
 
+def _quiet_loading() -> None:
+    """No 'Loading weights' progress bar on stderr: a batch run prints its own progress."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # the encoder's own dependency; nothing to silence without it
+        return
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+
 def embed_documents(documents: Sequence[Document]) -> list[list[float]]:
     """Unit-length vectors, one per document, in order."""
     if not documents:
         return []
     from storyline.nlp import load_encoder
 
+    _quiet_loading()
     encoder = load_encoder()
     vectors = encoder.encode(
         [lead_text(d) for d in documents],

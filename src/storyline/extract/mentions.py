@@ -1,42 +1,505 @@
-"""Entity mentions (placeholder: raw spaCy NER)."""
+"""Entity mentions in one document: spaCy's NER, corrected.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+The small model mislabels places as people ("Palmyra" PERSON), groups as places
+("Daesh" GPE) and surnames as organisations or dates ("Caillet" ORG, "Winter" DATE).
+Each candidate span (actor-list matches first, then NER entities, then proper-noun runs
+the model missed) is typed again from the curated actor list, the gazetteer (a dict
+probe per span, not an entity ruler with a million patterns) and its context: in-document
+surnames, a locative preposition before it, a capital city acting as the subject of a
+speech or action verb (metonymy). Titles are stripped from people's names and kept as
+roles; surnames and acronyms share the cluster of the full name they stand for.
+"""
+
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from storyline.extract.entity_actors import Actor, ActorMatcher, entity_words, load_actors
+from storyline.extract.roles import is_title, role_after, role_before, strip_titles
 from storyline.models import LocalMention
+from storyline.reconcile.gazetteer import Gazetteer, fold, load_gazetteer
 
-_TYPES = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "FACILITY",
-    "NORP": "OTHER",
-    "EVENT": "EVENT",
-}
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FACILITY"}
+_KEEP_AS_IS = {"EVENT": "EVENT"}
+_LOCATIVE = {
+    "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
+    "across", "through", "via", "inside", "throughout", "between", "past", "nearby",
+}  # fmt: skip
+_PLACE_NOUNS = {
+    "city", "town", "village", "province", "region", "district", "governorate", "state",
+    "capital", "port", "county", "suburb", "outskirts", "municipality", "country",
+}  # fmt: skip
+_FACILITY_WORDS = {
+    "airport", "base", "airbase", "air", "bridge", "dam", "hospital", "school", "university",
+    "stadium", "prison", "camp", "field", "fields", "station", "square", "street", "road",
+    "palace", "mosque", "church", "temple", "museum", "college", "center", "centre",
+}  # fmt: skip
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # stripped, not roles
+_ADMIN_SUFFIXES = ("province", "governorate", "region", "district", "state", "county")
+_PLACE_FEATURES = {"country", "admin1"}
+_LOC_FEATURES = {"continent", "region", "sea", "river"}
+_MIN_CITY_POP = 5000  # an untagged proper noun after 'in'/'near' is a place above this
+_MIN_UNTAGGED_POP = 100_000  # an untagged proper noun with no context, above this
+_MIN_RETYPE_POP = 1000  # a PERSON/ORG single token becomes a place above this
+
+
+@dataclass
+class _Cand:
+    start: int  # token offsets
+    end: int
+    label: str | None  # spaCy's label (mapped), or None where we must decide
+    actor: Actor | None = None
+    type: str | None = None
+    name: str = ""
+    cluster: str = ""
+    roles: list[str] = field(default_factory=list)
+    stands_for: str | None = None
+    actor_id: str | None = None
+    role_start: int = 0  # first token of a role phrase written before the name
+
+
+class MentionFinder:
+    """Per-pipeline state: the actor matcher, the gazetteer and the word lists."""
+
+    def __init__(self, vocab, aliases: tuple[Path, ...] = ()) -> None:
+        self.actors = load_actors(tuple(aliases))
+        self.matcher = ActorMatcher(vocab, self.actors)
+        self.gz: Gazetteer = load_gazetteer()
+        self.words = entity_words()
+        self.governments = {
+            a.stands_for: a
+            for a in self.actors.values()
+            if a.id.startswith("gov-") and a.stands_for
+        }
+
+    # -------------------------------------------------------------- candidates
+
+    def candidates(self, doc: Doc) -> list[_Cand]:
+        taken = [False] * len(doc)
+        out: list[_Cand] = []
+        for span in self.matcher(doc):
+            if not any(c.isupper() for c in span.text):
+                continue  # 'amnesty', 'red cross' in lower case are words, not actors
+            s, e = _trim(doc, span.start, span.end)
+            if s >= e:
+                continue
+            out.append(_Cand(s, e, None, actor=self.actors[span.label_]))
+            for i in range(span.start, span.end):
+                taken[i] = True
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_) or _KEEP_AS_IS.get(ent.label_)
+            free = [i for i in range(ent.start, ent.end) if not taken[i]]
+            if not free:
+                continue
+            pieces = _runs(free, doc)
+            whole = len(free) == len(ent) and len(pieces) == 1
+            for s, e in pieces:
+                if not whole and not any(doc[i].pos_ == "PROPN" for i in range(s, e)):
+                    continue
+                s, e = _trim(doc, s, e)
+                if s < e and (label or _capitalised(doc, s, e)):
+                    piece = label if whole or len(pieces) > 1 else None
+                    if len(pieces) > 1 and self.gz.max_population(doc[s:e].text) >= 1000:
+                        piece = "GPE"  # 'Palmyra' in 'Palmyra -- L.A. Times'
+                    out.append(_Cand(s, e, piece))
+            for i in free:
+                taken[i] = True
+        # Proper nouns the model left out (or put in a DATE: 'Winter said'), and surnames
+        # of the document's full names whatever their tag ('Townsend' tagged NOUN).
+        surnames = {
+            doc[e.end - 1].lower_
+            for e in doc.ents
+            if len(e) >= 2
+            and (e.label_ == "PERSON" or (e.label_ == "ORG" and _titled(doc, e.start)))
+        }
+        run: list[int] = []
+        for tok in doc:
+            if (
+                not taken[tok.i]
+                and (tok.pos_ == "PROPN" or tok.lower_ in surnames)
+                and tok.text[:1].isupper()
+                and not tok.is_stop
+                and not tok.like_num
+            ):
+                run.append(tok.i)
+                continue
+            if run:
+                out.append(_Cand(run[0], run[-1] + 1, None))
+                run = []
+        if run:
+            out.append(_Cand(run[0], run[-1] + 1, None))
+        for ent in doc.ents:  # single capitalised words inside other entities
+            if (
+                ent.label_ in {"DATE", "TIME", "PRODUCT", "WORK_OF_ART"}
+                and len(ent) == 1
+                and ent[0].text[:1].isupper()
+                and not taken[ent.start]
+            ):
+                out.append(_Cand(ent.start, ent.end, None))
+        out.sort(key=lambda c: (c.start, -c.end))
+        dedup: list[_Cand] = []
+        last_end = -1
+        for c in out:
+            if c.start >= last_end:
+                dedup.append(c)
+                last_end = c.end
+        return dedup
+
+    # -------------------------------------------------------------- typing
+
+    def __call__(self, doc: Doc) -> list[LocalMention]:
+        cands = self.candidates(doc)
+        for c in cands:
+            # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
+            if c.label in {"ORG", None} and c.actor is None and _person_shaped(doc, c):
+                c.label = "PERSON"
+        for c in cands:
+            if c.label == "PERSON" or c.label is None:
+                s, titles = strip_titles(doc, c.start, c.end)
+                if titles:
+                    c.roles.append(" ".join(titles))
+                    c.start = s
+        surnames = self._surnames(doc, cands)
+        acronyms: dict[str, str] = {}
+        self._acronyms(doc, cands, acronyms)
+        for c in cands:
+            self._type(doc, c, surnames)
+        kept = [c for c in cands if c.type]
+        for c in kept:
+            self._cluster(doc, c, surnames, acronyms)
+            if c.type == "PERSON":
+                self._roles(doc, c)
+        role_tokens = {i for c in kept if c.type == "PERSON" for i in range(c.role_start, c.start)}
+        kept = [
+            c
+            for c in kept
+            if c.actor_id
+            or c.type != "ORG"
+            or not all(i in role_tokens for i in range(c.start, c.end))
+        ]
+        # Acronyms point at their expansion's first token ('@12'): take its cluster.
+        at = {f"@{c.start}": c for c in kept}
+        for c in kept:
+            if c.cluster.startswith("@"):
+                target = at.get(c.cluster)
+                if target is None:
+                    c.cluster = f"o:{fold(c.name)}"
+                else:
+                    c.cluster, c.name, c.type = target.cluster, target.name, target.type
+                    c.actor_id, c.stands_for = target.actor_id, target.stands_for
+        return [
+            LocalMention(
+                start=doc[c.start].idx,
+                end=doc[c.end - 1].idx + len(doc[c.end - 1]),
+                text=doc[c.start : c.end].text,
+                type=c.type,  # type: ignore[arg-type]
+                name=c.name,
+                cluster=c.cluster,
+                role="; ".join(_unique(c.roles)) or None,
+                actor_id=c.actor_id,
+                stands_for=c.stands_for,
+            )
+            for c in kept
+        ]
+
+    def _surnames(self, doc: Doc, cands: list[_Cand]) -> dict[str, list[tuple[int, str]]]:
+        """Surname -> (token position, full name) of each full PERSON name in the doc."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for c in cands:
+            if c.label != "PERSON" or c.end - c.start < 2:
+                continue
+            span = doc[c.start : c.end]
+            if self._is_big_place(span.text):
+                continue
+            out.setdefault(fold(doc[c.end - 1].text), []).append((c.start, span.text))
+        return out
+
+    def _acronyms(self, doc: Doc, cands: list[_Cand], acronyms: dict[str, str]) -> None:
+        """'Syrian Democratic Forces (SDF)': the acronym shares the expansion's cluster."""
+        for c in cands:
+            e = c.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                acr = doc[e + 1].text
+                if 2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha():
+                    acronyms[acr] = f"@{c.start}"
+
+    def _type(self, doc: Doc, c: _Cand, surnames: dict) -> None:
+        span = doc[c.start : c.end]
+        text = span.text
+        key = fold(text)
+        single = c.end - c.start == 1
+        if c.actor is not None:
+            c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
+            if c.actor.stands_for:
+                c.stands_for = self.gz.country_names.get(c.actor.stands_for, c.actor.stands_for)
+            return
+        if single and key in surnames and text[:1].isupper() and c.label != "GPE":
+            c.type = "PERSON"
+            return
+        if single and key in self.words["not_names"]:
+            return  # 'Winter' alone, with no Charlie Winter in the document
+        if c.label == "EVENT":
+            c.type, c.name = "EVENT", text
+            return
+        place = self._place_type(doc, c, text)
+        if c.label == "PERSON":
+            if place and (single or self._is_big_place(text)):
+                c.type = place
+            elif not _looks_like_name(span):
+                return
+            else:
+                c.type = "PERSON"
+        elif c.label == "ORG":
+            c.type = place if place and single and self._locative(doc, c.start) else "ORG"
+        elif c.label in {"GPE", "LOC", "FACILITY"}:
+            c.type = c.label
+            if c.label == "FACILITY" and place and not _facility_words(span):
+                c.type = place
+            elif c.label == "GPE" and place == "LOC":
+                c.type = "LOC"
+        elif place:
+            c.type = place
+        if c.type in {"GPE", "LOC", "FACILITY"}:
+            c.name = _place_name(text)
+            self._metonymy(doc, c)
+        elif c.type == "ORG":
+            c.name = text
+
+    def _place_type(self, doc: Doc, c: _Cand, text: str) -> str | None:
+        """'GPE' / 'LOC' where the gazetteer (and, for small places, context) says place."""
+        gz = self.gz
+        cands = gz.exact(text)
+        if not cands:
+            base = _strip_admin_suffix(text)
+            if base != text:
+                cands = gz.exact(base)
+        if not cands and c.label in {"GPE", "LOC", "FACILITY"}:
+            cands = gz.fuzzy(text)  # 'Al-Qaryatain' for 'Al Qaryatayn'
+        if not cands:
+            return None
+        best = gz.places[cands[0]]
+        if best[7] in _LOC_FEATURES:
+            return "LOC"
+        if best[7] in _PLACE_FEATURES:
+            return "GPE"
+        pop = max(gz.places[i][6] for i in cands)
+        if c.label is None:
+            # A proper noun the model did not tag: a place only with a locative context
+            # or as a large city ('Roman-era' is not Roman, Romania).
+            nxt = doc[c.end].text if c.end < len(doc) else ""
+            if nxt in {"-", "–"}:
+                return None
+            if pop >= _MIN_UNTAGGED_POP or (pop >= _MIN_CITY_POP and self._locative(doc, c.start)):
+                return "GPE"
+            return None
+        if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
+            return "GPE"
+        return None
+
+    def _is_big_place(self, text: str) -> bool:
+        return self.gz.max_population(text) >= 100_000
+
+    def _locative(self, doc: Doc, start: int) -> bool:
+        j = start - 1
+        if j >= 0 and doc[j].lower_ in {"the", "of"}:
+            # 'the city of Palmyra', 'near the town of Nokia'
+            if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in _PLACE_NOUNS:
+                return True
+            j -= 1
+        return j >= 0 and doc[j].lower_ in _LOCATIVE
+
+    def _metonymy(self, doc: Doc, c: _Cand) -> None:
+        """A capital acting or speaking stands for its government: 'Damascus vowed'."""
+        iso = self.gz.capitals.get(fold(doc[c.start : c.end].text))
+        if iso is None:
+            return
+        root = doc[c.start : c.end].root
+        subj = root
+        if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+            subj = root.head
+        if subj.dep_ not in {"nsubj", "nsubjpass"}:
+            return
+        if not self._acts(subj.head):
+            return
+        country = self.gz.country_names.get(iso, iso)
+        gov = self.governments.get(iso)
+        c.type = "ORG"
+        c.actor_id = gov.id if gov else f"gov-{iso.lower()}"
+        c.name = gov.name if gov else f"Government of {country}"
+        c.stands_for = country
+
+    def _acts(self, verb) -> bool:
+        """The verb (or a verb it governs: 'were likely to push') is an action or speech."""
+        frontier, verbs = [verb], self.words["metonymy"]
+        for _ in range(3):
+            if any(v.lemma_.lower() in verbs for v in frontier):
+                return True
+            frontier = [
+                ch for v in frontier for ch in v.children if ch.dep_ in {"xcomp", "acomp", "ccomp"}
+            ]
+        return False
+
+    # -------------------------------------------------------------- clusters
+
+    def _cluster(self, doc: Doc, c: _Cand, surnames: dict, acronyms: dict) -> None:
+        text = doc[c.start : c.end].text
+        if c.type == "PERSON":
+            name = _person_name(text)
+            key = fold(name)
+            if c.end - c.start == 1 or len(name.split()) == 1:
+                full = _nearest_full(surnames.get(key, []), c.start)
+                if full:
+                    name = _person_name(full)
+                    key = fold(name)
+            c.name, c.cluster = name, f"p:{key}"
+            return
+        if c.actor_id:
+            c.cluster = f"a:{c.actor_id}"
+            return
+        if text in acronyms:
+            c.name = c.name or text
+            c.cluster = acronyms[text]
+            return
+        prefix = "g" if c.type in {"GPE", "LOC", "FACILITY"} else "o"
+        c.name = c.name or text
+        c.cluster = f"{prefix}:{fold(c.name)}"
+
+    def _roles(self, doc: Doc, c: _Cand) -> None:
+        roles = [r for r in c.roles if r.lower().rstrip(".") not in _HONORIFICS]
+        c.role_start = c.start
+        before = role_before(doc, c.start)
+        if before:
+            roles.append(before[0])
+            c.role_start = before[1]
+        after = role_after(doc, c.end)
+        if after:
+            roles.append(after)
+        c.roles = roles
+
+
+# ------------------------------------------------------------------ helpers
+
+
+_BREAKS = {"--", "—", "–", "|", ":", ";", "(", ")", '"', "“", "”", "/", ","}
+
+
+def _runs(indices: list[int], doc: Doc | None = None) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices, broken at line breaks and separators (an entity
+    the model ran across 'Reuters\nSyria army' or 'Palmyra -- L.A. Times')."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if doc is not None and (
+            doc[i].is_space or "\n" in doc[i].whitespace_ or doc[i].text in _BREAKS
+        ):
+            if "\n" in doc[i].whitespace_ and not doc[i].is_space and doc[i].text not in _BREAKS:
+                _extend(runs, i)
+            runs.append((i + 1, i + 1))  # a closed, empty run
+            continue
+        _extend(runs, i)
+    return [r for r in runs if r[0] < r[1]]
+
+
+def _extend(runs: list[tuple[int, int]], i: int) -> None:
+    if runs and runs[-1][1] == i:
+        runs[-1] = (runs[-1][0], i + 1)
+    else:
+        runs.append((i, i + 1))
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading article and trailing possessives / punctuation."""
+    while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (
+        doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in {"'s", "’s", "s"}
+    ):
+        if doc[e - 1].lower_ == "s" and (e - 2 < s or doc[e - 2].text not in {"'", "’"}):
+            break
+        e -= 1
+    return s, e
+
+
+def _capitalised(doc: Doc, s: int, e: int) -> bool:
+    return any(doc[i].text[:1].isupper() for i in range(s, e))
+
+
+def _titled(doc: Doc, start: int) -> bool:
+    """A personal title just before: 'Col. Ilves', 'President Putin'."""
+    j = start - 1
+    while j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and is_title(doc[j]) and doc[j].text[:1].isupper()
+
+
+def _person_shaped(doc: Doc, c: _Cand) -> bool:
+    """Two or three capitalised proper nouns after a title or before a role apposition."""
+    span = doc[c.start : c.end]
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        return False
+    return _titled(doc, c.start) or role_after(doc, c.end) is not None
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A PERSON span should start with a capital and hold a proper noun."""
+    return span.text[:1].isupper() and any(t.pos_ == "PROPN" or is_title(t) for t in span)
+
+
+def _facility_words(span: Span) -> bool:
+    return any(t.lower_ in _FACILITY_WORDS for t in span)
+
+
+def _strip_admin_suffix(text: str) -> str:
+    low = text.lower()
+    for suffix in _ADMIN_SUFFIXES:
+        if low.endswith(" " + suffix):
+            return text[: -len(suffix) - 1]
+    return text
+
+
+def _place_name(text: str) -> str:
+    return text.strip()
+
+
+def _person_name(text: str) -> str:
+    return " ".join(w for w in text.replace("’s", "").replace("'s", "").split() if w)
+
+
+def _nearest_full(fulls: list[tuple[int, str]], position: int) -> str | None:
+    """The full name a surname stands for: the last one before it, else the first."""
+    if not fulls:
+        return None
+    before = [name for pos, name in fulls if pos < position]
+    return before[-1] if before else fulls[0][1]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for x in items:
+        if x and x not in seen:
+            seen.append(x)
+    return seen
+
+
+# ------------------------------------------------------------------ public API
+
+_FINDERS: dict[int, tuple[object, MentionFinder]] = {}
 
 
 def configure_pipeline(nlp: Language, aliases: tuple[Path, ...] = ()) -> None:
-    return None
+    """Prepare the mention finder for this pipeline (actor list + gazetteer, loaded once)."""
+    _FINDERS[id(nlp.vocab)] = (nlp.vocab, MentionFinder(nlp.vocab, tuple(aliases)))
 
 
 def find_mentions(doc: Doc) -> list[LocalMention]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in _TYPES:
-            out.append(
-                LocalMention(
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    text=ent.text,
-                    type=_TYPES[ent.label_],
-                    name=ent.text,
-                    cluster=ent.text,
-                )
-            )
-    return out
+    """Entity mentions of one parsed document, typed, named and clustered."""
+    entry = _FINDERS.get(id(doc.vocab))
+    if entry is None or entry[0] is not doc.vocab:
+        finder = MentionFinder(doc.vocab)
+        _FINDERS[id(doc.vocab)] = (doc.vocab, finder)
+    else:
+        finder = entry[1]  # type: ignore[assignment]
+    return finder(doc)

@@ -1,12 +1,397 @@
-"""Quotes (placeholder)."""
+"""Quotes: direct quotations and reported speech, each tied to its speaker.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+Direct quotations come from paired quotation marks (`quote_marks`), attributed by the
+cue next to them ('…,” Townsend said', 'said Caillet', 'Townsend said, “…”', colon
+introductions), by the cue verb governing a partial quote ('claiming to have “…”'), or
+by the quote they continue (split quotes, follow-on paragraphs). Reported speech comes
+from the dependency parse (`speech`). Pronoun speakers ('he said') are resolved to the
+last compatible named speaker; speakers are linked to the entity mentions they head.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import defaultdict
+from functools import partial
 
+from spacy.tokens import Doc, Token
+
+from storyline.extract.quote_cues import Cues, load_cues
+from storyline.extract.quote_marks import QuoteSpan, pair_quotes
+from storyline.extract.quote_speakers import (
+    Attribution,
+    MentionIndex,
+    attach_speaker,
+    doc_text,
+    inverted_subject,
+    is_pronoun,
+    subject_of,
+    token_paragraphs,
+)
+from storyline.extract.speech import indirect_speech
 from storyline.models import LocalMention, LocalQuote
+
+SENTENCE_END = frozenset({".", "!", "?"})
+AFTER_WINDOW = 10  # tokens after a closing mark searched for 'X said'
+BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
 
 
 def find_quotes(doc: Doc, mentions: list[LocalMention]) -> list[LocalQuote]:
-    return []
+    """Direct and indirect quotes of one document, in text order."""
+    cues = load_cues()
+    spans = pair_quotes(doc_text(doc), cues.elisions)
+    tok_of = _token_index(doc)
+    inside: set[int] = set()  # tokens within a quotation, marks included
+    for q in spans:
+        inside.update(_tokens(doc, tok_of, q.open, q.outer_end))
+    index = MentionIndex(mentions)
+    paras = token_paragraphs(doc)
+    pending: list[tuple[Attribution, Token]] = []
+    direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
+    reported = []
+    for att, subject in indirect_speech(doc, cues):
+        if _covered(att, spans):
+            continue  # the clause is itself a quotation: the direct quote stands
+        if subject.i in inside:
+            continue
+        reported.append(att)
+        pending.append((att, subject))
+    exclude = [(q.start, q.end) for q in spans]
+    for att, subject in sorted(pending, key=lambda p: p[1].i):
+        _resolve(att, doc, subject, index, inside, cues, exclude, pending, paras)
+    text = doc_text(doc)
+    out = []
+    for att in sorted(direct + reported, key=lambda a: (a.start, a.kind)):
+        src = att
+        while src.inherit_from is not None and src.inherit_from is not src:
+            src = src.inherit_from
+        if src.speaker_start is None and att.kind == "indirect":
+            continue
+        out.append(
+            LocalQuote(
+                kind=att.kind,  # type: ignore[arg-type]
+                start=att.start,
+                end=att.end,
+                text=text[att.start : att.end],
+                cue=text[src.cue_start : src.cue_end] if src.cue_start is not None else None,
+                cue_start=src.cue_start,
+                cue_end=src.cue_end,
+                speaker_start=src.speaker_start,
+                speaker_end=src.speaker_end,
+                speaker_text=src.speaker_text,
+                speaker_cluster=src.speaker_cluster,
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------------- helpers
+
+
+def _token_index(doc: Doc) -> list[int]:
+    """Character offset -> token index (the token starting at or before it)."""
+    idx = [0] * (len(doc_text(doc)) + 1)
+    for t in doc:
+        for c in range(t.idx, t.idx + len(t.text_with_ws)):
+            idx[c] = t.i
+    idx[len(doc_text(doc))] = len(doc) - 1 if len(doc) else 0
+    return idx
+
+
+def _tokens(doc: Doc, tok_of: list[int], start: int, end: int) -> range:
+    if not len(doc) or end <= start:
+        return range(0)
+    return range(tok_of[start], tok_of[max(start, end - 1)] + 1)
+
+
+def _covered(att: Attribution, spans: list[QuoteSpan]) -> bool:
+    """True where most of a reported clause lies inside quotation marks."""
+    size = att.end - att.start
+    within = sum(max(0, min(att.end, q.end) - max(att.start, q.start)) for q in spans)
+    return size > 0 and within / size > 0.5
+
+
+def _is_cue(token: Token, cues: Cues) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech_verbs
+
+
+def _content_span(doc: Doc, q: QuoteSpan) -> tuple[int, int]:
+    """Content without the marks and without a trailing comma or colon."""
+    s, e = q.start, q.end
+    while e > s and doc_text(doc)[e - 1] in ",;: \n":
+        e -= 1
+    return s, e
+
+
+def _direct_quotes(
+    doc: Doc,
+    spans: list[QuoteSpan],
+    tok_of: list[int],
+    inside: set[int],
+    cues: Cues,
+    pending: list[tuple[Attribution, Token]],
+    paras: list[int],
+) -> list[Attribution]:
+    chains: dict[int, list[QuoteSpan]] = defaultdict(list)
+    for q in spans:
+        chains[q.chain].append(q)
+    kept: list[Attribution] = []
+    last_by_paragraph: dict[int, Attribution] = {}
+    for chain in sorted(chains.values(), key=lambda c: c[0].open):
+        atts = [Attribution("direct", s, e) for s, e in map(partial(_content_span, doc), chain)]
+        atts = [a for a in atts if a.end > a.start]
+        if not atts:
+            continue
+        cue, subject, how = _attribute_chain(doc, chain, tok_of, inside, cues, paras)
+        words = _word_count(doc, tok_of, chain)
+        if how == "sentence" and words <= cues.scare_max_words:
+            continue  # a short phrase with a cue somewhere in the sentence: scare quote
+        if (
+            how == "governed"
+            and words <= cues.scare_max_words
+            and not _has_verb(doc, tok_of, chain)
+        ):
+            continue  # 'dismissed the plan as “unrealistic”': a label, not words spoken
+        if how != "adjacent" and _is_term(doc, chain[0], cues):
+            continue  # a title or a defined term
+        head = atts[0]
+        for att in atts[1:]:
+            att.inherit_from = head
+        if cue is not None and subject is not None:
+            head.cue_start, head.cue_end = cue.idx, cue.idx + len(cue.text)
+            pending.append((head, subject))
+        else:
+            # Unattributed: a follow-on of the previous quote, a long statement, or not
+            # a quotation at all.
+            prior = _previous_speaker(chain[0], last_by_paragraph, doc)
+            if prior is not None and words > cues.scare_max_words:
+                head.inherit_from = prior
+            elif not _long_statement(doc, tok_of, chain, cues):
+                continue
+        kept.extend(atts)
+        for q in chain:
+            last_by_paragraph[q.paragraph] = head
+    return kept
+
+
+def _previous_speaker(
+    q: QuoteSpan, last_by_paragraph: dict[int, Attribution], doc: Doc
+) -> Attribution | None:
+    """An unattributed quotation continues the previous speaker when it follows a quote
+    in the same paragraph (a split quote) or makes up a paragraph of its own right
+    after a paragraph with a quote."""
+    if q.paragraph in last_by_paragraph:
+        return last_by_paragraph[q.paragraph]
+    if _opens_paragraph(doc, q):
+        return last_by_paragraph.get(q.paragraph - 1)
+    return None
+
+
+def _opens_paragraph(doc: Doc, q: QuoteSpan) -> bool:
+    i = q.open - 1
+    while i >= 0 and doc_text(doc)[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or doc_text(doc)[i] == "\n"
+
+
+def _word_count(doc: Doc, tok_of: list[int], chain: list[QuoteSpan]) -> int:
+    return sum(1 for q in chain for i in _tokens(doc, tok_of, q.start, q.end) if doc[i].is_alpha)
+
+
+def _has_verb(doc: Doc, tok_of: list[int], chain: list[QuoteSpan]) -> bool:
+    toks = (doc[i] for q in chain for i in _tokens(doc, tok_of, q.start, q.end))
+    return any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _long_statement(doc: Doc, tok_of: list[int], chain: list[QuoteSpan], cues: Cues) -> bool:
+    """A long quotation with a verb stands as a direct quote even with no speaker."""
+    toks = [doc[i] for q in chain for i in _tokens(doc, tok_of, q.start, q.end)]
+    words = sum(1 for t in toks if t.is_alpha)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
+    return words >= cues.min_unattributed_words and has_verb and _opens_paragraph(doc, chain[0])
+
+
+def _is_term(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
+    """A quoted phrase introduced as a name or term ('the so-called “…”'), or a title
+    in title case."""
+    before = doc_text(doc)[max(0, q.open - 24) : q.open].lower().rstrip()
+    if any(before.endswith(m) for m in cues.term_markers):
+        return True
+    words = doc_text(doc)[q.start : q.end].split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _attribute_chain(
+    doc: Doc,
+    chain: list[QuoteSpan],
+    tok_of: list[int],
+    inside: set[int],
+    cues: Cues,
+    paras: list[int],
+) -> tuple[Token | None, Token | None, str | None]:
+    """(cue token, subject token, how) for a chain of quote spans."""
+    # 1. '…,” X said' / '…” said X': a cue right after a closing mark.
+    for q in chain:
+        if q.close is None:
+            continue
+        window = []
+        for t in doc[tok_of[q.close] + 1 : tok_of[q.close] + 1 + AFTER_WINDOW]:
+            if t.i in inside or t.text in SENTENCE_END or "\n" in t.text:
+                break
+            window.append(t)
+        for t in window:
+            if _is_cue(t, cues):
+                subject = subject_of(t, cues)
+                if subject is None or subject.i in inside:
+                    subject = inverted_subject(t, window[-1].i + 1)
+                if subject is None:
+                    subject = _noun_before(window, t)
+                if subject is not None:
+                    return t, subject, "adjacent"
+    # 2. 'X said, “…”' / 'X told reporters: “…”' / colon introductions.
+    first = chain[0]
+    window = _before_window(doc, first, tok_of, inside)
+    fallback: tuple[Token | None, Token | None, str | None] = (None, None, None)
+    if window:
+        last = window[-1]
+        for t in reversed(window):
+            if _is_cue(t, cues):
+                subject = subject_of(t, cues)
+                if subject is not None and subject.i not in inside:
+                    subject = _outer_speaker(t, subject, cues, inside) or subject
+                    if last.text in (",", ":") or t.i >= last.i - 1:
+                        return t, subject, "adjacent"
+                    fallback = (t, subject, "sentence")
+                break
+        if fallback[0] is None and last.text == ":":
+            name = _noun_before(window, last)
+            if name is not None and name.pos_ in ("PROPN", "PRON"):
+                return last, name, "adjacent"
+    # 3. A cue verb governing the quotation ('claiming to have “…”'), in its paragraph.
+    q_tokens = [doc[i] for q in chain for i in _tokens(doc, tok_of, q.start, q.end)]
+    chain_paras = {paras[t.i] for t in q_tokens}
+    for t in q_tokens:
+        cue = _governing_cue(t, inside, cues, chain_paras, paras)
+        if cue is not None:
+            subject = subject_of(cue, cues)
+            if subject is not None and subject.i not in inside and paras[subject.i] in chain_paras:
+                return cue, _outer_speaker(cue, subject, cues, inside) or subject, "governed"
+    return fallback
+
+
+def _governing_cue(
+    token: Token, inside: set[int], cues: Cues, chain_paras: set[int], paras: list[int]
+) -> Token | None:
+    anc = token
+    for _ in range(8):
+        if anc.head is anc:
+            return None
+        anc = anc.head
+        if paras[anc.i] not in chain_paras:
+            return None
+        if anc.i in inside:
+            continue
+        if _is_cue(anc, cues) or anc.lemma_.lower() in cues.indirect_verbs:
+            return anc
+    return None
+
+
+def _outer_speaker(cue: Token, subject: Token, cues: Cues, inside: set[int]) -> Token | None:
+    """A participle cue without its own subject ('…, claiming to have “…”') inside a
+    statement reported by someone else speaks for that someone ('X said … claiming')."""
+    if any(c.dep_ in ("nsubj", "csubj") for c in cue.children):
+        return None
+    anc = cue
+    for _ in range(6):
+        if anc.head is anc:
+            return None
+        anc = anc.head
+        if anc.i not in inside and _is_cue(anc, cues):
+            outer = subject_of(anc, cues)
+            if outer is not None and outer.i not in inside:
+                return outer
+    return None
+
+
+def _before_window(doc: Doc, q: QuoteSpan, tok_of: list[int], inside: set[int]) -> list[Token]:
+    """Tokens before an opening mark back to the sentence start, outside quotations."""
+    if q.open == 0:
+        return []
+    end = tok_of[q.open]
+    window: list[Token] = []
+    for t in reversed(doc[max(0, end - BEFORE_WINDOW) : end]):
+        if t.i in inside or t.text in SENTENCE_END or "\n" in t.text:
+            break
+        window.append(t)
+    window.reverse()
+    return window
+
+
+def _noun_before(window: list[Token], cue: Token) -> Token | None:
+    for t in reversed([w for w in window if w.i < cue.i]):
+        if t.pos_ in ("PROPN", "PRON", "NOUN"):
+            return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
+    return None
+
+
+def _resolve(
+    att: Attribution,
+    doc: Doc,
+    subject: Token,
+    index: MentionIndex,
+    inside: set[int],
+    cues: Cues,
+    exclude: list[tuple[int, int]],
+    pending: list[tuple[Attribution, Token]],
+    paras: list[int],
+) -> None:
+    """Attach the speaker; a pronoun takes the last compatible named speaker."""
+    attach_speaker(att, doc, subject, index, inside, paras)
+    if is_pronoun(subject, cues.person_pronouns):
+        types = {"PERSON"}
+    elif is_pronoun(subject, cues.org_pronouns):
+        types = {"ORG", "GPE", "ARMED_GROUP"}
+    else:
+        return
+    best = _last_named_speaker(subject, pending, types, index)
+    antecedent = _last_subject_mention(doc, subject, index, types, exclude)
+    if antecedent is not None and (best is None or antecedent[0] > best[0]):
+        best = antecedent
+    if best is None and types == {"PERSON"}:
+        # The NER may have typed the person otherwise: take the last named speaker.
+        best = _last_named_speaker(subject, pending, {"PERSON", "ORG", "OTHER"}, index)
+    if best is not None:
+        att.speaker_text, att.speaker_cluster = best[1], best[2]
+
+
+def _last_subject_mention(
+    doc: Doc, pronoun: Token, index: MentionIndex, types: set[str], exclude: list[tuple[int, int]]
+) -> tuple[int, str, str | None] | None:
+    """The last mention of a compatible type that is the subject of its clause."""
+    pos = pronoun.idx
+    for _ in range(40):
+        m = index.before(pos, types, exclude)
+        if m is None:
+            return None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return m.start, m.name or m.text, m.cluster
+        pos = m.start
+    return None
+
+
+def _last_named_speaker(
+    pronoun: Token, pending: list[tuple[Attribution, Token]], types: set[str], index: MentionIndex
+) -> tuple[int, str, str | None] | None:
+    """The last speaker named before the pronoun (covers names the NER missed)."""
+    best = None
+    for att, subject in pending:
+        if subject.i >= pronoun.i or subject.pos_ != "PROPN" or att.speaker_start is None:
+            continue
+        mention = index.covering(subject.idx)
+        if mention is not None and index.type_of(mention) not in types:
+            continue
+        if mention is None and "PERSON" in types and not subject.text[:1].isupper():
+            continue
+        if best is None or att.speaker_start > best[0]:
+            best = (att.speaker_start, att.speaker_text or subject.text, att.speaker_cluster)
+    return best

@@ -1,16 +1,304 @@
-"""Cross-document entity resolution (placeholder)."""
+"""Cross-document entity resolution: one canonical entity per real-world thing.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+The unit merged is a document's mention cluster (all mentions of one thing in one
+document). Clusters join when they share a key, and keys never cross type classes
+(a person, an organisation, a place), so a company named after a city never joins the
+city. Keys: the actor-list id (ISIS = IS = ISIL = Daesh); a person's full name (a bare
+surname never leaves its document: two stories' "Smith" may be two people); a place's
+gazetteer record, resolved in its document's context (Tadmur = Palmyra, but Palmyra in
+New York stays apart from Palmyra in Syria); an organisation's folded name, its
+acronym as defined in the corpus ("Syrian Democratic Forces (SDF)") or its initials,
+and close spellings (rapidfuzz, same type class).
+"""
+
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.models import Entity
+from rapidfuzz import fuzz
+
+from storyline.models import Entity, LocalMention, MentionRef
 from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.gazetteer import Gazetteer, fold, load_gazetteer
+
+PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
+_ORG_TYPES = {"ORG", "ARMED_GROUP"}
+_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "al", "el", "&", "at"}
+_ORG_FUZZ = 92.0
+_PERSON_FUZZ = 90.0
+
+
+def type_class(t: str) -> str:
+    if t == "PERSON":
+        return "person"
+    if t in PLACE_TYPES:
+        return "place"
+    if t in _ORG_TYPES:
+        return "org"
+    return t.lower()
+
+
+@dataclass
+class Group:
+    """One document's mention cluster."""
+
+    document: str
+    cluster: str
+    order: int  # position of first appearance in the corpus
+    mentions: list[LocalMention] = field(default_factory=list)
+
+    @property
+    def types(self) -> Counter:
+        return Counter(m.type for m in self.mentions)
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0]
+
+    @property
+    def klass(self) -> str:
+        return type_class(self.type)
+
+    @property
+    def name(self) -> str:
+        names = Counter(m.name for m in self.mentions)
+        return max(names, key=lambda n: (names[n], len(n)))
+
+    @property
+    def actor_id(self) -> str | None:
+        return next((m.actor_id for m in self.mentions if m.actor_id), None)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the earlier group stays the root: stable names and ids
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _groups(corpus: Corpus) -> list[Group]:
+    groups: dict[tuple[str, str], Group] = {}
+    for doc in corpus.originals():
+        x = corpus.extractions.get(doc.id)
+        if x is None:
+            continue
+        for m in sorted(x.mentions, key=lambda m: (m.start, m.end)):
+            key = (doc.id, m.cluster)
+            if key not in groups:
+                groups[key] = Group(doc.id, m.cluster, len(groups))
+            groups[key].mentions.append(m)
+    return list(groups.values())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    raw = text.replace(".", "")
+    return 2 <= len(raw) <= 6 and raw.isalpha() and raw.isupper()
+
+
+def _place_keys(groups: list[Group], corpus: Corpus, gz: Gazetteer) -> dict[int, str]:
+    """Gazetteer record per place group, resolved in its document's context."""
+    from storyline.reconcile.geocode import contexts, resolve_place
+
+    per_doc, whole = contexts(corpus, gz)
+    out = {}
+    for gi, g in enumerate(groups):
+        if g.klass != "place":
+            continue
+        names = list(dict.fromkeys(m.name for m in g.mentions))
+        i, _ = resolve_place(names, per_doc.get(g.document), whole, gz)
+        if i is not None:
+            out[gi] = gz.places[i][0]
+    return out
 
 
 def resolve_entities(
     corpus: Corpus, aliases: Sequence[Path] = ()
 ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
-    return [], {}
+    """Canonical entities and the map (document id, mention cluster) -> entity id."""
+    from storyline.extract.entity_actors import load_actors
+
+    actors = load_actors(tuple(aliases))
+    groups = _groups(corpus)
+    if not groups:
+        return [], {}
+    gz = load_gazetteer()
+    uf = _UnionFind(len(groups))
+    first_with: dict[str, int] = {}
+
+    def join(key: str, gi: int) -> None:
+        if key in first_with:
+            uf.union(first_with[key], gi)
+        else:
+            first_with[key] = gi
+
+    place_keys = _place_keys(groups, corpus, gz)
+    for gi, g in enumerate(groups):
+        if g.actor_id:
+            join(f"actor:{g.actor_id}", gi)
+        elif g.klass == "person":
+            if len(g.name.split()) >= 2:  # a bare surname stays in its document
+                join(f"person:{fold(g.name)}", gi)
+        elif g.klass == "place":
+            join(f"place:{place_keys[gi]}" if gi in place_keys else f"place:{fold(g.name)}", gi)
+        else:
+            join(f"{g.klass}:{fold(g.name)}", gi)
+    _join_acronyms(groups, uf, first_with)
+    _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
+    _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
+    return _build(groups, uf, actors, gz)
+
+
+def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, int]) -> None:
+    """An all-capitals organisation joins the one it abbreviates: by a definition seen
+    anywhere in the corpus, else by initials, where exactly one candidate fits."""
+    defined: dict[str, set[int]] = defaultdict(set)  # acronym -> root groups
+    for gi, g in enumerate(groups):
+        if g.klass != "org":
+            continue
+        texts = {m.text for m in g.mentions}
+        if any(not _is_acronym(t) for t in texts):
+            for t in texts:
+                if _is_acronym(t):
+                    defined[t.replace(".", "")].add(gi)
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for x, h in enumerate(groups):
+        if h.klass == "org" and not _is_acronym(h.name):
+            by_initials[_initials(h.name)].append(x)
+    for gi, g in enumerate(groups):
+        if g.klass != "org" or not _is_acronym(g.name) or g.actor_id:
+            continue
+        acr = g.name.replace(".", "")
+        roots = {uf.find(x) for x in defined.get(acr, ())}
+        if not roots:
+            roots = {uf.find(x) for x in by_initials.get(acr, ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
+
+
+def _join_fuzzy(
+    groups: list[Group], uf: _UnionFind, klass: str, cutoff: float, same_last_word: bool
+) -> None:
+    """Close spellings of the same kind of thing ('Sergei'/'Sergey Shoigu'), blocked by
+    first letter (or surname) so the cost stays near linear."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        if g.klass != klass or g.actor_id:
+            continue
+        key = fold(g.name)
+        if len(key) < 6 or (klass == "person" and len(key.split()) < 2):
+            continue
+        block = key.split()[-1] if same_last_word else key[:2]
+        blocks[block].append(gi)
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > 500:
+            continue
+        for a_i, a in enumerate(members):
+            ka = fold(groups[a].name)
+            for b in members[a_i + 1 :]:
+                if uf.find(a) == uf.find(b):
+                    continue
+                if fuzz.ratio(ka, fold(groups[b].name)) >= cutoff:
+                    uf.union(a, b)
+
+
+def _build(groups: list[Group], uf: _UnionFind, actors, gz: Gazetteer):
+    members: dict[int, list[int]] = defaultdict(list)
+    for gi in range(len(groups)):
+        members[uf.find(gi)].append(gi)
+    entities: list[Entity] = []
+    entity_of: dict[tuple[str, str], str] = {}
+    stands: dict[str, str] = {}  # entity id -> country name it stands for
+    for root in sorted(members):  # roots are the earliest group: first-appearance order
+        gs = [groups[i] for i in members[root]]
+        eid = f"e{len(entities) + 1}"
+        mentions = [m for g in gs for m in g.mentions]
+        actor_id = next((g.actor_id for g in gs if g.actor_id), None)
+        actor = actors.get(actor_id) if actor_id else None
+        types = Counter(m.type for m in mentions)
+        etype = actor.type if actor else types.most_common(1)[0][0]
+        names = Counter(m.name for m in mentions)
+        if actor:
+            name = actor.name
+        elif etype == "PERSON":
+            name = max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n)))
+        else:
+            name = max(names, key=lambda n: (names[n], -list(names).index(n)))
+        aliases = list(dict.fromkeys(_clean_alias(m.text) for m in mentions))
+        roles = list(dict.fromkeys(r for m in mentions if m.role for r in m.role.split("; ") if r))
+        entity = Entity(
+            id=eid,
+            name=name,
+            type=etype,  # type: ignore[arg-type]
+            aliases=[a for a in aliases if a],
+            roles=roles,
+            mentions=[
+                MentionRef(document=g.document, start=m.start, end=m.end)
+                for g in gs
+                for m in g.mentions
+            ],
+        )
+        entity.mentions.sort(key=lambda r: (r.document, r.start))
+        entities.append(entity)
+        for g in gs:
+            entity_of[(g.document, g.cluster)] = eid
+        stand = next((m.stands_for for m in mentions if m.stands_for), None)
+        if stand:
+            stands[eid] = stand
+    _link_metonyms(entities, stands, gz)
+    return entities, entity_of
+
+
+def _clean_alias(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _link_metonyms(entities: list[Entity], stands: dict[str, str], gz: Gazetteer) -> None:
+    """Point each metonym (the Kremlin, Damascus acting) at its country's entity,
+    creating the country where no text names it."""
+    if not stands:
+        return
+    country_entity: dict[str, str] = {}
+    for e in entities:
+        if e.type != "GPE":
+            continue
+        for name in [e.name, *e.aliases]:
+            cands = gz.exact(name)
+            if cands and gz.places[cands[0]][7] == "country":
+                country_entity.setdefault(gz.places[cands[0]][4], e.id)
+                break
+    for eid, country in stands.items():
+        iso = gz.country_of_name(country)
+        if iso is None:
+            continue
+        target = country_entity.get(iso)
+        if target is None:
+            target = f"e{len(entities) + 1}"
+            entities.append(
+                Entity(
+                    id=target,
+                    name=gz.country_names.get(iso, country),
+                    type="GPE",
+                    aliases=[],
+                )
+            )
+            country_entity[iso] = target
+        entity = next(e for e in entities if e.id == eid)
+        entity.stands_for = target

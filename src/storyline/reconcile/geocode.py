@@ -1,10 +1,183 @@
-"""Offline geocoding (placeholder)."""
+"""Offline geocoding: each place entity resolved to a gazetteer record, by context.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+Candidates come from the gazetteer by name (exact, then transliteration-tolerant).
+They are scored by a population and notability prior, the feature type (a bare country
+name means the country), and the context: the countries and first-level divisions that
+the entity's documents (strongly) and the whole corpus (weakly) mention. Where no record
+matches, or two far-apart records score alike with nothing to choose between them, the
+place gets `geo: null` and the reason in `geo_note`: never a guess.
+"""
+
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storyline.models import Entity, Geo, LocalMention
 from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.gazetteer import Gazetteer, distance_km, fold, load_gazetteer
+
+PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
+_FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "continent": 2.0, "region": 1.0, "sea": 1.0}
+_CONTEXT_WEIGHT = 3.0  # share of the document's country context
+_CORPUS_WEIGHT = 1.0  # share of the corpus's country context
+_ADMIN1_BONUS = 2.0  # the place's state/province is named in the document
+_TIE_MARGIN = 0.35  # scores this close, far apart, and no context: ambiguous
+
+
+@dataclass
+class Context:
+    """What a document (or corpus) says about where things are."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO2 -> weight
+    admin1: set[tuple[str, str]] = field(default_factory=set)  # (ISO2, admin1 code)
+
+    def share(self, iso: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries[iso] / total if total else 0.0
+
+    def add(self, other: Context, weight: float = 1.0) -> None:
+        for k, v in other.countries.items():
+            self.countries[k] += v * weight
+        self.admin1 |= other.admin1
+
+
+def document_context(mentions: Iterable[LocalMention], gz: Gazetteer | None = None) -> Context:
+    """Countries and divisions a document names: country names count 1, a place
+    whose name is (nearly) unambiguous counts for its country 1, a metonym 0.5."""
+    gz = gz or load_gazetteer()
+    ctx = Context()
+    for m in mentions:
+        if m.stands_for:
+            iso = gz.country_of_name(m.stands_for)
+            if iso:
+                ctx.countries[iso] += 0.5
+            continue
+        if m.type not in PLACE_TYPES:
+            continue
+        cands = gz.exact(m.name)
+        if not cands:
+            continue
+        top = gz.places[cands[0]]
+        if top[7] == "country":
+            ctx.countries[top[4]] += 1.0
+            continue
+        # Clear winner by population (ten times the next): count its country and state.
+        if len(cands) == 1 or top[6] >= 10 * max(gz.places[cands[1]][6], 1):
+            if top[4]:
+                ctx.countries[top[4]] += 1.0
+            if top[5] and top[7] in {"city", "admin1"}:
+                ctx.admin1.add((top[4], top[5]))
+    return ctx
+
+
+def score(gz: Gazetteer, i: int, name_exact: bool, doc: Context, corpus: Context) -> float:
+    """Higher is likelier: prior (population, notability, feature) plus context."""
+    p = gz.places[i]
+    s = math.log10(p[6] + 10) + 0.5 * math.log2(1 + p[8])
+    s += _FEATURE_PRIOR.get(p[7], 0.0)
+    if p[4]:
+        s += _CONTEXT_WEIGHT * doc.share(p[4]) + _CORPUS_WEIGHT * corpus.share(p[4])
+    if p[5] and (p[4], p[5]) in doc.admin1:
+        s += _ADMIN1_BONUS
+    if not name_exact:
+        s -= 1.0  # a fuzzy match must earn its place
+    return s
+
+
+def resolve_place(
+    names: Iterable[str], doc: Context, corpus: Context | None = None, gz: Gazetteer | None = None
+) -> tuple[int | None, str | None]:
+    """The gazetteer record for a place known by these names, or None and why."""
+    gz = gz or load_gazetteer()
+    corpus = corpus or Context()
+    scored: dict[int, float] = {}
+    tried = []
+    for name in names:
+        tried.append(name)
+        iso = gz.demonyms.get(fold(name))
+        if iso in gz.country_of_iso:  # 'Syrian' -> Syria: a demonym names its country
+            scored[gz.country_of_iso[iso]] = 100.0
+            continue
+        exact = gz.exact(name) or gz.exact(_strip_admin_suffix(name))
+        for i, is_exact in [(i, True) for i in exact] or [(i, False) for i in gz.fuzzy(name)]:
+            sc = score(gz, i, is_exact, doc, corpus)
+            if sc > scored.get(i, -1e9):
+                scored[i] = sc
+    if not scored:
+        return None, f"not in the gazetteer: {', '.join(sorted(set(tried)))}"
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], gz.places[kv[0]][0]))
+    best = ranked[0]
+    if len(ranked) > 1:
+        second = ranked[1]
+        a, b = gz.places[best[0]], gz.places[second[0]]
+        far = distance_km(a[2], a[3], b[2], b[3]) > 161
+        no_context = not doc.share(a[4]) and not corpus.share(a[4])
+        if far and no_context and best[1] - second[1] < _TIE_MARGIN:
+            return None, (
+                f"ambiguous: {a[1]} ({a[4]}) and {b[1]} ({b[4]}) fit equally, "
+                "and the text names no country to choose between them"
+            )
+    return best[0], None
+
+
+def _strip_admin_suffix(name: str) -> str:
+    """'Homs province' -> 'Homs': a division is geocoded at its namesake seat."""
+    low = name.lower()
+    for suffix in (" province", " governorate", " region", " district", " county", " state"):
+        if low.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def to_geo(gz: Gazetteer, i: int) -> Geo:
+    p = gz.places[i]
+    return Geo(
+        lat=round(p[2], 5),
+        lon=round(p[3], 5),
+        country=p[4] or None,
+        gazetteer_id=f"geonames:{p[0]}" if not p[0].startswith("x:") else f"storyline:{p[0][2:]}",
+        name=p[1],
+        feature=p[7],
+    )
+
+
+def contexts(corpus: Corpus, gz: Gazetteer) -> tuple[dict[str, Context], Context]:
+    """Per-document contexts and the corpus context (their sum)."""
+    per_doc = {doc_id: document_context(x.mentions, gz) for doc_id, x in corpus.extractions.items()}
+    whole = Context()
+    for ctx in per_doc.values():
+        whole.add(ctx)
+    return per_doc, whole
+
+
+def geocode_entity(
+    entity: Entity, per_doc: dict[str, Context], whole: Context, gz: Gazetteer
+) -> None:
+    """Set entity.geo (or geo_note) from its names and its documents' context."""
+    ctx = Context()
+    for doc_id in dict.fromkeys(m.document for m in entity.mentions):
+        if doc_id in per_doc:
+            ctx.add(per_doc[doc_id])
+    names = list(dict.fromkeys([entity.name, *entity.aliases]))
+    i, note = resolve_place(names, ctx, whole, gz)
+    if i is None:
+        entity.geo, entity.geo_note = None, note
+        return
+    entity.geo, entity.geo_note = to_geo(gz, i), None
+    if entity.geo.feature == "country" and entity.geo.name:
+        entity.name = entity.geo.name  # 'United States', not whichever of US/U.S. came first
 
 
 def geocode_entities(corpus: Corpus) -> None:
-    return None
+    """Resolve every place entity (GPE, LOC, FACILITY) in place."""
+    places = [e for e in corpus.entities if e.type in PLACE_TYPES]
+    if not places:
+        return
+    gz = load_gazetteer()
+    per_doc, whole = contexts(corpus, gz)
+    for entity in places:
+        if entity.geo is None:
+            geocode_entity(entity, per_doc, whole, gz)

@@ -1,21 +1,498 @@
-"""Story clustering and storylines (placeholder: one story)."""
+"""Story clustering: documents about the same event grouped, incrementally.
 
-# PLACEHOLDER: replaced by the owning stage's implementation.
+A story is a set of documents about one real-world event. A document joins the story it
+scores best against, or opens a new one, from four signals:
+
+- the sentence embedding of its title and lead (what the event is),
+- the content words of its whole text, tf-idf weighted (who, where, what in detail),
+- the entities it names, rarer ones weighing more (canonical ids once resolved),
+- its publication date against the story's date span (two captures of the same town
+  three months apart are two stories, however alike they read).
+
+`StoryIndex` does this one document at a time and only scores a document against the
+stories an approximate-neighbour index proposes (random-hyperplane LSH buckets over the
+embeddings, plus postings of the document's rarer entities), so the cost grows about
+linearly with the number of documents. `cluster_stories` runs it over a corpus; a store
+keeps one index and adds documents as they arrive.
+"""
+
 from __future__ import annotations
 
-from storyline.models import Story, Storyline
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storyline.models import DocExtraction, Document, Story, Storyline
 from storyline.reconcile.corpus import Corpus
 
+ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT"}
+PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 
-def cluster_stories(corpus: Corpus) -> tuple[list[Story], list[Storyline]]:
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """Weights and thresholds of the story score (tuned on ECB+ train/dev topics)."""
+
+    w_embedding: float = 0.35
+    w_terms: float = 0.45
+    w_entities: float = 0.20
+    join_threshold: float = 0.36
+    grace_days: float = 7.0  # a story's reports spread over a week or so at no cost
+    w_near: float = 0.06  # bonus for reports within the grace period of the story
+    w_time: float = 0.15  # cost of a gap just short of `max_gap_days`
+    max_gap_days: float = 30.0  # further apart than this: never the same story
+    lsh_tables: int = 8
+    lsh_bits: int = 10
+    max_candidates: int = 60
+    entity_postings: int = 40  # entities in more stories than this propose none
+    storyline_threshold: float = 0.55
+
+
+# ----------------------------------------------------------------- features
+
+
+@dataclass
+class DocFeatures:
+    """What clustering needs of one document: compact, no text."""
+
+    id: str
+    vector: np.ndarray | None  # unit-length title+lead embedding
+    terms: dict[str, float]  # content word -> sublinear tf
+    entities: dict[str, str]  # entity key -> type
+    span: tuple[int, int] | None  # publication date as an interval of day ordinals
+    published: str | None = None
+
+
+def date_span(value: str | None) -> tuple[int, int] | None:
+    """An ISO date, possibly partial ('2016', '2016-12'), as first and last day ordinal."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3))).toordinal()
+            return d, d
+        if m.group(2):
+            month = int(m.group(2))
+            first = date(year, month, 1).toordinal()
+            last = (date(year + (month == 12), month % 12 + 1, 1)).toordinal() - 1
+            return first, last
+        return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def content_terms(text: str) -> dict[str, float]:
+    """Content words of a text with sublinear term frequency (stop words dropped)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    counts = Counter(
+        w
+        for w in (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
+        if len(w) > 2 and w not in ENGLISH_STOP_WORDS
+    )
+    return {w: 1.0 + math.log(c) for w, c in counts.items()}
+
+
+def entity_keys(
+    extraction: DocExtraction | None, entity_of: dict[tuple[str, str], str] | None = None
+) -> dict[str, str]:
+    """The entities a document names: canonical ids where resolved, else folded names."""
+    out: dict[str, str] = {}
+    if extraction is None:
+        return out
+    for m in extraction.mentions:
+        if m.type not in ENTITY_TYPES:
+            continue
+        key = (entity_of or {}).get((extraction.document, m.cluster))
+        if key is None:
+            key = "name:" + " ".join(m.name.lower().split())
+        out.setdefault(key, m.type)
+    return out
+
+
+def doc_features(
+    document: Document,
+    extraction: DocExtraction | None,
+    entity_of: dict[tuple[str, str], str] | None = None,
+) -> DocFeatures:
+    """Features of one document for `StoryIndex.add`."""
+    vector = None
+    if extraction is not None and extraction.embedding:
+        vector = np.asarray(extraction.embedding, dtype=np.float32)
+        norm = float(np.linalg.norm(vector))
+        vector = vector / norm if norm > 0 else None
+    return DocFeatures(
+        id=document.id,
+        vector=vector,
+        terms=content_terms(f"{document.title or ''}\n{document.text}"),
+        entities=entity_keys(extraction, entity_of),
+        span=date_span(document.published),
+        published=document.published,
+    )
+
+
+# ----------------------------------------------------------------- the index
+
+
+@dataclass
+class StoryState:
+    """One story as the index keeps it: sums, not members' raw records."""
+
+    key: int
+    members: list[str] = field(default_factory=list)
+    vector_sum: np.ndarray | None = None
+    terms: Counter = field(default_factory=Counter)
+    terms_norm: float = 0.0
+    entities: Counter = field(default_factory=Counter)  # entity key -> documents naming it
+    entity_types: dict[str, str] = field(default_factory=dict)
+    span: tuple[int, int] | None = None
+
+    @property
+    def centroid(self) -> np.ndarray | None:
+        if self.vector_sum is None:
+            return None
+        norm = float(np.linalg.norm(self.vector_sum))
+        return self.vector_sum / norm if norm > 0 else None
+
+
+class StoryIndex:
+    """Incremental story clustering over an approximate-neighbour index.
+
+    >>> index = StoryIndex()
+    >>> key = index.add(features)  # doctest: +SKIP
+
+    `add` scores the new document only against candidate stories: those whose members
+    share an LSH bucket with it in any table, and those naming one of its rarer entities.
+    The hyperplanes come from a fixed seed, so the same input gives the same stories.
+    """
+
+    def __init__(self, params: StoryParams | None = None, dim: int = 384, seed: int = 13):
+        self.params = params or StoryParams()
+        rng = np.random.default_rng(seed)
+        self.planes = rng.standard_normal(
+            (self.params.lsh_tables, self.params.lsh_bits, dim)
+        ).astype(np.float32)
+        self.buckets: list[dict[int, list[int]]] = [
+            defaultdict(list) for _ in range(self.params.lsh_tables)
+        ]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.stories: list[StoryState] = []
+        self.story_of: dict[str, int] = {}
+        self.term_df: Counter = Counter()
+        self.entity_df: Counter = Counter()
+        self.n_docs = 0
+
+    # -- scoring helpers
+
+    def _idf(self, df: int) -> float:
+        return math.log((1 + self.n_docs) / (1 + df)) + 1.0
+
+    def _bucket_keys(self, vector: np.ndarray) -> list[int]:
+        bits = (self.planes @ vector) > 0  # (tables, bits)
+        weights = 1 << np.arange(bits.shape[1])
+        return [int(k) for k in bits.astype(np.int64) @ weights]
+
+    def _candidates(self, doc: DocFeatures, keys: list[int] | None) -> list[int]:
+        votes: Counter = Counter()
+        if keys is not None:
+            for table, k in zip(self.buckets, keys, strict=True):
+                for s in table.get(k, ()):
+                    votes[s] += 1
+        for e in doc.entities:
+            posting = self.postings.get(e)
+            if posting and len(posting) <= self.params.entity_postings:
+                for s in posting:
+                    votes[s] += 1
+        ranked = sorted(votes, key=lambda s: (-votes[s], -s))
+        return ranked[: self.params.max_candidates]
+
+    def _terms_vector(self, terms: dict[str, float]) -> tuple[dict[str, float], float]:
+        weighted = {t: w * self._idf(self.term_df[t]) for t, w in terms.items()}
+        return weighted, math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+
+    def _story_terms_norm(self, story: StoryState) -> float:
+        return (
+            math.sqrt(sum((w * self._idf(self.term_df[t])) ** 2 for t, w in story.terms.items()))
+            or 1.0
+        )
+
+    def time_gap(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> float | None:
+        """Days between two date intervals (0 where they overlap); None if either unknown."""
+        if a is None or b is None:
+            return None
+        return float(max(0, a[0] - b[1], b[0] - a[1]))
+
+    def score(self, doc: DocFeatures, story: StoryState, weighted=None) -> float:
+        """How well a document fits a story; `-inf` where their dates rule it out."""
+        return self.components(doc, story, weighted)[0]
+
+    def components(self, doc: DocFeatures, story: StoryState, weighted=None):
+        """The score and its parts: (total, embedding, terms, entities, gap in days)."""
+        p = self.params
+        gap = self.time_gap(doc.span, story.span)
+        if gap is not None and gap > p.max_gap_days:
+            return float("-inf"), 0.0, 0.0, 0.0, gap
+        if weighted is None:
+            weighted = self._terms_vector(doc.terms)
+        vec, vnorm = weighted
+        dot = sum(w * story.terms.get(t, 0.0) * self._idf(self.term_df[t]) for t, w in vec.items())
+        lex = dot / (vnorm * (story.terms_norm or 1.0))
+        ent = 0.0
+        if doc.entities:
+            mass = sum(self._idf(self.entity_df[e]) for e in doc.entities)
+            shared = sum(self._idf(self.entity_df[e]) for e in doc.entities if e in story.entities)
+            ent = shared / mass if mass else 0.0
+        centroid = story.centroid
+        emb = None
+        if doc.vector is not None and centroid is not None:
+            emb = float(doc.vector @ centroid)
+            total = p.w_embedding * emb + p.w_terms * lex + p.w_entities * ent
+        else:  # no embeddings (turned off): the words carry their weight too
+            total = (p.w_embedding + p.w_terms) * lex + p.w_entities * ent
+        if gap is not None:
+            if gap <= p.grace_days:  # same days, same subject: very likely the same event
+                total += p.w_near
+            else:
+                late = (gap - p.grace_days) / max(1.0, p.max_gap_days - p.grace_days)
+                total -= p.w_time * min(1.0, late)
+        return total, emb, lex, ent, gap
+
+    # -- updates
+
+    def add(self, doc: DocFeatures) -> int:
+        """Put one document into its story (opening one if none fits); return the story key."""
+        if doc.id in self.story_of:
+            return self.story_of[doc.id]
+        keys = self._bucket_keys(doc.vector) if doc.vector is not None else None
+        weighted = self._terms_vector(doc.terms)
+        best, best_score = None, self.params.join_threshold
+        for key in self._candidates(doc, keys):
+            s = self.score(doc, self.stories[key], weighted)
+            if s >= best_score:
+                best, best_score = key, s
+        if best is None:
+            best = len(self.stories)
+            self.stories.append(StoryState(key=best))
+        self._attach(doc, self.stories[best], keys)
+        return best
+
+    def join(self, doc: DocFeatures, key: int) -> None:
+        """Put a document into a given story (a copy joining its original's story)."""
+        if doc.id not in self.story_of:
+            keys = self._bucket_keys(doc.vector) if doc.vector is not None else None
+            self._attach(doc, self.stories[key], keys)
+
+    def _attach(self, doc: DocFeatures, story: StoryState, keys: list[int] | None) -> None:
+        self.n_docs += 1
+        self.term_df.update(doc.terms.keys())
+        for e, kind in doc.entities.items():
+            self.entity_df[e] += 1
+            if e not in story.entities:
+                self.postings[e].append(story.key)
+            story.entities[e] += 1
+            story.entity_types.setdefault(e, kind)
+        story.members.append(doc.id)
+        self.story_of[doc.id] = story.key
+        if doc.vector is not None:
+            story.vector_sum = (
+                doc.vector.copy() if story.vector_sum is None else story.vector_sum + doc.vector
+            )
+            for table, k in zip(self.buckets, keys or (), strict=False):
+                bucket = table[k]
+                if story.key not in bucket:
+                    bucket.append(story.key)
+        story.terms.update(doc.terms)
+        story.terms_norm = self._story_terms_norm(story)
+        if doc.span is not None:
+            story.span = (
+                doc.span
+                if story.span is None
+                else (min(story.span[0], doc.span[0]), max(story.span[1], doc.span[1]))
+            )
+
+
+# ----------------------------------------------------------------- corpus level
+
+
+def _arrival_order(features: Sequence[DocFeatures]) -> list[DocFeatures]:
+    """Dated documents first, oldest first, then the undated in input order: the undated
+    then choose among stories whose dates are already known."""
+    dated = [f for f in features if f.span is not None]
+    undated = [f for f in features if f.span is None]
+    dated.sort(key=lambda f: f.span[0])  # stable: input order among same-day documents
+    return dated + undated
+
+
+def _story_title(
+    state: StoryState, members: list[str], feats: dict[str, DocFeatures], by_id
+) -> str:
+    """The title of the member closest to the story's centre (its most typical report)."""
+    centroid = state.centroid
+
+    def centrality(doc_id: str) -> float:
+        f = feats.get(doc_id)
+        if f is None or f.vector is None or centroid is None:
+            return 0.0
+        return float(f.vector @ centroid)
+
+    titled = [m for m in members if (by_id[m].title or "").strip()]
+    if not titled:
+        text = by_id[members[0]].text.strip()
+        return text.split("\n", 1)[0][:120]
+    # a headline says what happened; a caption or a dateline used as title does not
+    headlines = [m for m in titled if len(by_id[m].title.split()) >= 5] or titled
+    best = max(headlines, key=lambda m: (centrality(m), -members.index(m)))
+    return by_id[best].title.strip()
+
+
+def cluster_stories(
+    corpus: Corpus, params: StoryParams | None = None
+) -> tuple[list[Story], list[Storyline]]:
+    """Group the corpus into stories and link stories into storylines.
+
+    Sets `Document.story` on every document (copies join their original's story). Story
+    ids `s1`.. and storyline ids `l1`.. follow the earliest document (undated last).
+    """
     if not corpus.documents:
         return [], []
+    by_id = corpus.by_id
+    originals = corpus.originals()
+    feats = {
+        d.id: doc_features(d, corpus.extractions.get(d.id), corpus.entity_of) for d in originals
+    }
+    index = StoryIndex(params, dim=_dim(feats.values()))
+    for f in _arrival_order([feats[d.id] for d in originals]):
+        index.add(f)
+    groups: dict[int, list[str]] = defaultdict(list)
+    position = {d.id: i for i, d in enumerate(corpus.documents)}
     for d in corpus.documents:
-        d.story = "s1"
-    story = Story(
-        id="s1",
-        title=corpus.documents[0].title or "",
-        storyline="l1",
-        documents=[d.id for d in corpus.documents],
+        root = _original_of(d, by_id)
+        key = index.story_of.get(root.id)
+        if key is None:  # a copy of a document that is not in this corpus
+            key = index.add(doc_features(root, None))
+        groups[key].append(d.id)
+    numbered = _number_stories(groups, index, feats, by_id, position)
+    stories = [s for _, s in numbered]
+    for story in stories:
+        for doc_id in story.documents:
+            by_id[doc_id].story = story.id
+    storylines = link_storylines(stories, index, {s.id: k for k, s in numbered})
+    return stories, storylines
+
+
+def _dim(features: Iterable[DocFeatures]) -> int:
+    for f in features:
+        if f.vector is not None:
+            return int(f.vector.shape[0])
+    return 384
+
+
+def _original_of(doc: Document, by_id: dict[str, Document]) -> Document:
+    seen = set()
+    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
+        seen.add(doc.id)
+        doc = by_id[doc.duplicate_of]
+    return doc
+
+
+def _sort_key(span: tuple[int, int] | None, first: int) -> tuple[int, int, int]:
+    return (0, span[0], first) if span is not None else (1, 0, first)
+
+
+def _number_stories(groups, index, feats, by_id, position) -> list[tuple[int, Story]]:
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: _sort_key(index.stories[kv[0]].span, min(position[m] for m in kv[1])),
     )
-    return [story], [Storyline(id="l1", title=story.title, stories=["s1"])]
+    stories = []
+    for n, (key, members) in enumerate(ordered, 1):
+        members.sort(key=lambda m: position[m])
+        dates = sorted(by_id[m].published for m in members if by_id[m].published)
+        story = Story(
+            id=f"s{n}",
+            title=_story_title(index.stories[key], members, feats, by_id),
+            documents=members,
+            start=dates[0] if dates else None,
+            end=dates[-1] if dates else None,
+        )
+        stories.append((key, story))
+    return stories
+
+
+# ----------------------------------------------------------------- storylines
+
+
+def _profile(state: StoryState, kinds: set[str], min_share: float) -> set[str]:
+    """Entities that a fair share of the story's documents name (its core cast)."""
+    n = max(1, len(state.members))
+    return {
+        e
+        for e, c in state.entities.items()
+        if state.entity_types.get(e) in kinds and c / n >= min_share
+    }
+
+
+def storyline_score(a: StoryState, b: StoryState) -> float:
+    """How much two stories share their setting and cast: 0 unless they share a core
+    place; then mostly how alike their leads read, plus the share of the cast in common."""
+    cast_a, cast_b = _profile(a, ENTITY_TYPES, 0.5), _profile(b, ENTITY_TYPES, 0.5)
+    shared = cast_a & cast_b
+    places = {e for e in shared if a.entity_types.get(e) in PLACE_TYPES}
+    if not places:
+        return 0.0
+    overlap = len(shared) / (min(len(cast_a), len(cast_b)) or 1)
+    ca, cb = a.centroid, b.centroid
+    emb = float(ca @ cb) if ca is not None and cb is not None else overlap
+    return 0.3 * overlap + 0.7 * emb
+
+
+def link_storylines(
+    stories: list[Story], index: StoryIndex, key_of: dict[str, int]
+) -> list[Storyline]:
+    """Stories about the same place and actors, over time, linked into storylines."""
+    parent = {s.id: s.id for s in stories}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_key = {key_of[s.id]: s for s in stories}
+    for s in stories:
+        state = index.stories[key_of[s.id]]
+        # candidate partners: stories naming its core cast (postings, not all pairs)
+        partners: set[int] = set()
+        for e in _profile(state, ENTITY_TYPES, 0.5):
+            posting = index.postings.get(e, ())
+            if len(posting) <= 4 * index.params.entity_postings:
+                partners.update(posting)
+        for k in sorted(partners):
+            if k == key_of[s.id] or k not in by_key:
+                continue
+            if storyline_score(state, index.stories[k]) >= index.params.storyline_threshold:
+                ra, rb = find(s.id), find(by_key[k].id)
+                if ra != rb:
+                    first, second = sorted((ra, rb), key=lambda x: int(x[1:]))
+                    parent[second] = first
+    lines: dict[str, list[Story]] = defaultdict(list)
+    for s in stories:  # stories are already in order of their earliest document
+        lines[find(s.id)].append(s)
+    out = []
+    for n, members in enumerate(sorted(lines.values(), key=lambda m: int(m[0].id[1:])), 1):
+        line_id = f"l{n}"
+        for s in members:
+            s.storyline = line_id
+        out.append(Storyline(id=line_id, title=members[0].title, stories=[s.id for s in members]))
+    return out

@@ -1,0 +1,83 @@
+"""Attribution cues as data: speech verbs, 'according to' forms, blame cues.
+
+The lists live in `storyline/data/cues.toml`; users extend them with extra TOML files
+holding the same tables (lists are merged). Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech_verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    expletives: frozenset[str]
+    first_person: frozenset[str]
+    relatives: frozenset[str]
+    scare_max_words: int
+    min_unattributed_words: int
+    term_markers: tuple[str, ...]
+    elisions: frozenset[str]
+    blame_verbs: frozenset[str]
+    complaint_verbs: frozenset[str]
+    failure_nouns: frozenset[str]
+    cause_verbs: frozenset[str]
+    harm_nouns: frozenset[str]
+    blame_predicates: tuple[str, ...]
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    for table, values in extra.items():
+        slot = base.setdefault(table, {})
+        for key, value in values.items():
+            if isinstance(value, list):
+                slot[key] = list(slot.get(key, [])) + list(value)
+            else:
+                slot[key] = value
+    return base
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
+
+@lru_cache(maxsize=8)
+def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
+    """The packaged cue lists, merged with any extra TOML files given."""
+    raw = tomllib.loads(resources.files("storyline.data").joinpath("cues.toml").read_text("utf-8"))
+    for path in extra:
+        raw = _merge(raw, tomllib.loads(Path(path).read_text("utf-8")))
+    acc = raw["accusation"]
+    return Cues(
+        speech_verbs=_words(raw["speech"]["verbs"]),
+        indirect_verbs=_words(raw["indirect"]["verbs"]),
+        weak_verbs=_words(raw["indirect"].get("weak", [])),
+        object_verbs=_words(raw["indirect"].get("object_verbs", [])),
+        according=tuple(tuple(f.lower().split()) for f in raw["according"]["forms"]),
+        person_pronouns=_words(raw["pronouns"]["person"]),
+        org_pronouns=_words(raw["pronouns"]["organisation"]),
+        expletives=_words(raw["pronouns"]["expletive"]),
+        first_person=_words(raw["pronouns"].get("first_person", [])),
+        relatives=_words(raw["pronouns"]["relative"]),
+        scare_max_words=int(raw["scare"]["max_words"]),
+        min_unattributed_words=int(raw["scare"]["min_unattributed_words"]),
+        term_markers=tuple(m.lower() for m in raw["scare"]["term_markers"]),
+        elisions=_words(raw["elisions"]["words"]),
+        blame_verbs=_words(acc["verbs"]),
+        complaint_verbs=_words(acc["complaint_verbs"]),
+        failure_nouns=_words(acc["failure_nouns"]),
+        cause_verbs=_words(acc["cause_verbs"]),
+        harm_nouns=_words(acc["harm_nouns"]),
+        blame_predicates=tuple(p.lower() for p in acc["predicates"]),
+    )

@@ -1,0 +1,229 @@
+"""Speakers of attributed statements: the subject of a cue verb, its span, the entity
+mention behind it, and pronouns ('he said') resolved to the last compatible name."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.quote_cues import Cues
+from storyline.models import LocalMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Parts of a subject that are not the speaker's name: relative clauses, appositions.
+TRIM_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "parataxis"})
+# Heads through which a subject is inherited ("X said … and added", "…, claiming").
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+@dataclass
+class Attribution:
+    """A statement found in one document, before speakers are linked to mentions."""
+
+    kind: str  # "direct" or "indirect"
+    start: int
+    end: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_head: int | None = None  # token index of the speaker's head
+    speaker_start: int | None = None  # character offsets of the speaker span
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    speaker_cluster: str | None = None
+    inherit_from: Attribution | None = None  # a follow-on quote takes this one's speaker
+
+    def has_speaker(self) -> bool:
+        return self.speaker_start is not None or self.inherit_from is not None
+
+
+def subject_of(verb: Token, cues: Cues) -> Token | None:
+    """The grammatical subject of a cue verb, inherited through coordination and
+    participles; a relative pronoun stands for the noun its clause qualifies."""
+    v = verb
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        return None  # 'X was told that …', 'men who were said to be …': X is not the speaker
+    for _ in range(5):
+        for child in v.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in cues.relatives and v.dep_ == "relcl":
+                    return v.head
+                if child.lower_ in cues.expletives and child.lower_ not in cues.org_pronouns:
+                    return None
+                return child
+        if v.dep_ in INHERIT_DEPS and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ == "acl" and v.head.pos_ in NOMINAL_POS:
+            return v.head  # "a statement saying …"
+        return None
+    return None
+
+
+def inverted_subject(verb: Token, limit: int) -> Token | None:
+    """'…,” said Romain Caillet': a proper name right after the cue when the parser
+    gave the verb no subject."""
+    for t in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
+        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS):
+            return t.head if t.dep_ == "compound" else t
+        if t.is_punct:
+            break
+    return None
+
+
+_TEXTS: dict[int, tuple[Doc, str]] = {}
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy rebuilds it on every access)."""
+    hit = _TEXTS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_TEXTS) > 8:
+        _TEXTS.clear()
+    text = doc.text
+    _TEXTS[id(doc)] = (doc, text)
+    return text
+
+
+def _is_name_appos(token: Token) -> bool:
+    """An apposition that is the speaker's name ('the spokesman, Ivan Petrov')."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i
+
+
+def token_paragraphs(doc: Doc) -> list[int]:
+    """Paragraph number of each token (a newline starts a new paragraph)."""
+    out = []
+    para = 0
+    for t in doc:
+        out.append(para)
+        para += t.text_with_ws.count("\n")
+    return out
+
+
+def same_paragraph(tokens: list[Token], paras: list[int]) -> bool:
+    return len({paras[t.i] for t in tokens}) == 1
+
+
+def speaker_span(
+    head: Token, blocked: set[int] | None = None, paras: list[int] | None = None
+) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by `head`, without relative
+    clauses or appositions, never reaching into quoted text or another paragraph."""
+    keep = [head.i]
+    stack = [c for c in head.children if c.dep_ not in TRIM_DEPS or _is_name_appos(c)]
+    while stack:
+        t = stack.pop()
+        if blocked and t.i in blocked:
+            continue
+        if paras is not None and paras[t.i] != paras[head.i]:
+            continue
+        keep.append(t.i)
+        stack.extend(t.children)
+    lo, hi = min(keep), max(keep) + 1
+    doc = head.doc
+    if paras is not None:
+        # A span never crosses a newline token, even where the parse links across it.
+        for i in range(head.i, hi):
+            if "\n" in doc[i].text:
+                hi = i
+                break
+        for i in range(head.i, lo - 1, -1):
+            if "\n" in doc[i].text:
+                lo = i + 1
+                break
+    # Keep it contiguous around the head and free of edge punctuation.
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    if blocked:
+        for i in range(head.i, hi):
+            if i in blocked:
+                hi = i
+                break
+        for i in range(head.i, lo - 1, -1):
+            if i in blocked:
+                lo = i + 1
+                break
+    return lo, hi
+
+
+class MentionIndex:
+    """Mentions by character offset, for linking a speaker head to its entity."""
+
+    def __init__(self, mentions: list[LocalMention]):
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        # Surnames of people named in full: a later bare surname the NER typed otherwise
+        # is still that person ("Romain Caillet" … "Caillet").
+        self.surnames = {
+            m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) > 1
+        }
+
+    def type_of(self, m: LocalMention) -> str:
+        return "PERSON" if m.text in self.surnames else m.type
+
+    def covering(self, start: int, end: int | None = None) -> LocalMention | None:
+        """The mention containing the character span (start, end)."""
+        end = start + 1 if end is None else end
+        i = bisect_right(self.starts, start)
+        for m in reversed(self.mentions[max(0, i - 8) : i]):
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def within(self, start: int, end: int, types: set[str]) -> LocalMention | None:
+        """The last mention of one of `types` inside the character span."""
+        i = bisect_right(self.starts, end)
+        for m in reversed(self.mentions[:i]):
+            if m.start < start:
+                return None
+            if m.end <= end and self.type_of(m) in types:
+                return m
+        return None
+
+    def before(
+        self, pos: int, types: set[str], exclude: list[tuple[int, int]]
+    ) -> LocalMention | None:
+        """The last mention of one of `types` ending before `pos`, outside `exclude`."""
+        i = bisect_right(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.end > pos or self.type_of(m) not in types:
+                continue
+            if any(s <= m.start < e for s, e in exclude):
+                continue
+            return m
+        return None
+
+
+def is_pronoun(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words and token.pos_ == "PRON"
+
+
+def attach_speaker(
+    att: Attribution,
+    doc: Doc,
+    head: Token,
+    mentions: MentionIndex,
+    blocked: set[int],
+    paras: list[int] | None = None,
+) -> None:
+    """Fill the speaker fields of `att` from the subject token `head`."""
+    lo, hi = speaker_span(head, blocked, paras)
+    span = doc[lo:hi]
+    att.speaker_head = head.i
+    att.speaker_start, att.speaker_end = span.start_char, span.end_char
+    att.speaker_text = span.text
+    mention = mentions.covering(head.idx, head.idx + len(head.text))
+    if mention is None:
+        # 'the envoy Peter Lund', 'The spokesman, Ivan Petrov,': the name inside the span.
+        mention = mentions.within(att.speaker_start, att.speaker_end, {"PERSON"})
+    if mention is not None:
+        att.speaker_cluster = mention.cluster
+        if mention.type == "PERSON" and head.pos_ == "PROPN":
+            # A person's name stands alone ("Kremlin spokesman Dmitry Peskov" -> Peskov).
+            att.speaker_text = mention.name or mention.text

@@ -1,0 +1,183 @@
+"""Indirect (reported) speech from the dependency parse.
+
+'X said (that) …', 'X told reporters that …', 'X claimed / warned / believes …',
+'X says …': the clausal complement (ccomp) of a cue verb whose subject is the speaker.
+'According to X, …': the clause the phrase modifies, with X as the speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.quote_cues import Cues
+from storyline.extract.quote_speakers import Attribution, subject_of, token_paragraphs
+
+CLAUSE_DEPS = frozenset({"ccomp"})
+EDGE_SKIP = frozenset({"punct", "cc"})
+
+
+def _clause_range(clause: Token, stop: Token | None = None) -> tuple[int, int]:
+    """Token range of a clause's subtree within its paragraph, trimmed of edge
+    punctuation; the complementiser ('that') is left out."""
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    if stop is not None and lo <= stop.i < hi:
+        # The cue sits inside the clause's subtree (a parse quirk): keep the side
+        # the clause head is on.
+        lo, hi = (stop.i + 1, hi) if clause.i > stop.i else (lo, stop.i)
+    doc = clause.doc
+    for i in range(clause.i, hi):
+        if "\n" in doc[i].text:
+            hi = i
+            break
+    for i in range(clause.i, lo - 1, -1):
+        if "\n" in doc[i].text:
+            lo = i + 1
+            break
+    while lo < hi and (doc[lo].dep_ in EDGE_SKIP or doc[lo].is_space or doc[lo].dep_ == "mark"):
+        if doc[lo].dep_ == "mark" and doc[lo].lower_ not in ("that",):
+            break
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
+            break  # a closing mark belongs to the content
+        hi -= 1
+    return lo, hi
+
+
+OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "attr", "acomp"})
+
+
+def _object_statement(verb: Token, cues: Cues, paras: list[int]):
+    """'X praised Y as …', 'X called for …': the verb's right-hand complements."""
+    if verb.dep_ in ("amod", "acl", "relcl", "pcomp", "xcomp"):
+        return None
+    subject = subject_of(verb, cues)
+    if subject is None or subject.lower_ in cues.first_person or subject.i > verb.i:
+        return None
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if not parts or paras[subject.i] != paras[verb.i]:
+        return None
+    doc = verb.doc
+    lo = min(c.left_edge.i for c in parts)
+    hi = max(c.right_edge.i for c in parts) + 1
+    for i in range(verb.i, hi):
+        if "\n" in doc[i].text:
+            hi = i
+            break
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
+            break
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    span = doc[lo:hi]
+    att = Attribution(
+        "indirect", span.start_char, span.end_char, verb.idx, verb.idx + len(verb.text)
+    )
+    return att, subject
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            return child
+    return None
+
+
+def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
+    """Reported statements with their cue verb's subject (unresolved)."""
+    out: list[tuple[Attribution, Token]] = []
+    paras = token_paragraphs(doc)
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cues.indirect_verbs:
+            continue
+        clause = _complement(token)
+        parenthetical = clause is None and token.dep_ == "parataxis"
+        if parenthetical:
+            clause = token.head  # 'Acts of protest, Mr. Obama said, are acts of patriotism'
+        if clause is None:
+            if token.lemma_.lower() in cues.object_verbs:
+                found = _object_statement(token, cues, paras)
+                if found is not None:
+                    out.append(found)
+            continue
+        subject = subject_of(token, cues)
+        if subject is None or subject.i == clause.i or subject.lower_ in cues.first_person:
+            continue
+        if paras[subject.i] != paras[token.i] or paras[clause.i] != paras[token.i]:
+            continue
+        if parenthetical:
+            lo, hi = _clause_range(clause)
+            if subject.i < lo or subject.i >= hi:
+                continue
+        else:
+            lo, hi = _clause_range(clause, stop=token)
+        if hi - lo < 2 or (lo <= subject.i < hi and not parenthetical):
+            continue
+        span = doc[lo:hi]
+        att = Attribution(
+            "indirect",
+            span.start_char,
+            span.end_char,
+            cue_start=token.idx,
+            cue_end=token.idx + len(token.text),
+        )
+        out.append((att, subject))
+    out.extend(_according_to(doc, cues))
+    return out
+
+
+def _paragraph_clip(sent, i: int):
+    """The part of a sentence within the paragraph of token i."""
+    doc = sent.doc
+    lo, hi = sent.start, sent.end
+    for j in range(i, hi):
+        if "\n" in doc[j].text:
+            hi = j
+            break
+    for j in range(i, lo - 1, -1):
+        if "\n" in doc[j].text:
+            lo = j + 1
+            break
+    return doc[lo:hi]
+
+
+def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
+    out: list[tuple[Attribution, Token]] = []
+    lowers = [t.lower_ for t in doc]
+    for form in cues.according:
+        n = len(form)
+        for i in range(len(doc) - n):
+            if lowers[i] != form[0] or tuple(lowers[i : i + n]) != form:
+                continue
+            cue = doc[i : i + n]
+            source = next((t for t in doc[i + n - 1].children if t.dep_ == "pobj"), None)
+            if source is None:
+                source = next((t for t in doc[i + n :] if t.pos_ in ("PROPN", "NOUN")), None)
+            if source is None:
+                continue
+            sent = _paragraph_clip(cue.sent, i)
+            phrase_lo = i
+            phrase_hi = max(source.right_edge.i + 1, i + n)
+            # The statement is the rest of the sentence around the phrase.
+            if phrase_lo - sent.start > sent.end - phrase_hi:
+                lo, hi = sent.start, phrase_lo
+            else:
+                lo, hi = phrase_hi, sent.end
+            while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+                lo += 1
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                if doc[hi - 1].text in ("”", "’", '"'):
+                    break
+                hi -= 1
+            if hi - lo < 2:
+                continue
+            att = Attribution(
+                "indirect",
+                doc[lo].idx,
+                doc[hi - 1].idx + len(doc[hi - 1].text),
+                cue_start=cue.start_char,
+                cue_end=cue.end_char,
+            )
+            out.append((att, source))
+    return out

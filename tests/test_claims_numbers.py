@@ -1,0 +1,102 @@
+"""Numeric claims: values, hedges, what is counted, units, claimants, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.quantities import find_quantities
+
+
+def _claims(nlp, text):
+    return find_quantities(nlp(text), [], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "high", "approx", "head"),
+    [
+        ("Roughly 4,000 militants hold the valley.", 4000, None, "about", "militant"),
+        ("The air force flew more than 60 sorties.", 60, None, "more_than", "sortie"),
+        ("At least 12 villagers were hurt.", 12, None, "more_than", "villager"),
+        ("Up to 500 families may leave.", 500, None, "less_than", "family"),
+        ("Four thousand one hundred voters signed.", 4100, None, "exact", "voter"),
+        ("Three ships docked.", 3, None, "exact", "ship"),
+        ("Dozens of civilians were killed.", 12, None, "more_than", "civilian"),
+        ("Hundreds of tents went up.", 100, None, "more_than", "tent"),
+        ("Between 10 and 20 guards stood by.", 10, 20, "range", "guard"),
+        ("Some 10-20 guards stood by.", 10, 20, "range", "guard"),
+        ("Several thousand recruits joined.", 3000, None, "more_than", "recruit"),
+    ],
+)
+def test_values_and_hedges(nlp, sentence, value, high, approx, head):
+    (q,) = _claims(nlp, sentence)
+    assert (q.value, q.value_high, q.approx, q.what_head) == (value, high, approx, head)
+
+
+def test_units_and_what(nlp):
+    qs = {
+        q.unit: q
+        for q in _claims(
+            nlp,
+            "Donors pledged $5 million. The militia lost 300 square miles. Turnout hit 15 percent.",
+        )
+    }
+    assert qs["USD"].value == 5_000_000
+    assert qs["square miles"].value == 300
+    assert qs["%"].value == 15
+
+
+def test_what_keeps_the_modifiers(nlp):
+    (q,) = _claims(nlp, "Officials counted roughly 900 Northern Alliance fighters.")
+    assert q.what == "Northern Alliance fighters"
+
+
+def test_toll_predicate(nlp):
+    (q,) = _claims(nlp, "The strike killed 14 soldiers.")
+    assert q.predicate == "killed"
+    (q,) = _claims(nlp, "The court fined 14 traders.")
+    assert q.predicate is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed in 2015.",
+        "The treaty was signed on March 4.",
+        "The siege lasted 10 months.",
+        "After an eight-month siege the town fell.",
+        "Call 5551234567 for details.",
+        "The 2nd battalion moved north.",
+        "It is one of the oldest towns.",
+        "Three men died, two of whom were guards.",
+        "The talks are set for 10:30.",
+    ],
+)
+def test_not_claims(nlp, sentence):
+    got = [q for q in _claims(nlp, sentence) if q.what_head not in ("man",)]
+    assert got == [], [q.text for q in got]
+
+
+def test_reporter_and_speaker_claimants(nlp):
+    qs = _claims(nlp, "Moscow launched 64 raids and claimed to have killed 300 rebels.")
+    by_value = {q.value: q for q in qs}
+    assert by_value[64].claimant_text == "reporter"
+    assert by_value[300].claimant_text == "Moscow"
+    (q,) = _claims(nlp, "The defence ministry said its jets carried out 45 strikes.")
+    assert "ministry" in q.claimant_text.lower()
+
+
+def test_claimant_from_a_quote(nlp):
+    from storyline.models import LocalQuote
+
+    text = "The governor said the storm destroyed 120 homes."
+    doc = nlp(text)
+    quote = LocalQuote(
+        kind="indirect",
+        start=text.index("the storm"),
+        end=len(text) - 1,
+        text="the storm destroyed 120 homes",
+        speaker_text="The governor",
+        speaker_cluster="c7",
+    )
+    (q,) = find_quantities(doc, [], [quote])
+    assert (q.claimant_text, q.claimant_cluster) == ("The governor", "c7")
