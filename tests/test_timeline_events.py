@@ -152,3 +152,13 @@ def test_seed_timeline(seeds_analysis):
     assert max(len(e.documents) for e in march) >= 2
     # durations are not dates
     assert not any((e.date or "").startswith("P") for e in a.events)
+
+
+def test_weeks_weekends_and_seasons_become_iso_intervals():
+    from storyline.reconcile.timeline import iso_date
+
+    assert iso_date("2016-W49") == "2016-12-05/2016-12-11"
+    assert iso_date("2016-W49-WE") == "2016-12-10/2016-12-11"
+    assert iso_date("2016-SU") == "2016-06/2016-08"
+    assert iso_date("2016-WI") == "2016-12/2017-02"
+    assert iso_date("2016-12-11") == "2016-12-11"

@@ -273,7 +273,10 @@ class ClaimGroup(Record):
 
 class Event(Record):
     id: str
-    date: str | None
+    date: str | None = Field(
+        description="ISO 8601 date, possibly partial ('2016-12'); weeks, weekends and seasons "
+        "as ISO intervals ('2016-12-10/2016-12-11')."
+    )
     precision: Precision = "unknown"
     when: str | None = None
     description: str

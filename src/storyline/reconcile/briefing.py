@@ -231,9 +231,14 @@ def _who_said(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSent
         text = (
             f"{who} {verb}: “{body}”" if q.kind == "direct" else f"{who} {verb} that {body}"
         ).rstrip(".,;") + "."
-        more = sorted({x.document for x in qs} - {q.document})
-        text = text if not more else f"{text[:-1]} (also quoted in {', '.join(more)})."
-        out.append(_sentence(text, _ref(q.document, q.start, q.end), [q.document, *more]))
+        # The speaker's quotes in other documents, cited at their own passages.
+        elsewhere = {x.document: x for x in reversed(qs) if x.document != q.document}
+        if elsewhere:
+            text = (
+                f"{text[:-1]} ({q.speaker_name} is quoted in {', '.join(sorted(elsewhere))} too)."
+            )
+        refs = [r for x in (q, *elsewhere.values()) for r in _ref(x.document, x.start, x.end)]
+        out.append(_sentence(text, refs, [q.document, *sorted(elsewhere)]))
     return out
 
 

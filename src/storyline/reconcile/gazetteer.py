@@ -165,11 +165,13 @@ class Gazetteer:
         return list(out.items())
 
     def is_primary(self, i: int, key: str) -> bool:
-        """The key is the record's name (curated records: any of their names)."""
+        """The key is the record's name or its head ('New York' of 'New York City');
+        curated records: any of their names."""
         p = self.places[i]
         if p[7] == "country" or p[0].startswith("x:"):
             return True
-        return fold(p[1]) == key
+        own = fold(p[1])
+        return own == key or own.startswith(key + " ") or own.endswith(" " + key)
 
     def place(self, i: int) -> Place:
         return self.places[i]
@@ -373,6 +375,8 @@ def _add_divisions(gz: Gazetteer) -> None:
                 j = curated.get((iso, f"#{code}"))
             if j is not None:
                 index(key, j)
+                if not gz.places[j][5]:  # the curated record learns its admin1 code
+                    gz.places[j] = (*gz.places[j][:5], code, *gz.places[j][6:])
                 continue
         i = len(gz.places)
         gid = f"{feature}:{iso}.{code}" if feature == "admin1" else f"{feature}:{iso}.{code}.{key}"

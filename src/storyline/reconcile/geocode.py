@@ -30,6 +30,10 @@ _DIVISIONS = {"admin1", "admin2"}
 # York stays the default reading of 'New York' and the state needs context to win.
 _DIVISION_DISCOUNT = 4.0
 _ALTERNATE_PENALTY = 3.0  # a place's other or former name ('Salisbury' for Harare)
+_CAPITAL_BONUS = 2.0
+_SEAT_PENALTY = 1.0  # a division named after its own city ('New York'): the city first
+_VOTE_SPAN = 2.0  # readings this far below a name's best share its context vote
+_DIVISION_VOTE = 0.5  # a state/province counts as named from this much vote
 _MIN_EMBEDDED_POP = 5000  # a one-word place inside a longer name must be a real town
 _EMBEDDED_STOP = {
     "university",
@@ -52,26 +56,48 @@ _EMBEDDED_STOP = {
 
 @dataclass
 class Context:
-    """What a document (or corpus) says about where things are."""
+    """What a document (or corpus) says about where things are: votes for countries and
+    for first-level divisions, with each name's own votes kept apart so that a name is
+    resolved by what the *other* names say."""
 
     countries: Counter = field(default_factory=Counter)  # ISO2 -> weight
-    admin1: set[tuple[str, str]] = field(default_factory=set)  # (ISO2, admin1 code)
+    divisions: Counter = field(default_factory=Counter)  # (ISO2, admin1 code) -> weight
+    own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)  # name -> votes
+    names: set[str] = field(default_factory=set)  # folded place names mentioned
 
-    def share(self, iso: str) -> float:
+    @property
+    def admin1(self) -> set[tuple[str, str]]:
+        return {k for k, w in self.divisions.items() if w >= _DIVISION_VOTE}
+
+    def share(self, iso: str, key: str | None = None) -> float:
+        own = self.own.get(key) if key else None
         total = sum(self.countries.values())
-        return self.countries[iso] / total if total else 0.0
+        mine = self.countries[iso]
+        if own is not None:
+            total -= sum(own[0].values())
+            mine -= own[0][iso]
+        return mine / total if total > 1e-9 else 0.0
+
+    def division(self, iso: str, code: str, key: str | None = None) -> float:
+        own = self.own.get(key) if key else None
+        return self.divisions[(iso, code)] - (own[1][(iso, code)] if own is not None else 0.0)
 
     def add(self, other: Context, weight: float = 1.0) -> None:
         for k, v in other.countries.items():
             self.countries[k] += v * weight
-        self.admin1 |= other.admin1
+        for k, v in other.divisions.items():
+            self.divisions[k] += v * weight
+        self.names |= other.names
 
 
 def document_context(mentions: Iterable[LocalMention], gz: Gazetteer | None = None) -> Context:
-    """Countries and divisions a document names: country names count 1, a place
-    whose name is (nearly) unambiguous counts for its country 1, a metonym 0.5."""
+    """Countries and divisions a document names. Each distinct place name casts one
+    vote, shared among its readings by their prior ('Kent': mostly the English county
+    and the town in Washington), so that names that are each ambiguous agree on the
+    country and state they have in common; a metonym ('the Kremlin') counts 0.5."""
     gz = gz or load_gazetteer()
     ctx = Context()
+    empty = Context()
     for m in mentions:
         if m.stands_for:
             iso = gz.country_of_name(m.stands_for)
@@ -80,33 +106,49 @@ def document_context(mentions: Iterable[LocalMention], gz: Gazetteer | None = No
             continue
         if m.type not in PLACE_TYPES:
             continue
-        cands = gz.exact(m.name)
-        if not cands:
+        key = fold(m.name)
+        if not key or key in ctx.names:
             continue
-        top = gz.places[cands[0]]
-        if top[7] == "country":
-            ctx.countries[top[4]] += 1.0
+        ctx.names.add(key)
+        prior = {i: score(gz, i, True, empty, empty, pr) for i, pr in gz.candidates(m.name)}
+        if not prior:
             continue
-        # Clear winner by population (ten times the next): count its country and state.
-        if len(cands) == 1 or top[6] >= 10 * max(gz.places[cands[1]][6], 1):
-            if top[4]:
-                ctx.countries[top[4]] += 1.0
-            if top[5] and top[7] in {"city", "admin1"}:
-                ctx.admin1.add((top[4], top[5]))
+        top = max(prior.values())
+        weights = {i: 10 ** (s - top) for i, s in prior.items() if s > top - _VOTE_SPAN}
+        total = sum(weights.values())
+        own: tuple[Counter, Counter] = (Counter(), Counter())
+        for i, w in weights.items():
+            p = gz.places[i]
+            if p[4]:
+                own[0][p[4]] += w / total
+            if p[4] and p[5] and p[7] in {"city", "admin1", "admin2"}:
+                own[1][(p[4], p[5])] += w / total
+        ctx.countries.update(own[0])
+        ctx.divisions.update(own[1])
+        ctx.own[key] = own
     return ctx
 
 
 def score(
-    gz: Gazetteer, i: int, name_exact: bool, doc: Context, corpus: Context, primary: bool = True
+    gz: Gazetteer,
+    i: int,
+    name_exact: bool,
+    doc: Context,
+    corpus: Context,
+    primary: bool = True,
+    key: str | None = None,
 ) -> float:
-    """Higher is likelier: prior (population, notability, feature) plus context."""
+    """Higher is likelier: prior (population, notability, feature) plus context (the
+    votes of the names other than `key`, the folded name being resolved)."""
     p = gz.places[i]
     pop = p[6] / _DIVISION_DISCOUNT if p[7] in _DIVISIONS else p[6]
     s = math.log10(pop + 10) + 0.5 * math.log2(1 + p[8])
     s += _FEATURE_PRIOR.get(p[7], 0.0)
+    if p[7] == "city" and p[4] and gz.capitals.get(fold(p[1])) == p[4]:
+        s += _CAPITAL_BONUS  # news names capitals far more than their namesakes
     if p[4]:
-        s += _CONTEXT_WEIGHT * doc.share(p[4]) + _CORPUS_WEIGHT * corpus.share(p[4])
-    if p[5] and (p[4], p[5]) in doc.admin1:
+        s += _CONTEXT_WEIGHT * doc.share(p[4], key) + _CORPUS_WEIGHT * corpus.share(p[4])
+    if p[5] and doc.division(p[4], p[5], key) >= _DIVISION_VOTE:
         s += _ADMIN1_BONUS
     if not primary:
         s -= _ALTERNATE_PENALTY
@@ -130,8 +172,17 @@ def _score_names(
             cands = gz.candidates(_strip_admin_suffix(name))
         if not cands:
             cands, exact = [(i, True) for i in gz.fuzzy(name)], False
+        seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
+        key = fold(name)
         for i, primary in cands:
-            sc = score(gz, i, exact, doc, corpus, primary)
+            sc = score(gz, i, exact, doc, corpus, primary, key)
+            p = gz.places[i]
+            if (
+                p[7] in _DIVISIONS
+                and (p[4], p[5]) in seats - {(p[4], "")}
+                and (any(gz.places[j][7] == "city" and pr for j, pr in cands))
+            ):
+                sc -= _SEAT_PENALTY
             if sc > scored.get(i, -1e9):
                 scored[i] = sc
     return scored

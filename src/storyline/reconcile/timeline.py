@@ -10,6 +10,8 @@ documents with the same date and a similar description or a shared actor are one
 from __future__ import annotations
 
 import re
+from datetime import date as Date
+from datetime import timedelta
 
 from storyline.models import DocExtraction, Document, Event, Span, TimeExpression
 from storyline.reconcile.corpus import Corpus
@@ -40,6 +42,25 @@ def _is_dateline(text: str, t: TimeExpression) -> bool:
     line_end = text.find("\n", t.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return len(re.sub(r"[\W_]+", "", line)) <= len(re.sub(r"[\W_]+", "", t.text)) + 2
+
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def iso_date(value: str) -> str:
+    """TimeML values that ISO 8601 dates cannot spell (weeks, weekends, seasons) as
+    ISO intervals 'start/end', so that every event date reads and sorts as a date."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if week:
+        monday = Date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        first, last = (5, 6) if week[3] else (0, 6)
+        start, end = monday + timedelta(first), monday + timedelta(last)
+        return f"{start.isoformat()}/{end.isoformat()}"
+    season = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if season:
+        year, (first, last) = int(season[1]), _SEASONS[season[2]]
+        return f"{year}-{first:02d}/{year + (last < first)}-{last:02d}"
+    return value
 
 
 def _sentence(ext: DocExtraction, start: int) -> Span | None:
@@ -102,7 +123,10 @@ def _events_of(corpus: Corpus, doc: Document, ext: DocExtraction) -> list[Event]
         sent = _sentence(ext, t.start)
         if sent is None:
             continue
-        date = (t.value or "").split("T")[0]
+        try:
+            date = iso_date((t.value or "").split("T")[0])
+        except ValueError:  # an impossible week number
+            continue
         if (sent.start, date) in described:
             continue
         described.add((sent.start, date))
