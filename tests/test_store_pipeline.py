@@ -69,3 +69,23 @@ def test_add_sources_parses_only_new_documents(inputs, tmp_path, nlp, monkeypatc
         assert [p.source for p in analysis.problems] == [str(inputs / "empty.txt")]
         ((_, kept, _),) = store.problem_raw()
         assert kept == b""  # the rejected input's bytes (none here) are kept
+
+
+def test_adding_documents_keeps_stored_stories(inputs, tmp_path, nlp):
+    """Stored documents keep their story when others are added (incremental placing)."""
+    db = str(tmp_path / "store.sqlite")
+    with open_store(db) as store:
+        add_sources(store, [str(inputs / "a.txt")])
+        (before,) = store.load_analysis().stories
+        other = tmp_path / "c.txt"
+        other.write_text(
+            "Harvest festival opens\n\nThe annual apple harvest festival opened in the "
+            "hill village of Orrin on Saturday with music and a cider contest.",
+            encoding="utf-8",
+        )
+        add_sources(store, [str(inputs / "b.txt"), str(other)])
+        after = store.load_analysis()
+    story_of = {d.id: d.story for d in after.documents}
+    stored = next(s for s in after.stories if "d1" in s.documents)
+    assert before.documents == ["d1"] and stored.documents[0] == "d1"
+    assert story_of["d3"] != story_of["d1"]  # an unrelated article opens its own story

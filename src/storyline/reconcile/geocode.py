@@ -144,7 +144,12 @@ def score(
     pop = p[6] / _DIVISION_DISCOUNT if p[7] in _DIVISIONS else p[6]
     s = math.log10(pop + 10) + 0.5 * math.log2(1 + p[8])
     s += _FEATURE_PRIOR.get(p[7], 0.0)
-    if p[7] == "city" and p[4] and gz.capitals.get(fold(p[1])) == p[4]:
+    if (
+        p[7] == "city"
+        and p[4]
+        and gz.capitals.get(fold(p[1])) == p[4]
+        and key in (None, fold(p[1]))
+    ):
         s += _CAPITAL_BONUS  # news names capitals far more than their namesakes
     if p[4]:
         s += _CONTEXT_WEIGHT * doc.share(p[4], key) + _CORPUS_WEIGHT * corpus.share(p[4])
@@ -193,29 +198,44 @@ def _embedded(
 ) -> tuple[dict[int, float], str | None]:
     """Places named inside an unresolved name ('Colorado State University' -> Colorado,
     'Walker County Sheriff's Office' -> Walker County, 'Russian Embassy' -> Russia):
-    the longest capitalised run of words that is a place's own name or a demonym."""
+    the longest capitalised run of words that is a place's own name or a demonym; of
+    runs of one length, the best scored. A one-word run must name a country, a division
+    or a region, or a town that is large or that the document names on its own."""
     for name in names:
         words = name.replace("'s ", " ").replace("’s ", " ").split()
         n = len(words)
         for size in range(n - 1, 0, -1):
+            best: dict[int, float] = {}
+            best_sub = None
             for start in range(0, n - size + 1):
                 part = words[start : start + size]
                 if not (part[0][:1].isupper() and part[-1][:1].isupper()):
                     continue
                 sub = " ".join(part)
-                if fold(sub) in _EMBEDDED_STOP:
+                key = fold(sub)
+                if key in _EMBEDDED_STOP:
                     continue
-                iso = gz.demonyms.get(fold(sub))
+                iso = gz.demonyms.get(key)
                 if iso in gz.country_of_iso:
-                    return {gz.country_of_iso[iso]: 100.0}, sub
-                scored = {
-                    i: score(gz, i, True, doc, corpus)
-                    for i, primary in gz.candidates(sub)
-                    if primary and (size > 1 or gz.places[i][6] >= _MIN_EMBEDDED_POP)
-                }
-                if scored:
-                    return scored, sub
+                    scored = {gz.country_of_iso[iso]: 100.0}
+                else:
+                    scored = {
+                        i: score(gz, i, True, doc, corpus, True, key)
+                        for i, primary in gz.candidates(sub)
+                        if primary and (size > 1 or _standalone(gz, i, key, doc))
+                    }
+                if scored and max(scored.values()) > max(best.values(), default=-1e9):
+                    best, best_sub = scored, sub
+            if best:
+                return best, best_sub
     return {}, None
+
+
+def _standalone(gz: Gazetteer, i: int, key: str, doc: Context) -> bool:
+    p = gz.places[i]
+    if p[7] != "city":
+        return True
+    return p[6] >= _MIN_EMBEDDED_POP and (key in doc.names or p[6] >= 20 * _MIN_EMBEDDED_POP)
 
 
 def resolve_place(
@@ -238,7 +258,8 @@ def resolve_place(
         second = ranked[1]
         a, b = gz.places[best[0]], gz.places[second[0]]
         far = distance_km(a[2], a[3], b[2], b[3]) > 161
-        no_context = not doc.share(a[4]) and not corpus.share(a[4])
+        key = fold(names[0])
+        no_context = not doc.share(a[4], key) and not corpus.share(a[4])
         if far and no_context and best[1] - second[1] < _TIE_MARGIN:
             return None, (
                 f"ambiguous: {a[1]} ({a[4]}) and {b[1]} ({b[4]}) fit equally, "

@@ -287,6 +287,13 @@ class StoryIndex:
         self._attach(doc, self.stories[best], keys)
         return best
 
+    def open(self, doc: DocFeatures) -> int:
+        """Open a new story with this document, without scoring it; return its key."""
+        key = len(self.stories)
+        self.stories.append(StoryState(key=key))
+        self.join(doc, key)
+        return key
+
     def join(self, doc: DocFeatures, key: int) -> None:
         """Put a document into a given story (a copy joining its original's story)."""
         if doc.id not in self.story_of:
@@ -372,8 +379,18 @@ def cluster_stories(
         d.id: doc_features(d, corpus.extractions.get(d.id), corpus.entity_of) for d in originals
     }
     index = StoryIndex(params, dim=_dim(feats.values()))
+    # Documents that already belong to a story (a store adding new articles) keep it and
+    # are attached without scoring; only the others are placed.
+    prior = {d.id: d.story for d in originals if d.story}
+    opened: dict[str, int] = {}
     for f in _arrival_order([feats[d.id] for d in originals]):
-        index.add(f)
+        story = prior.get(f.id)
+        if story is None:
+            index.add(f)
+        elif story in opened:
+            index.join(f, opened[story])
+        else:
+            opened[story] = index.open(f)
     groups: dict[int, list[str]] = defaultdict(list)
     position = {d.id: i for i, d in enumerate(corpus.documents)}
     for d in corpus.documents:

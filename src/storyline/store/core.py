@@ -288,6 +288,11 @@ class Store:
         from storyline.reconcile import reconcile
 
         documents = [_row_document(r) for r in s.scalars(select(DocumentRow).order_by("seq"))]
+        # Stored documents keep the story they were in: only new documents are placed
+        # (cluster_stories honours a document's `story`), so adding is incremental.
+        previous = self._prior_stories(s)
+        for d in documents:
+            d.story = previous.get(d.id)
         extractions = {
             r.document: DocExtraction.model_validate(r.payload)
             for r in s.scalars(select(ExtractionRow))
@@ -302,6 +307,16 @@ class Store:
                 s.add(ExtractionRow(document=x.document, payload=x.model_dump(mode="json")))
         ordered = [extractions[d.id] for d in documents if d.id in extractions]
         return reconcile(documents, ordered, self.settings, self._problems(s))
+
+    @staticmethod
+    def _prior_stories(s: Session) -> dict[str, str]:
+        """Document id -> story id in the current analysis, if there is one."""
+        rows = s.scalars(
+            select(RecordRow.payload)
+            .join(AnalysisRunRow, AnalysisRunRow.id == RecordRow.run_id)
+            .where(AnalysisRunRow.current.is_(True), RecordRow.kind == "documents")
+        )
+        return {p["id"]: p["story"] for p in rows if p.get("story")}
 
     def _write_analysis(self, s: Session, analysis: Analysis) -> int:
         old = list(s.scalars(select(AnalysisRunRow.id)))
