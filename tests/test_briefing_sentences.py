@@ -150,3 +150,11 @@ def test_story_without_usable_sentences_gets_no_uncited_filler():
     corpus.stories = [Story(id="s1", title="Photo", documents=["d1"])]
     write_briefings(corpus)
     assert corpus.stories[0].summary == []
+
+
+def test_interval_dates_read_as_spans():
+    from storyline.reconcile.briefing import _human_date
+
+    assert _human_date("2016-12-10/2016-12-11") == "10–11 December 2016"
+    assert _human_date("2016-06/2016-08") == "June 2016 and August 2016"
+    assert _human_date("2016-12") == "December 2016"

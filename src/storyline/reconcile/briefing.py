@@ -164,7 +164,8 @@ def _when_where(corpus: Corpus, story: Story) -> BriefingSentence | None:
         place = _entity_name(corpus, e.place)
         where = f" in {place}" if place else ""
         desc = _clean(e.description).strip(" .…")
-        text = f"On {_human_date(e.date)}{where}: {desc}."
+        on = "Between" if " and " in _human_date(e.date) else "On"
+        text = f"{on} {_human_date(e.date)}{where}: {desc}."
         refs = [_date_ref(corpus, d, e.date or "") for d in e.documents]
         return _sentence(text, refs, e.documents)
     dated = [(d.published, d.id) for d in _story_docs(corpus, story) if d.published]
@@ -311,9 +312,15 @@ _MONTHS = [
 
 
 def _human_date(value: str | None) -> str:
-    """'2016-12-11' -> '11 December 2016' (partial dates kept partial)."""
+    """'2016-12-11' -> '11 December 2016' (partial dates kept partial); an interval
+    '2016-12-10/2016-12-11' -> '10–11 December 2016'."""
     if not value:
         return "an unknown date"
+    if "/" in value:
+        first, _, last = value.partition("/")
+        if len(first) == len(last) == 10 and first[:7] == last[:7]:  # '10–11 December 2016'
+            return f"{int(first[8:])}–{_human_date(last)}"
+        return f"{_human_date(first)} and {_human_date(last)}"
     parts = value[:10].split("-")
     try:
         if len(parts) == 3:

@@ -31,6 +31,7 @@ _DIVISIONS = {"admin1", "admin2"}
 _DIVISION_DISCOUNT = 4.0
 _ALTERNATE_PENALTY = 3.0  # a place's other or former name ('Salisbury' for Harare)
 _CAPITAL_BONUS = 2.0
+_MIN_RIVAL_POP = 10_000
 _SEAT_PENALTY = 1.0  # a division named after its own city ('New York'): the city first
 _VOTE_SPAN = 2.0  # readings this far below a name's best share its context vote
 _DIVISION_VOTE = 0.5  # a state/province counts as named from this much vote
@@ -179,8 +180,11 @@ def _score_names(
             cands, exact = [(i, True) for i in gz.fuzzy(name)], False
         seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
         key = fold(name)
+        # An alternate name loses to a real place of that very name ('Salisbury': the
+        # English city, not Harare's colonial name), not to hamlets ('Palmyra').
+        rival = any(pr and gz.places[i][6] >= _MIN_RIVAL_POP for i, pr in cands)
         for i, primary in cands:
-            sc = score(gz, i, exact, doc, corpus, primary, key)
+            sc = score(gz, i, exact, doc, corpus, primary or not rival, key)
             p = gz.places[i]
             if (
                 p[7] in _DIVISIONS
@@ -285,7 +289,9 @@ def to_geo(gz: Gazetteer, i: int) -> Geo:
         lat=round(p[2], 5),
         lon=round(p[3], 5),
         country=p[4] or None,
-        gazetteer_id=f"geonames:{p[0]}" if not p[0].startswith("x:") else f"storyline:{p[0][2:]}",
+        gazetteer_id=f"geonames:{p[0]}"
+        if p[0].isdigit()
+        else f"storyline:{p[0].removeprefix('x:')}",
         name=p[1],
         feature=p[7],
     )
@@ -313,7 +319,8 @@ def geocode_entity(
     if i is None:
         entity.geo, entity.geo_note = None, note
         return
-    entity.geo, entity.geo_note = to_geo(gz, i), None
+    # A place located by a place inside its name keeps that as a note (a coarse point).
+    entity.geo, entity.geo_note = to_geo(gz, i), note
     if entity.geo.feature == "country" and entity.geo.name:
         entity.name = entity.geo.name  # 'United States', not whichever of US/U.S. came first
 

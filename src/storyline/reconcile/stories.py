@@ -71,9 +71,14 @@ class DocFeatures:
 
 
 def date_span(value: str | None) -> tuple[int, int] | None:
-    """An ISO date, possibly partial ('2016', '2016-12'), as first and last day ordinal."""
+    """An ISO date, possibly partial ('2016', '2016-12') or an interval ('a/b'), as its
+    first and last day ordinal."""
     if not value:
         return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = date_span(first), date_span(last)
+        return (a[0], b[1]) if a and b else None
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not m:
         return None
