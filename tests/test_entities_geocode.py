@@ -1,0 +1,86 @@
+"""Geocoding: divisions, former names, namesakes, places inside names, document votes."""
+
+from __future__ import annotations
+
+import math
+
+from storyline.models import LocalMention
+from storyline.reconcile.gazetteer import load_gazetteer
+from storyline.reconcile.geocode import Context, document_context, resolve_place
+
+
+def _km(p, q) -> float:
+    rad = math.pi / 180
+    h = (
+        math.sin((q[0] - p[0]) * rad / 2) ** 2
+        + math.cos(p[0] * rad) * math.cos(q[0] * rad) * math.sin((q[1] - p[1]) * rad / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _ctx(*names: str) -> Context:
+    mentions = [
+        LocalMention(start=i, end=i + 1, text=n, type="GPE", name=n, cluster=f"g:{i}")
+        for i, n in enumerate(names)
+    ]
+    return document_context(mentions, load_gazetteer())
+
+
+def _resolve(name: str, ctx: Context | None = None):
+    gz = load_gazetteer()
+    i, note = resolve_place([name], ctx or Context(), None, gz)
+    return (gz.places[i] if i is not None else None), note
+
+
+def test_county_is_a_place_of_its_own():
+    place, note = _resolve("Cuyahoga County", _ctx("Cleveland", "Ohio"))
+    assert place is not None and note is None
+    assert place[7] == "admin2" and place[4] == "US"
+    assert _km((place[2], place[3]), (41.5, -81.7)) < 161  # Cleveland's county
+
+
+def test_county_namesakes_are_told_apart_by_the_state_named_nearby():
+    jersey, _ = _resolve("Morris County", _ctx("Morristown", "Newark", "New Jersey"))
+    texas, _ = _resolve("Morris County", _ctx("Daingerfield", "Texas", "Tyler"))
+    assert jersey[5] == "NJ" and texas[5] == "TX"
+
+
+def test_english_county_wins_in_an_english_document():
+    ctx = _ctx("Kent", "Hampshire", "Norfolk", "Cheshire", "Salisbury", "Leeds", "England")
+    place, _ = _resolve("Kent", ctx)
+    assert place[4] == "GB"
+    # ... and the town in Washington State wins where the document is about Seattle.
+    place, _ = _resolve("Kent", _ctx("Kent", "Seattle", "Tacoma", "Bellevue", "Washington"))
+    assert place[4] == "US" and place[5] == "WA"
+
+
+def test_former_name_loses_to_the_town_of_that_name():
+    place, _ = _resolve("Salisbury", _ctx("Salisbury", "Wiltshire", "England"))
+    assert place is not None and place[4] == "GB"  # not Harare, once called Salisbury
+
+
+def test_city_is_the_default_reading_of_a_state_named_after_it():
+    place, _ = _resolve("New York")
+    assert place[7] == "city" and _km((place[2], place[3]), (40.71, -74.01)) < 50
+
+
+def test_a_name_alone_does_not_vote_for_itself():
+    ctx = _ctx("Mexico", "Texas")
+    place, _ = _resolve("Mexico", ctx)
+    assert place[7] == "country" and place[4] == "MX"
+
+
+def test_place_inside_an_unresolved_name_locates_it_with_a_note():
+    place, note = _resolve("Walker County Sheriff's Office", _ctx("LaFayette", "Georgia"))
+    assert place is not None and place[7] == "admin2" and place[5] == "GA"
+    assert note and "Walker County" in note
+    place, note = _resolve("Colorado State University")
+    assert place[1] == "Colorado" and "located by" in note
+    # Words that are towns somewhere do not locate a name on their own.
+    place, note = _resolve("Zqxv Republic Summit")
+    assert place is None and "not in the gazetteer" in note
+
+
+def test_territory_without_a_listed_point_still_has_one():
+    place, _ = _resolve("Guam")
+    assert place is not None and _km((place[2], place[3]), (13.45, 144.78)) < 161
