@@ -61,6 +61,21 @@ class _RichProgress:
         return lambda: self.progress.advance(task)
 
 
+def use_data_folders(folders: list[Path]) -> None:
+    """Put --data folders first in STORYLINE_DATA (read by every data loader, and
+    inherited by worker processes)."""
+    import os
+
+    from storyline.knowledge import ENV
+
+    for folder in folders:
+        if not folder.is_dir():
+            raise typer.BadParameter(f"{folder} is not a folder", param_hint="--data")
+    names = [str(f) for f in folders] + [p for p in os.environ.get(ENV, "").split(os.pathsep) if p]
+    if names:
+        os.environ[ENV] = os.pathsep.join(names)
+
+
 def report_problems(problems) -> None:
     """One line per rejected input: what, where, why. No tracebacks."""
     from rich.markup import escape
@@ -85,6 +100,10 @@ def analyze(
     aliases: Annotated[
         list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
     ] = None,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(help="Folder of data files extending the bundled ones (repeatable)."),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Processes for per-document extraction.")] = 1,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
@@ -93,6 +112,7 @@ def analyze(
     from storyline.pipeline import analyze as run
     from storyline.render import write_outputs
 
+    use_data_folders(data or [])
     settings = Settings(
         fetch=fetch, db=db, aliases=aliases or [], workers=workers, max_bytes=max_bytes
     )

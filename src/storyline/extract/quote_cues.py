@@ -19,6 +19,7 @@ class Cues:
     indirect_verbs: frozenset[str]
     weak_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    evidence: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -64,6 +65,7 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         indirect_verbs=_words(raw["indirect"]["verbs"]),
         weak_verbs=_words(raw["indirect"].get("weak", [])),
         object_verbs=_words(raw["indirect"].get("object_verbs", [])),
+        evidence=_words(raw["indirect"].get("evidence", [])),
         according=tuple(tuple(f.lower().split()) for f in raw["according"]["forms"]),
         person_pronouns=_words(raw["pronouns"]["person"]),
         org_pronouns=_words(raw["pronouns"]["organisation"]),

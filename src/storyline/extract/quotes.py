@@ -48,10 +48,11 @@ def find_quotes(doc: Doc, mentions: list[LocalMention]) -> list[LocalQuote]:
     pending: list[tuple[Attribution, Token]] = []
     direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
     reported = []
-    for att, subject in indirect_speech(doc, cues):
+    found = indirect_speech(doc, cues)
+    for att, subject in found:
         if _covered(att, spans):
             continue  # the clause is itself a quotation: the direct quote stands
-        if subject.i in inside:
+        if subject.i in inside or _nested(att, subject, found):
             continue
         reported.append(att)
         pending.append((att, subject))
@@ -108,6 +109,15 @@ def _covered(att: Attribution, spans: list[QuoteSpan]) -> bool:
     size = att.end - att.start
     within = sum(max(0, min(att.end, q.end) - max(att.start, q.start)) for q in spans)
     return size > 0 and within / size > 0.5
+
+
+def _nested(att: Attribution, subject: Token, found: list[tuple[Attribution, Token]]) -> bool:
+    """'X said he supports Y': the inner statement is part of X's, not one of its own."""
+    cue = att.cue_start if att.cue_start is not None else att.start
+    return any(
+        other is not att and other.start <= cue < other.end and other.start <= subject.idx < other.end
+        for other, _ in found
+    )
 
 
 def _is_cue(token: Token, cues: Cues) -> bool:

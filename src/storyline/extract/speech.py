@@ -49,11 +49,13 @@ OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "attr", "aco
 
 def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     """'X praised Y as …', 'X called for …': the verb's right-hand complements."""
-    if verb.dep_ in ("amod", "acl", "relcl", "pcomp", "xcomp"):
+    if verb.dep_ in ("amod", "acl", "pcomp", "xcomp"):
         return None
     subject = subject_of(verb, cues)
     if subject is None or subject.lower_ in cues.first_person or subject.i > verb.i:
         return None
+    if verb.lemma_.lower() in cues.weak_verbs and subject.lemma_.lower() not in cues.evidence:
+        return None  # 'she knows the area': only data ('a poll shows …') states a finding
     parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
     if not parts or paras[subject.i] != paras[verb.i]:
         return None
@@ -89,17 +91,27 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     out: list[tuple[Attribution, Token]] = []
     paras = token_paragraphs(doc)
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cues.indirect_verbs:
+        if token.pos_ not in ("VERB", "AUX"):
             continue
-        clause = _complement(token)
-        parenthetical = clause is None and token.dep_ == "parataxis"
+        lemma = token.lemma_.lower()
+        clausal = lemma in cues.indirect_verbs
+        if not clausal and lemma not in cues.object_verbs:
+            continue
+        clause = _complement(token) if clausal else None
+        parenthetical = clausal and clause is None and token.dep_ == "parataxis"
         if parenthetical:
             clause = token.head  # 'Acts of protest, Mr. Obama said, are acts of patriotism'
+        if clause is None and clausal and _as_clause(token):
+            found = _as_statement(token, cues, paras)
+            if found is not None:
+                out.append(found)
+            continue
         if clause is None:
-            if token.lemma_.lower() in cues.object_verbs:
-                found = _object_statement(token, cues, paras)
-                if found is not None:
-                    out.append(found)
+            if lemma not in cues.object_verbs and lemma not in cues.weak_verbs:
+                continue
+            found = _object_statement(token, cues, paras)
+            if found is not None:
+                out.append(found)
             continue
         subject = subject_of(token, cues)
         if subject is None or subject.i == clause.i or subject.lower_ in cues.first_person:
@@ -125,6 +137,44 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
         out.append((att, subject))
     out.extend(_according_to(doc, cues))
     return out
+
+
+def _as_clause(verb: Token) -> bool:
+    """'As X reported, …': a cue in an adverbial clause opened by 'as'."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
+def _as_statement(verb: Token, cues: Cues, paras: list[int]):
+    """'As X noted, the party is divided': the main clause is X's statement."""
+    subject = subject_of(verb, cues)
+    if subject is None or subject.lower_ in cues.first_person:
+        return None
+    head = verb.head
+    if paras[subject.i] != paras[verb.i] or paras[head.i] != paras[verb.i]:
+        return None
+    lo, hi = _clause_range(head)
+    a_lo, a_hi = verb.left_edge.i, verb.right_edge.i + 1
+    # The statement is the side of the main clause away from the 'as' clause.
+    if a_hi <= head.i:
+        lo = max(lo, a_hi)
+    elif a_lo > head.i:
+        hi = min(hi, a_lo)
+    doc = verb.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
+            break
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    span = doc[lo:hi]
+    att = Attribution(
+        "indirect", span.start_char, span.end_char, verb.idx, verb.idx + len(verb.text)
+    )
+    return att, subject
 
 
 def _paragraph_clip(sent, i: int):

@@ -7,18 +7,17 @@ loads them once and turns number phrases ("4,000", "Four thousand one hundred",
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from storyline.knowledge import load_structured
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """One data file from storyline/data, parsed (cached)."""
-    text = resources.files("storyline.data").joinpath(f"{name}.json").read_text("utf-8")
-    return json.loads(text)
+    """One data file from storyline/data with users' extensions, parsed (cached)."""
+    return load_structured(f"{name}.json")
 
 
 def alternation(words: object) -> str:

@@ -1,39 +1,27 @@
 """Cleaning rules as data: load the TOML pattern files once, merge user extensions.
 
 The bundled files live in `storyline/data/`; users add files of the same layout through
-environment variables (STORYLINE_BOILERPLATE, STORYLINE_DOC_TYPES, STORYLINE_OUTLETS,
-each a list of paths separated by os.pathsep) or by calling the loaders with `extra`.
-Lists in an extension are appended, tables merged, scalars replaced.
+a same-named file in a STORYLINE_DATA folder (see `storyline.knowledge`), through
+environment variables naming single files (STORYLINE_BOILERPLATE, STORYLINE_DOC_TYPES,
+STORYLINE_OUTLETS, each a list of paths separated by os.pathsep), or by calling the
+loaders with `extra`. Lists in an extension are appended, tables merged, scalars replaced.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
+
+from storyline.knowledge import load_structured
 
 ENV = {
     "boilerplate": "STORYLINE_BOILERPLATE",
     "doc_types": "STORYLINE_DOC_TYPES",
     "outlets": "STORYLINE_OUTLETS",
 }
-
-
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + value
-        else:
-            out[key] = value
-    return out
 
 
 def _env_paths(name: str) -> tuple[str, ...]:
@@ -43,13 +31,8 @@ def _env_paths(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=32)
 def load_data(name: str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The bundled `<name>.toml` merged with the extension files in `extra`."""
-    text = resources.files("storyline.data").joinpath(f"{name}.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    for path in extra:
-        with Path(path).open("rb") as fh:
-            data = _merge(data, tomllib.load(fh))
-    return data
+    """The bundled `<name>.toml` merged with the files in `extra` and in STORYLINE_DATA."""
+    return load_structured(f"{name}.toml", extra)
 
 
 def data_for(name: str, extra: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -122,8 +122,8 @@ def _place_keys(groups: list[Group], corpus: Corpus, gz: Gazetteer) -> dict[int,
         if g.klass != "place":
             continue
         names = list(dict.fromkeys(m.name for m in g.mentions))
-        i, _ = resolve_place(names, per_doc.get(g.document), whole, gz)
-        if i is not None:
+        i, note = resolve_place(names, per_doc.get(g.document), whole, gz)
+        if i is not None and note is None:  # an airport located by its city is not the city
             out[gi] = gz.places[i][0]
     return out
 

@@ -13,13 +13,12 @@ document, for the reports to show side by side.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from storyline.knowledge import load_structured
 from storyline.models import Framing, FramingTerm
 from storyline.reconcile.corpus import Corpus
 
@@ -30,12 +29,9 @@ LEXICON = "framing_concepts.json"
 @lru_cache(maxsize=4)
 def load_concepts(path: Path | None = None) -> tuple[tuple[str, re.Pattern, dict[str, str]], ...]:
     """The concept lexicon as (concept, pattern, folded term -> term as listed)."""
-    if path is None:
-        text = resources.files("storyline.data").joinpath(LEXICON).read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+    data = load_structured(LEXICON, () if path is None else (path,))
     out = []
-    for entry in json.loads(text)["concepts"]:
+    for entry in data["concepts"]:
         terms = sorted(set(entry["terms"]), key=lambda t: (-len(t), t))  # longest wins
         alts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in terms]
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")

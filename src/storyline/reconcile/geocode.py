@@ -154,8 +154,9 @@ def score(
         s += _CAPITAL_BONUS  # news names capitals far more than their namesakes
     if p[4]:
         s += _CONTEXT_WEIGHT * doc.share(p[4], key) + _CORPUS_WEIGHT * corpus.share(p[4])
-    if p[5] and doc.division(p[4], p[5], key) >= _DIVISION_VOTE:
-        s += _ADMIN1_BONUS
+    vote = doc.division(p[4], p[5], key) if p[5] else 0.0
+    if vote >= _DIVISION_VOTE:  # more names in the same state, more weight, up to a cap
+        s += _ADMIN1_BONUS * min(vote, 1.5)
     if not primary:
         s -= _ALTERNATE_PENALTY
     if not name_exact:
