@@ -105,13 +105,71 @@ def predict(nlp, texts: list[str]) -> list[list[dict]]:
             content = _content(text, q)
             rel = {"kind": q.kind, "content": [content]}
             if q.speaker_start is not None:
-                rel["source"] = [_full_source(doc, q)]
+                rel["source"] = [_relative_source(doc, q) or _full_source(doc, q)]
             if q.cue_start is not None:
-                rel["cue"] = [(q.cue_start, q.cue_end)]
+                cue, content = _cue_phrase(doc, q, content)
+                rel["cue"] = [cue]
                 rel["content"] = _around(content, rel.get("source", []) + rel["cue"], text)
             rels.append(rel)
         out.append(rels)
     return out
+
+
+RELATIVES = {"who", "which", "that"}
+CUE_LEFT = {"aux", "auxpass", "neg"}
+
+
+def _cue_token(doc, q):
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _relative_source(doc, q) -> tuple[int, int] | None:
+    """PolNeAR's source of a cue in a relative clause is the relative pronoun ('voters
+    who said …'); Storyline's speaker is the noun the clause qualifies."""
+    verb = _cue_token(doc, q)
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVES:
+            return c.idx, c.idx + len(c.text)
+    return None
+
+
+def _cue_phrase(doc, q, content: tuple[int, int]):
+    """PolNeAR's cue holds the verb's auxiliaries and negation ('has not said'), its
+    particle and the preposition that introduces the content ('called for'); the
+    content then starts after that preposition."""
+    verb = _cue_token(doc, q)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return (q.cue_start, q.cue_end), content
+    lo = verb.i
+    adj = [c for c in verb.rights if c.dep_ == "acomp" and c.idx < q.cue_end]
+    if adj:  # 'is concerned about': the right side belongs to the adjective
+        for c in verb.lefts:
+            if c.dep_ in CUE_LEFT and verb.i - c.i <= 3:
+                lo = min(lo, c.i)
+        verb = adj[0]
+    for c in verb.lefts:
+        if c.dep_ in CUE_LEFT and verb.i - c.i <= 3 and "\n" not in doc[c.i : verb.i].text:
+            lo = min(lo, c.i)
+    hi = verb.i + 1
+    while hi < len(doc) and doc[hi].dep_ == "prt" and doc[hi].head is verb:
+        hi += 1
+    s, e = content
+    if (
+        hi < len(doc)
+        and doc[hi].dep_ == "prep"
+        and doc[hi].head is verb
+        and doc[hi].idx == s
+        and hi + 1 < len(doc)
+    ):
+        s = doc[hi + 1].idx
+        hi += 1
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    if s < end <= e:
+        s = max(s, end)
+    return (min(start, q.cue_start), max(end, q.cue_end)), (s, e)
 
 
 def _full_source(doc, q) -> tuple[int, int]:
@@ -125,6 +183,13 @@ def _full_source(doc, q) -> tuple[int, int]:
     cue = q.cue_start if q.cue_start is not None else -1
     toks = [t for t in doc[lo:hi] if not (q.start <= t.idx < q.end) and t.idx != cue]
     toks = [t for t in toks if "\n" not in t.text and t.text not in QUOTE_TOKENS]
+    # Clauses after the name that say when or how ('… when asked about …') and
+    # participles set off by commas ('Clinton, clearly frustrated,') are not the source.
+    cut = set()
+    for c in head.rights:
+        if c.dep_ == "advcl" or (c.dep_ == "acl" and doc[c.left_edge.i - 1].text == ","):
+            cut.update(range(c.left_edge.i - 1, c.right_edge.i + 1))
+    toks = [t for t in toks if t.i not in cut]
     # A trailing parenthesis after the name is a remark, not part of the source.
     for k, t in enumerate(toks):
         if (
@@ -135,6 +200,20 @@ def _full_source(doc, q) -> tuple[int, int]:
             toks = toks[:k]
             break
     if not toks or toks[0].idx > q.speaker_start or toks[-1].idx < q.speaker_start:
+        return q.speaker_start, q.speaker_end
+    # Nor is a dateline before it ('CITY (Agency) – The minister').
+    dash = [
+        k
+        for k, t in enumerate(toks)
+        if t.text in ("—", "–", "-", "--")
+        and t.whitespace_
+        and t.i > 0
+        and doc[t.i - 1].whitespace_
+        and t.idx < q.speaker_start
+    ]
+    if dash:
+        toks = toks[dash[-1] + 1 :]
+    if not toks or toks[0].idx > q.speaker_start:
         return q.speaker_start, q.speaker_end
     # Contiguous tokens around the name only.
     start_i = next(i for i, t in enumerate(toks) if t.idx >= q.speaker_start)

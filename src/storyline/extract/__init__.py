@@ -47,12 +47,41 @@ def _guarded(document: Document, doc: Doc) -> DocExtraction:
         return DocExtraction(document=document.id, error=reason[:300])
 
 
+BATCH = 32  # documents per spaCy batch and per encoder call
+
+
 def _extract_serial(
-    documents: Sequence[Document], nlp: Language, progress: Callable[[], None] | None
+    documents: Sequence[Document],
+    nlp: Language,
+    progress: Callable[[], None] | None,
+    embed: bool = True,
 ) -> Iterator[DocExtraction]:
+    """Parse and extract in batches; each batch's title+lead embeddings are computed
+    right after it, in the same process, so worker processes share that cost too."""
     texts = (d.text for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=16), strict=True):
-        yield _guarded(document, doc)
+    parsed = zip(documents, nlp.pipe(texts, batch_size=BATCH), strict=True)
+    batch: list[tuple[Document, DocExtraction]] = []
+    for document, doc in parsed:
+        batch.append((document, _guarded(document, doc)))
+        if len(batch) == BATCH:
+            yield from _finish(batch, embed, progress)
+            batch = []
+    yield from _finish(batch, embed, progress)
+
+
+def _finish(
+    batch: list[tuple[Document, DocExtraction]],
+    embed: bool,
+    progress: Callable[[], None] | None,
+) -> Iterator[DocExtraction]:
+    if embed and batch:
+        from storyline.extract.embeddings import embed_documents
+
+        docs, extractions = zip(*batch, strict=True)
+        for extraction, vector in zip(extractions, embed_documents(docs, extractions), strict=True):
+            extraction.embedding = vector
+    for _, extraction in batch:
+        yield extraction
         if progress is not None:
             progress()
 
@@ -67,9 +96,10 @@ def _init_worker(aliases) -> None:
     _WORKER_NLP = load_nlp(tuple(aliases))
 
 
-def _extract_chunk(documents: list[Document]) -> list[DocExtraction]:
+def _extract_chunk(job: tuple[list[Document], bool]) -> list[DocExtraction]:
     assert _WORKER_NLP is not None
-    return list(_extract_serial(documents, _WORKER_NLP, None))
+    documents, embed = job
+    return list(_extract_serial(documents, _WORKER_NLP, None, embed))
 
 
 def extract_all(
@@ -77,7 +107,8 @@ def extract_all(
     settings: Settings | None = None,
     progress: Callable[[], None] | None = None,
 ) -> list[DocExtraction]:
-    """Extract every document, in order; in worker processes when settings.workers > 1."""
+    """Extract (and embed) every original document, in order; in worker processes when
+    settings.workers > 1. Near-duplicates are not extracted: they share their original's."""
     from storyline.nlp import load_nlp
 
     settings = settings or Settings()
@@ -85,8 +116,10 @@ def extract_all(
     if settings.workers > 1 and len(originals) >= 4 * settings.workers:
         from concurrent.futures import ProcessPoolExecutor
 
-        size = max(8, len(originals) // (settings.workers * 4))
-        chunks = [list(originals[i : i + size]) for i in range(0, len(originals), size)]
+        size = max(BATCH, len(originals) // (settings.workers * 4))
+        chunks = [
+            (list(originals[i : i + size]), settings.embed) for i in range(0, len(originals), size)
+        ]
         results: list[DocExtraction] = []
         with ProcessPoolExecutor(
             settings.workers, initializer=_init_worker, initargs=(settings.aliases,)
@@ -96,12 +129,6 @@ def extract_all(
                 if progress is not None:
                     for _ in chunk:
                         progress()
-    else:
-        nlp = load_nlp(tuple(settings.aliases))
-        results = list(_extract_serial(originals, nlp, progress))
-    if settings.embed:
-        from storyline.extract.embeddings import embed_documents
-
-        for extraction, vector in zip(results, embed_documents(originals), strict=True):
-            extraction.embedding = vector
-    return results
+        return results
+    nlp = load_nlp(tuple(settings.aliases))
+    return list(_extract_serial(originals, nlp, progress, settings.embed))

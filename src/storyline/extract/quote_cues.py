@@ -20,6 +20,9 @@ class Cues:
     weak_verbs: frozenset[str]
     object_verbs: frozenset[str]
     evidence: frozenset[str]
+    statement_nouns: frozenset[str]
+    call_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -66,6 +69,9 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         weak_verbs=_words(raw["indirect"].get("weak", [])),
         object_verbs=_words(raw["indirect"].get("object_verbs", [])),
         evidence=_words(raw["indirect"].get("evidence", [])),
+        statement_nouns=_words(raw["indirect"].get("nouns", [])),
+        call_nouns=_words(raw["indirect"].get("call_nouns", [])),
+        stance_adjectives=_words(raw["indirect"].get("stance_adjectives", [])),
         according=tuple(tuple(f.lower().split()) for f in raw["according"]["forms"]),
         person_pronouns=_words(raw["pronouns"]["person"]),
         org_pronouns=_words(raw["pronouns"]["organisation"]),

@@ -18,6 +18,7 @@ TRIM_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "paratax
 # Heads through which a subject is inherited ("X said … and added", "…, claiming").
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+DASHES = frozenset({"—", "–", "-", "--"})
 
 
 @dataclass
@@ -89,6 +90,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def _is_dash(doc: Doc, i: int) -> bool:
+    """A dash between words ('Reuters – The'), not a hyphen inside a name ('al-Assad')."""
+    t = doc[i]
+    return t.text in DASHES and bool(t.whitespace_) and (i == 0 or bool(doc[i - 1].whitespace_))
+
+
 def _is_name_appos(token: Token) -> bool:
     """An apposition that is the speaker's name ('the spokesman, Ivan Petrov')."""
     return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i
@@ -135,6 +142,12 @@ def speaker_span(
             if "\n" in doc[i].text:
                 lo = i + 1
                 break
+    # A dateline or a list dash before the name ('CITY (Agency) – The minister') is
+    # not part of it.
+    for i in range(head.i - 1, lo - 1, -1):
+        if _is_dash(doc, i):
+            lo = i + 1
+            break
     # Keep it contiguous around the head and free of edge punctuation.
     while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1

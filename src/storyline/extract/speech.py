@@ -136,6 +136,103 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
         )
         out.append((att, subject))
     out.extend(_according_to(doc, cues))
+    out.extend(_noun_statements(doc, cues, paras))
+    out.extend(_stance_adjectives(doc, cues, paras))
+    return out
+
+
+def _stance_adjectives(
+    doc: Doc, cues: Cues, paras: list[int]
+) -> list[tuple[Attribution, Token]]:
+    """'X is concerned about …', 'X was confident that …', 'X is eager to …': a stance
+    stated by the subject of a copula, the adjective's complement its content."""
+    out: list[tuple[Attribution, Token]] = []
+    for adj in doc:
+        if adj.dep_ != "acomp" or adj.lemma_.lower() not in cues.stance_adjectives:
+            continue
+        copula = adj.head
+        if copula.lemma_.lower() != "be" or copula.dep_ in ("relcl", "acl", "amod"):
+            continue
+        subject = subject_of(copula, cues)
+        if subject is None or subject.i > copula.i or subject.lower_ in cues.first_person:
+            continue
+        content = [c for c in adj.rights if c.dep_ in ("prep", "xcomp", "ccomp")]
+        if not content or paras[subject.i] != paras[adj.i]:
+            continue
+        lo, hi = content[0].i, content[-1].right_edge.i + 1
+        if doc[lo].dep_ == "prep":
+            lo += 1  # 'concerned about X': the preposition goes with the cue
+        for i in range(lo, hi):
+            if "\n" in doc[i].text:
+                hi = i
+                break
+        while lo < hi and (doc[lo].dep_ in ("mark", "aux") or doc[lo].is_punct):
+            if doc[lo].dep_ == "aux" and doc[lo].lower_ == "to":
+                break
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
+                break
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        span = doc[lo:hi]
+        cue_lo = copula if copula.i < adj.i else adj
+        att = Attribution(
+            "indirect", span.start_char, span.end_char, cue_lo.idx, adj.idx + len(adj.text)
+        )
+        out.append((att, subject))
+    return out
+
+
+NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
+
+
+def _noun_statements(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Attribution, Token]]:
+    """'Trump's suggestion that …', 'his call for …', 'the claim by the ministry that …':
+    a statement noun whose owner (possessive or 'by' phrase) is the speaker."""
+    out: list[tuple[Attribution, Token]] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.statement_nouns:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        rights = [c for c in noun.rights if c.dep_ in NOUN_CONTENT_DEPS]
+        if owner is None:
+            by = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            rights = [c for c in rights if c is not by]
+        if owner is None or owner.lower_ in cues.first_person:
+            continue
+        content = [c for c in rights if c.dep_ != "relcl" and paras[c.i] == paras[noun.i]]
+        # A clause states the content ('suggestion that …', 'pledge to …'); a bare
+        # prepositional object ('his support for the bill') is a stance, not a statement,
+        # except in 'a call for …'.
+        if not content or not (
+            content[0].dep_ in ("acl", "ccomp")
+            or (content[0].lower_ == "for" and noun.lemma_.lower() in cues.call_nouns)
+        ):
+            continue
+        lo = content[0].i
+        if doc[lo].dep_ == "prep" and lo + 1 < len(doc):
+            lo += 1  # 'call for X': the preposition goes with the cue
+        hi = max(c.right_edge.i for c in content) + 1
+        for i in range(lo, hi):
+            if "\n" in doc[i].text:
+                hi = i
+                break
+        while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
+                break
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        span = doc[lo:hi]
+        att = Attribution(
+            "indirect", span.start_char, span.end_char, noun.idx, noun.idx + len(noun.text)
+        )
+        out.append((att, owner))
     return out
 
 

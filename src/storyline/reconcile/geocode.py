@@ -1,9 +1,13 @@
 """Offline geocoding: each place entity resolved to a gazetteer record, by context.
 
-Candidates come from the gazetteer by name (exact, then transliteration-tolerant).
-They are scored by a population and notability prior, the feature type (a bare country
-name means the country), and the context: the countries and first-level divisions that
-the entity's documents (strongly) and the whole corpus (weakly) mention. Where no record
+Candidates come from the gazetteer by name (towns, countries, curated regions and the
+derived states and counties; exact, then transliteration-tolerant). They are scored by
+a population and notability prior, the feature type (a bare country name means the
+country, a city comes before the division named after it, capitals first), whether the
+name is the place's own or only an alternate one, and the context: every other place
+name of the entity's documents votes for the countries and states of its readings
+(strongly), the whole corpus weakly. A name with no record of its own may be located by
+a place named inside it ('Walker County Sheriff's Office'), with a note. Where no record
 matches, or two far-apart records score alike with nothing to choose between them, the
 place gets `geo: null` and the reason in `geo_note`: never a guess.
 """
@@ -88,6 +92,12 @@ class Context:
             self.countries[k] += v * weight
         for k, v in other.divisions.items():
             self.divisions[k] += v * weight
+        for key, (countries, divisions) in other.own.items():
+            mine = self.own.setdefault(key, (Counter(), Counter()))
+            for k, v in countries.items():
+                mine[0][k] += v * weight
+            for k, v in divisions.items():
+                mine[1][k] += v * weight
         self.names |= other.names
 
 
