@@ -158,3 +158,12 @@ def test_interval_dates_read_as_spans():
     assert _human_date("2016-12-10/2016-12-11") == "10–11 December 2016"
     assert _human_date("2016-06/2016-08") == "June 2016 and August 2016"
     assert _human_date("2016-12") == "December 2016"
+
+
+def test_only_clause_reporting_cues_read_as_said_that():
+    from storyline.reconcile.briefing import _reports_a_clause
+
+    for cue in ("said", "says", "told", "warned", "denies", "believes"):
+        assert _reports_a_clause(cue), cue
+    for cue in ("praised", "endorsed", None):
+        assert not _reports_a_clause(cue), cue

@@ -33,7 +33,7 @@ def find_accusations(
 ) -> list[LocalAccusation]:
     """Accusations of one document, in text order, one per sentence and accuser."""
     cues = load_cues()
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None], LocalAccusation] = {}
     for token in doc:
@@ -228,6 +228,8 @@ def _accuser(
 
 def _party(token: Token, index: MentionIndex, paras: list[int]) -> tuple[str, str | None]:
     mention = index.covering(token.idx, token.idx + len(token.text))
+    if mention is None:
+        mention = index.by_description(token)  # 'the spokesman' -> the one spokesman named
     if mention is not None:
         return mention.name or mention.text, mention.cluster
     lo, hi = speaker_span(token, paras=paras)

@@ -1,16 +1,17 @@
 """Attribution cues as data: speech verbs, 'according to' forms, blame cues.
 
 The lists live in `storyline/data/cues.toml`; users extend them with extra TOML files
-holding the same tables (lists are merged). Loaded once per process.
+holding the same tables (lists are merged), passed in or placed in a STORYLINE_DATA
+folder (`storyline.knowledge`). Loaded once per process.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from storyline.knowledge import load_structured
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Cues:
     raising_verbs: frozenset[str]
     link_separators: tuple[str, ...]
     link_max_words: int
+    role_terms: dict[str, tuple[str, ...]]
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -44,17 +46,6 @@ class Cues:
     blame_predicates: tuple[str, ...]
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    for table, values in extra.items():
-        slot = base.setdefault(table, {})
-        for key, value in values.items():
-            if isinstance(value, list):
-                slot[key] = list(slot.get(key, [])) + list(value)
-            else:
-                slot[key] = value
-    return base
-
-
 def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip())
 
@@ -62,9 +53,7 @@ def _words(values: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
     """The packaged cue lists, merged with any extra TOML files given."""
-    raw = tomllib.loads(resources.files("storyline.data").joinpath("cues.toml").read_text("utf-8"))
-    for path in extra:
-        raw = _merge(raw, tomllib.loads(Path(path).read_text("utf-8")))
+    raw = load_structured("cues.toml", extra)  # plus users' STORYLINE_DATA extensions
     acc = raw["accusation"]
     return Cues(
         speech_verbs=_words(raw["speech"]["verbs"]),
@@ -78,6 +67,9 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         raising_verbs=_words(raw["indirect"].get("raising", [])),
         link_separators=tuple(raw["link_list"]["separators"]),
         link_max_words=int(raw["link_list"]["max_outlet_words"]),
+        role_terms={
+            k.lower(): tuple(v.lower() for v in vs) for k, vs in raw.get("roles", {}).items()
+        },
         according=tuple(tuple(f.lower().split()) for f in raw["according"]["forms"]),
         person_pronouns=_words(raw["pronouns"]["person"]),
         org_pronouns=_words(raw["pronouns"]["organisation"]),

@@ -3,6 +3,7 @@ mention behind it, and pronouns ('he said') resolved to the last compatible name
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 TRIM_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "parataxis"})
 # Heads through which a subject is inherited ("X said … and added", "…, claiming").
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+DEFINITE = frozenset({"the", "this", "that"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -179,8 +181,11 @@ def speaker_span(
 class MentionIndex:
     """Mentions by character offset, for linking a speaker head to its entity."""
 
-    def __init__(self, mentions: list[LocalMention]):
+    def __init__(
+        self, mentions: list[LocalMention], roles: dict[str, tuple[str, ...]] | None = None
+    ):
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.roles = roles or {}
         self.starts = [m.start for m in self.mentions]
         # Surnames of people named in full: a later bare surname the NER typed otherwise
         # is still that person ("Romain Caillet" … "Caillet").
@@ -209,6 +214,25 @@ class MentionIndex:
             if m.end <= end and self.type_of(m) in types:
                 return m
         return None
+
+    def by_description(self, head: Token) -> LocalMention | None:
+        """'the spokesman', 'The U.S. general in charge of …': the one person of the
+        document whose role or title names the description's head noun ('Lt. Gen.' for
+        'general', 'press secretary' for 'spokesman'); None when none or several do."""
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        terms = {lemma, head.lower_, *self.roles.get(lemma, ())}
+        found: dict[str, LocalMention] = {}
+        for m in self.mentions:
+            if m.type != "PERSON" or not m.role:
+                continue
+            role = " " + " ".join(re.findall(r"[\w.]+", m.role.lower())) + " "
+            if any(f" {t} " in role for t in terms):
+                found.setdefault(m.cluster, m)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def before(
         self, pos: int, types: set[str], exclude: list[tuple[int, int]]
@@ -246,6 +270,12 @@ def attach_speaker(
     if mention is None:
         # 'the envoy Peter Lund', 'The spokesman, Ivan Petrov,': the name inside the span.
         mention = mentions.within(att.speaker_start, att.speaker_end, {"PERSON"})
+    if mention is None:
+        mention = mentions.by_description(head)
+        if mention is not None:
+            att.speaker_cluster = mention.cluster
+            att.speaker_text = mention.name or mention.text
+            return
     if mention is not None:
         att.speaker_cluster = mention.cluster
         if mention.type == "PERSON" and head.pos_ == "PROPN":

@@ -43,7 +43,7 @@ def find_quotes(doc: Doc, mentions: list[LocalMention]) -> list[LocalQuote]:
     inside: set[int] = set()  # tokens within a quotation, marks included
     for q in spans:
         inside.update(_tokens(doc, tok_of, q.open, q.outer_end))
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     pending: list[tuple[Attribution, Token]] = []
     direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
@@ -141,7 +141,9 @@ def _nested(att: Attribution, subject: Token, found: list[tuple[Attribution, Tok
     """'X said he supports Y': the inner statement is part of X's, not one of its own."""
     cue = att.cue_start if att.cue_start is not None else att.start
     return any(
-        other is not att and other.start <= cue < other.end and other.start <= subject.idx < other.end
+        other is not att
+        and other.start <= cue < other.end
+        and other.start <= subject.idx < other.end
         for other, _ in found
     )
 

@@ -141,9 +141,7 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     return out
 
 
-def _stance_adjectives(
-    doc: Doc, cues: Cues, paras: list[int]
-) -> list[tuple[Attribution, Token]]:
+def _stance_adjectives(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Attribution, Token]]:
     """'X is concerned about …', 'X was confident that …', 'X is eager to …': a stance
     stated by the subject of a copula, the adjective's complement its content."""
     out: list[tuple[Attribution, Token]] = []
@@ -159,7 +157,7 @@ def _stance_adjectives(
         content = [c for c in adj.rights if c.dep_ in ("prep", "xcomp", "ccomp")]
         if not content or paras[subject.i] != paras[adj.i]:
             continue
-        lo, hi = content[0].i, content[-1].right_edge.i + 1
+        lo, hi = content[0].left_edge.i, content[-1].right_edge.i + 1
         if doc[lo].dep_ == "prep":
             lo += 1  # 'concerned about X': the preposition goes with the cue
         for i in range(lo, hi):
@@ -212,7 +210,7 @@ def _noun_statements(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Attri
             or (content[0].lower_ == "for" and noun.lemma_.lower() in cues.call_nouns)
         ):
             continue
-        lo = content[0].i
+        lo = content[0].left_edge.i
         if doc[lo].dep_ == "prep" and lo + 1 < len(doc):
             lo += 1  # 'call for X': the preposition goes with the cue
         hi = max(c.right_edge.i for c in content) + 1

@@ -46,8 +46,10 @@ _DATEPARSER_SETTINGS = {
 }
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    starts = [t.idx for t in doc]
+def _token_at(doc: Doc, char: int, starts: Sequence[int] | None = None) -> Token | None:
+    """The token covering a character offset (`starts`: the token offsets, if known)."""
+    if starts is None:
+        starts = [t.idx for t in doc]
     i = bisect_right(starts, char) - 1
     return doc[i] if 0 <= i < len(doc) else None
 
@@ -95,8 +97,8 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
-def _tense(doc: Doc, start: int) -> str | None:
-    token = _token_at(doc, start)
+def _tense(doc: Doc, start: int, starts: Sequence[int] | None = None) -> str | None:
+    token = _token_at(doc, start, starts)
     return tense_of(token) if token is not None else None
 
 
@@ -152,10 +154,13 @@ def find_times(doc: Doc, anchor: str | None) -> list[TimeExpression]:
     candidates += _fallback(doc, [(c.start, c.end) for c in candidates])
     candidates.sort(key=lambda c: c.start)
     out: list[TimeExpression] = []
+    starts: list[int] | None = None  # token offsets, built once per document
     for c in candidates:
         rule = dict(c.rule)
         if c.kind in ("date", "time"):
-            rule["tense"] = _tense(doc, c.start)
+            if starts is None:
+                starts = [t.idx for t in doc]
+            rule["tense"] = _tense(doc, c.start, starts)
         out.append(
             TimeExpression(
                 start=c.start, end=c.end, text=text[c.start : c.end], kind=c.kind, rule=rule

@@ -209,6 +209,24 @@ def _date_ref(corpus: Corpus, doc_id: str, published: str) -> MentionRef:
     return MentionRef(document=doc_id, start=0, end=0)
 
 
+# Irregular past forms of clause-taking verbs; regular ones are undone by suffix below.
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write"}
+
+
+def _reports_a_clause(cue: str | None) -> bool:
+    """Whether a cue ('said', 'warns', 'believed') reports a clause ('X said that …')
+    rather than a stance towards a thing ('X praised Y'): its lemma is an indirect-speech
+    verb of the cue lists."""
+    from storyline.extract.quote_cues import load_cues
+
+    if not cue:
+        return False
+    word = cue.lower().split()[-1]
+    verbs = load_cues().indirect_verbs
+    guesses = {word, _IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3] + "y"}
+    return bool(guesses & verbs)
+
+
 def _who_said(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSentence]:
     """The story's most-cited speakers, one direct quote each."""
     docs = set(story.documents)
@@ -223,7 +241,10 @@ def _who_said(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSent
     out = []
     for qs in ranked[:limit]:
         direct = [q for q in qs if q.kind == "direct" and 4 <= len(q.text.split()) <= 40]
-        q = (direct or qs)[0]
+        reported = [q for q in qs if q.kind == "indirect" and _reports_a_clause(q.cue)]
+        if not direct and not reported:
+            continue  # only stances ('X praised Y'): nothing that reads as 'X said that …'
+        q = (direct or reported)[0]
         who = q.speaker_name
         if q.speaker_role and q.speaker_role.lower() not in who.lower():
             who = f"{who} ({q.speaker_role})"

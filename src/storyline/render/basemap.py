@@ -1,9 +1,32 @@
 """An offline map: the story's places on Natural Earth country outlines, as inline SVG.
 
 The outlines (`data/world-110m.json`, built by scripts/build_basemap.py from Natural
-Earth 1:110m, public domain) ship with the package, so the map needs no tiles, no
-network and no script. The view is the places' bounding box with a margin, in an
-equirectangular projection scaled by the cosine of the middle latitude.
+Earth 1:110m, public domain, with rings already cut at the antimeridian) ship with the
+package, so the map needs no tiles, no network and no script.
+
+How the view is chosen (deterministic for the same pins):
+
+* The densest cluster wins: the pin with the most other pins within CLUSTER_KM is the
+  centre, and the pins within CLUSTER_KM of it are fitted, with a margin and at least
+  MIN_SPAN degrees each way. A far-off place (the United States in a story about Syria)
+  does not blow the view up to the whole world: it is listed under the map on an
+  "Also:" line, still linked. Any pin that falls inside the fitted view is drawn.
+* When no cluster holds at least a third of the pins (places spread over the globe),
+  the whole world is shown instead.
+* The projection is equirectangular with longitudes scaled by the cosine of the view's
+  middle latitude, so shapes keep their aspect near the centre; views that straddle the
+  antimeridian work (longitudes are taken round the view's centre).
+
+Labels are placed greedily, most-mentioned place first, at the first of eight spots
+around the point (right, left, above, below, then the diagonals) that stays inside the
+map and clear of every other label and marker. A place whose label fits nowhere gets a
+numbered marker and a line in the legend under the map. Label width is estimated from
+character classes (the renderer's font is unknown), on the generous side.
+
+Output is small: country rings are clipped to the view (with an off-screen margin, so
+clip edges are never seen), projected, simplified (Douglas-Peucker, sub-pixel) and
+written as integer relative path commands. Styling is carried by presentation attributes,
+so the SVG looks the same wherever it is inlined; every label is escaped here.
 """
 
 from __future__ import annotations
@@ -15,86 +38,513 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
-MIN_SPAN = 12.0  # degrees of longitude shown at least (a single town still gets context)
+WIDTH = 800  # viewBox width in user units; labels are sized against it
+MIN_SPAN = 9.0  # degrees shown at least each way (a single town still gets context)
+CLUSTER_KM = 1500.0  # radius of the densest cluster that is fitted
+PAD = 0.18  # margin around the fitted places, as a share of their extent
+ASPECT = (0.5, 0.68)  # height / width of the map area, kept within these bounds
+WORLD = (-180.0, 180.0, -58.0, 84.0)  # west, east, south, north of the world view
+FONT = 14.0  # label size in user units (the map is shown about 1:1)
+LEGEND_FONT = 13.0
+COUNTRY_FONT = 10.5
+DOT = 4.0  # marker radius
+BADGE = 7.0  # numbered-marker radius; every marker reserves this much room
+CLIP_MARGIN = 4.0  # px beyond the view where country rings are cut (cuts stay unseen)
+
+SEA = "#d7e8f3"
+LAND = "#f4f1e8"
+BORDER = "#b3ad9c"
+PIN = "#b3261e"
+INK = "#1d232a"
+MUTED = "#5b6570"
+FAINT = "#9a937f"
 
 
 @dataclass(frozen=True)
 class Pin:
+    """A place to mark: label, position, link, and how prominent it is in the story."""
+
     label: str
     lat: float
     lon: float
     href: str | None = None
+    weight: int = 0  # e.g. mentions in the story: heavier places get their labels first
+    area: bool = False  # a country or region rather than a town: drawn as a ring
+
+
+@dataclass(frozen=True)
+class View:
+    west: float
+    east: float
+    south: float
+    north: float
+
+    @property
+    def mid_lon(self) -> float:
+        return (self.west + self.east) / 2
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 @lru_cache(maxsize=1)
-def countries() -> list[tuple[str, list[list[tuple[float, float]]]]]:
-    """(name, rings of (lon, lat)) for every country of the basemap."""
+def countries() -> list[tuple[str, list[tuple[Box, list[tuple[float, float]]]]]]:
+    """(name, rings) for every country; a ring is (lon/lat bounds, [(lon, lat), ...])."""
     raw = resources.files("storyline.data").joinpath("world-110m.json").read_text("utf-8")
     out = []
     for c in json.loads(raw)["countries"]:
-        rings = [[(r[i] / 10, r[i + 1] / 10) for i in range(0, len(r) - 1, 2)] for r in c["rings"]]
+        rings = []
+        for r in c["rings"]:
+            pts = [(r[i] / 10, r[i + 1] / 10) for i in range(0, len(r) - 1, 2)]
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            rings.append(((min(xs), min(ys), max(xs), max(ys)), pts))
         out.append((c["name"], rings))
     return out
 
 
-def _view(pins: list[Pin]) -> tuple[float, float, float, float]:
-    lons = [p.lon for p in pins]
-    lats = [p.lat for p in pins]
+# --- choosing the view -------------------------------------------------------------
+
+
+def _km(a: Pin, b: Pin) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _wrap(lon: float, centre: float) -> float:
+    """The longitude taken within 180° of centre (for views across the antimeridian)."""
+    return lon - 360 * round((lon - centre) / 360)
+
+
+def densest_cluster(pins: list[Pin]) -> list[Pin]:
+    """The pins within CLUSTER_KM of the pin that has the most pins within CLUSTER_KM."""
+
+    def score(p: Pin) -> tuple:
+        near = [_km(p, q) for q in pins]
+        inside = [d for d in near if d <= CLUSTER_KM]
+        return (-len(inside), sum(inside), p.label, p.lat, p.lon)
+
+    centre = min(pins, key=score)
+    return [p for p in pins if _km(centre, p) <= CLUSTER_KM]
+
+
+def choose_view(pins: list[Pin]) -> View:
+    """The view that fits the densest cluster (or the world when places are scattered)."""
+    cluster = densest_cluster(pins)
+    if len(pins) >= 3 and len(cluster) * 3 < len(pins):
+        return View(*WORLD)
+    ref = cluster[0].lon
+    lons = [_wrap(p.lon, ref) for p in cluster]
+    lats = [p.lat for p in cluster]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    span = max(MIN_SPAN, (east - west) * 1.3, (north - south) * 1.6)
-    mid_lon, mid_lat = (west + east) / 2, (south + north) / 2
-    half_h = span / 2 * 0.62
-    return (
-        mid_lon - span / 2,
-        mid_lon + span / 2,
-        max(-85.0, mid_lat - half_h),
-        min(85.0, mid_lat + half_h),
+    mid_lat = (south + north) / 2
+    k = math.cos(math.radians(mid_lat))
+    # Sizes in "ground degrees" (longitude shrunk by cos(lat)), padded, floored.
+    w = max(MIN_SPAN, (east - west) * k * (1 + 2 * PAD))
+    h = max(MIN_SPAN, (north - south) * (1 + 2 * PAD))
+    w, h = max(w, h / ASPECT[1]), max(h, w * ASPECT[0])
+    h = min(h, 170.0)
+    mid_lon = (west + east) / 2
+    south, north = mid_lat - h / 2, mid_lat + h / 2
+    if north > 85:  # slide rather than squash near the poles
+        south, north = south - (north - 85), 85.0
+    if south < -85:
+        south, north = -85.0, north + (-85 - south)
+    half = min(180.0, w / 2 / k)
+    return View(mid_lon - half, mid_lon + half, south, north)
+
+
+# --- geometry -----------------------------------------------------------------------
+
+
+def _clip(points: list[tuple[float, float]], box: Box) -> list[tuple[float, float]]:
+    """Sutherland-Hodgman clip of a closed ring (last point == first) to a box."""
+    x0, y0, x1, y1 = box
+    pts = points[:-1] if points and points[0] == points[-1] else points
+    for axis, bound, keep_low in ((0, x0, False), (0, x1, True), (1, y0, False), (1, y1, True)):
+        if not pts:
+            break
+
+        def inside(p, axis=axis, bound=bound, keep_low=keep_low) -> bool:
+            return p[axis] <= bound if keep_low else p[axis] >= bound
+
+        out = []
+        for i, cur in enumerate(pts):
+            prev = pts[i - 1]
+            if inside(cur) != inside(prev):
+                t = (bound - prev[axis]) / (cur[axis] - prev[axis])
+                cut = [prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])]
+                cut[axis] = bound
+                out.append((cut[0], cut[1]))
+            if inside(cur):
+                out.append(cur)
+        pts = out
+    return pts
+
+
+def _simplify(pts: list[tuple[int, int]], tol: float) -> list[tuple[int, int]]:
+    """Douglas-Peucker on an open run of points (iterative, keeps both ends)."""
+    if len(pts) < 3:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        i, j = stack.pop()
+        (ax, ay), (bx, by) = pts[i], pts[j]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy)
+        far, far_d = -1, tol
+        for k in range(i + 1, j):
+            px, py = pts[k]
+            d = (
+                abs(dy * (px - ax) - dx * (py - ay)) / norm
+                if norm
+                else math.hypot(px - ax, py - ay)
+            )
+            if d > far_d:
+                far, far_d = k, d
+        if far > 0:
+            keep[far] = True
+            stack += [(i, far), (far, j)]
+    return [p for p, k in zip(pts, keep, strict=True) if k]
+
+
+def _path_data(ring: list[tuple[int, int]]) -> str:
+    """'M x y l dx dy …z' with integers: the shortest honest encoding."""
+    (x, y), rest = ring[0], ring[1:]
+    out = [f"M{x} {y}l"]
+    for nx, ny in rest:
+        out.append(f"{nx - x}" + (f" {ny - y}" if ny - y >= 0 else f"{ny - y}") + " ")
+        x, y = nx, ny
+    return "".join(out).rstrip() + "z"
+
+
+class _Frame:
+    """Projection of one view onto a WIDTH-wide map area."""
+
+    def __init__(self, view: View):
+        self.view = view
+        self.k = math.cos(math.radians((view.south + view.north) / 2))
+        self.scale = WIDTH / (view.east - view.west)
+        self.height = round((view.north - view.south) * self.scale / self.k)
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.view.west) * self.scale, (self.view.north - lat) * self.scale / self.k
+
+    def lon_lat_margin(self) -> tuple[float, float]:
+        return CLIP_MARGIN / self.scale, CLIP_MARGIN * self.k / self.scale
+
+
+@dataclass(frozen=True)
+class CountryLabel:
+    """Where a country's name can go: the centre of its largest visible part."""
+
+    name: str
+    x: float
+    y: float
+    width: float  # of that part, on screen
+
+
+def land_paths(frame: _Frame) -> tuple[list[str], list[CountryLabel]]:
+    """One <path> per country that shows in the view (clipped, simplified), and the
+    spots where country names could be written."""
+    v = frame.view
+    mx, my = frame.lon_lat_margin()
+    box = (v.west - mx, v.south - my, v.east + mx, v.north + my)
+    world = v.east - v.west >= 359.9
+    shifts = (0.0,) if world else (-360.0, 0.0, 360.0)
+    out, names = [], []
+    for name, rings in countries():
+        subpaths = []
+        biggest: tuple[float, list[tuple[int, int]]] = (0.0, [])
+        for (bx0, by0, bx1, by1), pts in rings:
+            for s in shifts:
+                if bx1 + s < box[0] or bx0 + s > box[2] or by1 < box[1] or by0 > box[3]:
+                    continue
+                moved = [(lon + s, lat) for lon, lat in pts] if s else pts
+                clipped = _clip(moved, box)
+                if len(clipped) < 3:
+                    continue
+                proj: list[tuple[int, int]] = []
+                for lon, lat in clipped:
+                    x, y = frame.xy(lon, lat)
+                    p = (round(x), round(y))
+                    if not proj or proj[-1] != p:
+                        proj.append(p)
+                ring = _simplify([*proj, proj[0]], 0.6)[:-1]
+                area = _area2(ring) if len(ring) >= 3 else 0.0
+                if area >= 4:
+                    subpaths.append(_path_data(ring))
+                    biggest = max(biggest, (area, ring))
+        if subpaths:
+            out.append(f'<path d="{"".join(subpaths)}"><title>{escape(name)}</title></path>')
+            ring = biggest[1]
+            xs = [x for x, _ in ring]
+            cx, cy = _centroid(ring)
+            names.append(CountryLabel(name, cx, cy, max(xs) - min(xs)))
+    return out, names
+
+
+def _area2(ring: list[tuple[int, int]]) -> float:
+    """Twice the ring's area (shoelace)."""
+    pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs))
+
+
+def _centroid(ring: list[tuple[int, int]]) -> tuple[float, float]:
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if not a:
+        return ring[0]
+    return cx / (3 * a), cy / (3 * a)
+
+
+# --- labels -------------------------------------------------------------------------
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of a sans-serif label's width (no font metrics offline)."""
+    em = 0.0
+    for ch in text:
+        if ch in "ijlI.,:;'!|()[] ":
+            em += 0.32
+        elif ch in "mwMW@":
+            em += 0.9
+        elif ch.isupper() or ch.isdigit():
+            em += 0.7
+        else:
+            em += 0.58
+    return em * size
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# Spots tried around a point, in order of preference (cartographic convention).
+_SPOTS = ("right", "left", "above", "below", "ne", "nw", "se", "sw")
+
+
+def _label_box(spot: str, x: float, y: float, w: float, h: float) -> Box:
+    g = DOT + 3  # gap between the point and the label
+    d = g * 0.7
+    return {
+        "right": (x + g, y - h / 2, x + g + w, y + h / 2),
+        "left": (x - g - w, y - h / 2, x - g, y + h / 2),
+        "above": (x - w / 2, y - g - h, x + w / 2, y - g),
+        "below": (x - w / 2, y + g, x + w / 2, y + g + h),
+        "ne": (x + d, y - d - h, x + d + w, y - d),
+        "nw": (x - d - w, y - d - h, x - d, y - d),
+        "se": (x + d, y + d, x + d + w, y + d + h),
+        "sw": (x - d - w, y + d, x - d, y + d + h),
+    }[spot]
+
+
+def place_labels(
+    points: list[tuple[str, float, float]], width: float, height: float, taken: list[Box]
+) -> list[Box | None]:
+    """A box for each (label, x, y), in priority order, or None where none fits.
+
+    `taken` holds boxes to keep clear of (markers, the scale bar); placed labels are
+    added to it.
+    """
+    out: list[Box | None] = []
+    h = FONT * 1.25
+    for label, x, y in points:
+        w = text_width(label, FONT) + 2
+        box = None
+        for spot in _SPOTS:
+            b = _label_box(spot, x, y, w, h)
+            if b[0] < 2 or b[1] < 2 or b[2] > width - 2 or b[3] > height - 2:
+                continue
+            if not any(_overlaps(b, t) for t in taken):
+                box = b
+                break
+        if box is not None:
+            taken.append(box)
+        out.append(box)
+    return out
+
+
+def _same_place(a: str, b: str) -> bool:
+    """'United States' and 'United States of America' name one country."""
+    a, b = a.casefold(), b.casefold()
+    return a.startswith(b) or b.startswith(a)
+
+
+def country_names(
+    spots: list[CountryLabel], pins: list[Pin], width: float, height: float, taken: list[Box]
+) -> list[str]:
+    """Muted names for the countries in view that have room, where nothing else is."""
+    out = []
+    for c in sorted(spots, key=lambda c: (-c.width, c.name)):
+        if any(p.area and _same_place(p.label, c.name) for p in pins):
+            continue  # the story's own pin already names it
+        text = c.name.upper()
+        w = text_width(text, COUNTRY_FONT) + len(text) * 1.0
+        if w > c.width * 0.9:
+            continue
+        h = COUNTRY_FONT * 1.2
+        b = (c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2)
+        if b[0] < 2 or b[1] < 2 or b[2] > width - 2 or b[3] > height - 2:
+            continue
+        if any(_overlaps(b, t) for t in taken):
+            continue
+        taken.append(b)
+        out.append(
+            f'<text x="{_fmt(c.x)}" y="{_fmt(c.y + COUNTRY_FONT * 0.35)}">{escape(text)}</text>'
+        )
+    return out
+
+
+# --- the SVG ------------------------------------------------------------------------
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def _link(p: Pin, body: str, tag: str = "g") -> str:
+    return f'<a href="{escape(p.href)}">{body}</a>' if p.href else f"<{tag}>{body}</{tag}>"
+
+
+def _tooltip(p: Pin) -> str:
+    ns = f"{abs(p.lat):.2f}°{'N' if p.lat >= 0 else 'S'}"
+    ew = f"{abs(p.lon):.2f}°{'E' if p.lon >= 0 else 'W'}"
+    return f"<title>{escape(p.label)} ({ns}, {ew})</title>"
+
+
+def _scale_bar(frame: _Frame) -> tuple[str, Box] | None:
+    """A bar of a round number of km, bottom left; None for wide views (scale varies)."""
+    v = frame.view
+    if v.east - v.west > 60:
+        return None
+    km_per_px = 111.32 * frame.k / frame.scale
+    target = 110 * km_per_px
+    mag = 10 ** math.floor(math.log10(target))
+    km = max(n * mag for n in (1, 2, 5) if n * mag <= target)
+    px = km / km_per_px
+    x, y = 12, frame.height - 12
+    svg = (
+        f'<g class="geo-scale"><path d="M{x} {y - 4}v4h{_fmt(px)}v-4" fill="none" '
+        f'stroke="{INK}" stroke-width="1.5"/>'
+        f'<text x="{_fmt(x + px / 2)}" y="{y - 7}" text-anchor="middle" fill="{INK}" '
+        f'stroke="#fff" stroke-width="3" paint-order="stroke" font-size="11" '
+        f'font-family="system-ui, sans-serif">{km:g} km</text></g>'
     )
+    return svg, (x - 4, y - 21, x + px + 4, y + 4)
 
 
-def map_svg(pins: list[Pin], width: int = 640, title: str = "Places") -> str:
-    """An inline SVG map of the pins; an empty string where there is nothing to show."""
+def _footer(legend: list[tuple[Pin, int]], away: list[Pin], top: float) -> tuple[str, float]:
+    """Numbered legend and the 'Also:' line under the map, wrapped into rows.
+
+    Each row is one <text> whose items are links (<a> inside <text>, SVG 2), so the
+    browser spaces them; the width estimate only decides where rows break.
+    """
+    items: list[tuple[str, Pin]] = [(f"{n} ", p) for p, n in legend]
+    items += [("Also: " if i == 0 else "", p) for i, p in enumerate(away)]
+    if not items:
+        return "", top
+    sep = " · "
+    rows: list[list[tuple[str, Pin]]] = [[]]
+    used = 10.0
+    for prefix, p in items:
+        w = text_width(prefix + p.label + sep, LEGEND_FONT)
+        if rows[-1] and used + w > WIDTH - 10:
+            rows.append([])
+            used = 10.0
+        rows[-1].append((prefix, p))
+        used += w
+    lines = []
+    y = top + LEGEND_FONT * 1.5
+    for row in rows:
+        parts = []
+        for k, (prefix, p) in enumerate(row):
+            pre = f'<tspan fill="{MUTED}">{escape(prefix)}</tspan>' if prefix else ""
+            parts.append(pre + _link(p, _tooltip(p) + escape(p.label), tag="tspan"))
+            if k < len(row) - 1:
+                parts.append(f'<tspan fill="{MUTED}">{sep}</tspan>')
+        lines.append(f'<text x="10" y="{_fmt(y)}">{"".join(parts)}</text>')
+        y += LEGEND_FONT * 1.45
+    body = (
+        f'<g class="geo-legend" font-family="system-ui, sans-serif" '
+        f'font-size="{LEGEND_FONT:g}" fill="{INK}">{"".join(lines)}</g>'
+    )
+    return body, y - LEGEND_FONT * 0.6
+
+
+def map_svg(pins: list[Pin], width: int = WIDTH, title: str = "Places") -> str:
+    """An inline SVG map of the pins; an empty string where there is nothing to show.
+
+    `width` is kept for callers; the drawing is WIDTH units wide and scales to its box.
+    """
+    del width
     pins = [p for p in pins if -90 <= p.lat <= 90 and -180 <= p.lon <= 180]
     if not pins:
         return ""
-    west, east, south, north = _view(pins)
-    kx = math.cos(math.radians((south + north) / 2))
-    height = max(160, round(width * (north - south) / ((east - west) * kx)))
-    sx = width / (east - west)
-    sy = height / (north - south)
+    # Heaviest first; ties broken on fixed keys so the output never depends on order.
+    pins = sorted(pins, key=lambda p: (-p.weight, p.area, p.label, p.lat, p.lon, p.href or ""))
+    view = choose_view(pins)
+    frame = _Frame(view)
+    w, h = WIDTH, frame.height
+    land, spots = land_paths(frame)
 
-    def xy(lon: float, lat: float) -> tuple[float, float]:
-        return round((lon - west) * sx, 1), round((north - lat) * sy, 1)
+    shown, away = [], []
+    for p in pins:
+        x, y = frame.xy(_wrap(p.lon, view.mid_lon), p.lat)
+        if 0 <= x <= w and 0 <= y <= h:
+            shown.append((p, x, y))
+        else:
+            away.append(p)
 
-    paths = []
-    for name, rings in countries():
-        d = []
-        for ring in rings:
-            xs = [p[0] for p in ring]
-            ys = [p[1] for p in ring]
-            if max(xs) < west or min(xs) > east or max(ys) < south or min(ys) > north:
-                continue
-            pts = [xy(lon, lat) for lon, lat in ring]
-            d.append("M" + "L".join(f"{x},{y}" for x, y in pts) + "Z")
-        if d:
-            paths.append(f'<path d="{"".join(d)}"><title>{escape(name)}</title></path>')
-    marks = []
-    for p in sorted(pins, key=lambda p: (-p.lat, p.lon, p.label)):
-        x, y = xy(p.lon, p.lat)
-        anchor = "end" if x > width * 0.7 else "start"
-        dx = -7 if anchor == "end" else 7
-        body = (
-            f'<circle cx="{x}" cy="{y}" r="4.5" class="pin"/>'
-            f'<text x="{x + dx}" y="{y + 4}" text-anchor="{anchor}">'
-            f"{escape(p.label)}</text>"
-        )
-        if p.href:
-            body = f'<a href="{escape(p.href)}">{body}</a>'
-        marks.append(body)
+    scale = _scale_bar(frame)
+    taken = [(x - BADGE, y - BADGE, x + BADGE, y + BADGE) for _, x, y in shown]
+    taken += [scale[1]] if scale else []
+    boxes = place_labels([(p.label, x, y) for p, x, y in shown], w, h, taken)
+    marks, labels, legend = [], [], []
+    for (p, x, y), box in zip(shown, boxes, strict=True):
+        cx, cy = _fmt(x), _fmt(y)
+        if box is None:  # no room for the name: a numbered marker, named in the legend
+            n = len(legend) + 1
+            legend.append((p, n))
+            body = (
+                f'<circle cx="{cx}" cy="{cy}" r="{BADGE:g}" fill="{PIN}" stroke="#fff"/>'
+                f'<text x="{cx}" y="{_fmt(y + 3.5)}" text-anchor="middle" font-size="10" '
+                f'font-family="system-ui, sans-serif" fill="#fff">{n}</text>'
+            )
+        else:
+            paint = f'fill="#fff" stroke="{PIN}" stroke-width="2.5"' if p.area else f'fill="{PIN}"'
+            body = f'<circle cx="{cx}" cy="{cy}" r="{DOT:g}" {paint}/>'
+            style = ' font-style="italic"' if p.area else ""
+            tx, ty = _fmt(box[0] + 1), _fmt(box[3] - FONT * 0.32)
+            text = f'<text x="{tx}" y="{ty}"{style}>{escape(p.label)}</text>'
+            labels.append(_link(p, _tooltip(p) + text))
+        marks.append(_link(p, _tooltip(p) + body))
+    names = country_names(spots, pins, w, h, taken)
+    foot, bottom = _footer(legend, away, h)
+    total = round(bottom) if foot else h
+
     return (
-        f'<svg class="map" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}">'
-        f"<title>{escape(title)}</title>"
-        f'<rect width="{width}" height="{height}" class="sea"/>'
-        f'<g class="land">{"".join(paths)}</g><g class="pins">{"".join(marks)}</g></svg>'
+        f'<svg class="map" role="img" viewBox="0 0 {w} {total}" width="100%" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'<rect width="{w}" height="{total}" fill="#fff"/>'
+        f'<rect class="geo-sea" width="{w}" height="{h}" fill="{SEA}"/>'
+        f'<g class="geo-land" fill="{LAND}" stroke="{BORDER}" stroke-width=".7" '
+        f'stroke-linejoin="round">{"".join(land)}</g>'
+        f'<g class="geo-names" font-family="system-ui, sans-serif" '
+        f'font-size="{COUNTRY_FONT:g}" letter-spacing="1" fill="{FAINT}" '
+        f'text-anchor="middle" pointer-events="none">{"".join(names)}</g>'
+        f"{scale[0] if scale else ''}"
+        f'<g class="geo-marks" stroke="#fff" stroke-width="1.5">{"".join(marks)}</g>'
+        f'<g class="geo-labels" font-family="system-ui, sans-serif" font-size="{FONT:g}" '
+        f'fill="{INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" '
+        f'paint-order="stroke">{"".join(labels)}</g>'
+        f"{foot}</svg>"
     )

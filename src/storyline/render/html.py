@@ -40,8 +40,16 @@ def _paragraph_breaks(text: str) -> list[str]:
 
 def story_map(sv: StoryView) -> Markup:
     """The story's places on the offline basemap (safe: labels are escaped in map_svg)."""
+    docs = set(sv.story.documents)
     pins = [
-        Pin(label=e.name, lat=e.geo.lat, lon=e.geo.lon, href=f"#{link.anchor}")
+        Pin(
+            label=e.name,
+            lat=e.geo.lat,
+            lon=e.geo.lon,
+            href=f"#{link.anchor}",
+            weight=sum(1 for m in e.mentions if m.document in docs),
+            area=e.geo.feature == "country",
+        )
         for e, link in sv.places
         if e.geo is not None
     ]

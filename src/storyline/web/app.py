@@ -185,7 +185,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         if entity is None:
             raise not_found("entity", entity_id)
         # The basemap escapes every label it writes, so its SVG is safe markup.
-        pins = [Pin(entity.name, entity.geo.lat, entity.geo.lon)] if entity.geo else []
+        geo = entity.geo
+        pins = [Pin(entity.name, geo.lat, geo.lon, area=geo.feature == "country")] if geo else []
         svg = Markup(map_svg(pins, title=entity.name))
         return page(request, "entity.html", entity=entity, svg=svg)
 

@@ -185,11 +185,13 @@ class Index:
     def story_places(self, story: Story) -> list[Pin]:
         """Geocoded places mentioned in the story's documents, as map pins."""
         docs = set(story.documents)
-        return [
-            Pin(e.name, e.geo.lat, e.geo.lon, f"/entities/{e.id}")
-            for e in self.places
-            if e.geo is not None and any(m.document in docs for m in e.mentions)
-        ]
+        pins = []
+        for e in self.places:
+            weight = sum(1 for m in e.mentions if m.document in docs)
+            if e.geo is not None and weight:
+                area = e.geo.feature == "country"
+                pins.append(Pin(e.name, e.geo.lat, e.geo.lon, f"/entities/{e.id}", weight, area))
+        return pins
 
     def story_entities(self, story: Story) -> list[tuple[Entity, int]]:
         docs = set(story.documents)
