@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 from importlib import resources
 
 WIDTH = 800  # viewBox width in user units; labels are sized against it
 MIN_SPAN = 9.0  # degrees shown at least each way (a single town still gets context)
+ZOOM_FLOOR = 2.0  # ... unless a city's districts need a closer view for their names
 CLUSTER_KM = 1500.0  # radius of the densest cluster that is fitted
 PAD = 0.18  # margin around the fitted places, as a share of their extent
 ASPECT = (0.5, 0.68)  # height / width of the map area, kept within these bounds
@@ -47,7 +49,7 @@ WORLD = (-180.0, 180.0, -58.0, 84.0)  # west, east, south, north of the world vi
 FONT = 14.0  # label size in user units (the map is shown about 1:1)
 LEGEND_FONT = 13.0
 COUNTRY_FONT = 10.5
-DOT = 4.0  # marker radius
+DOT = 4.5  # marker radius
 BADGE = 7.0  # numbered-marker radius; every marker reserves this much room
 CLIP_MARGIN = 4.0  # px beyond the view where country rings are cut (cuts stay unseen)
 
@@ -130,29 +132,44 @@ def densest_cluster(pins: list[Pin]) -> list[Pin]:
     return [p for p in pins if _km(centre, p) <= CLUSTER_KM]
 
 
-def choose_view(pins: list[Pin]) -> View:
-    """The view that fits the densest cluster (or the world when places are scattered)."""
+def _lon_range(lons: list[float]) -> tuple[float, float]:
+    """The shortest run of longitude that holds them all: the complement of the
+    widest gap between neighbours, so places either side of ±180 stay together."""
+    ls = sorted(lons)
+    n = len(ls)
+    gaps = [(ls[0] + 360 if i == n - 1 else ls[i + 1]) - ls[i] for i in range(n)]
+    i = gaps.index(max(gaps))
+    if i == n - 1:
+        return ls[0], ls[-1]
+    west, east = ls[i + 1], ls[i] + 360
+    return (west - 360, east - 360) if west >= 180 else (west, east)
+
+
+def choose_view(pins: list[Pin], min_span: float = MIN_SPAN) -> View:
+    """The view that fits the densest cluster, or all the places when no cluster holds
+    a third of them (two places far apart are both shown), or the world when that
+    would be wider than a hemisphere."""
     cluster = densest_cluster(pins)
-    if len(pins) >= 3 and len(cluster) * 3 < len(pins):
-        return View(*WORLD)
-    ref = cluster[0].lon
-    lons = [_wrap(p.lon, ref) for p in cluster]
+    if len(cluster) < 2 or len(cluster) * 3 < len(pins):
+        cluster = pins
+    west, east = _lon_range([p.lon for p in cluster])
     lats = [p.lat for p in cluster]
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    south, north = min(lats), max(lats)
     mid_lat = (south + north) / 2
     k = math.cos(math.radians(mid_lat))
     # Sizes in "ground degrees" (longitude shrunk by cos(lat)), padded, floored.
-    w = max(MIN_SPAN, (east - west) * k * (1 + 2 * PAD))
-    h = max(MIN_SPAN, (north - south) * (1 + 2 * PAD))
+    w = max(min_span, (east - west) * k * (1 + 2 * PAD))
+    h = max(min_span, (north - south) * (1 + 2 * PAD))
     w, h = max(w, h / ASPECT[1]), max(h, w * ASPECT[0])
-    h = min(h, 170.0)
+    if w / k > 200 or h > 120:
+        return View(*WORLD)
     mid_lon = (west + east) / 2
     south, north = mid_lat - h / 2, mid_lat + h / 2
     if north > 85:  # slide rather than squash near the poles
         south, north = south - (north - 85), 85.0
     if south < -85:
         south, north = -85.0, north + (-85 - south)
-    half = min(180.0, w / 2 / k)
+    half = w / 2 / k
     return View(mid_lon - half, mid_lon + half, south, north)
 
 
@@ -254,14 +271,14 @@ def land_paths(frame: _Frame) -> tuple[list[str], list[CountryLabel]]:
     v = frame.view
     mx, my = frame.lon_lat_margin()
     box = (v.west - mx, v.south - my, v.east + mx, v.north + my)
-    world = v.east - v.west >= 359.9
-    shifts = (0.0,) if world else (-360.0, 0.0, 360.0)
+    # Sub-pixel detail is invisible; wide views have more of it to drop.
+    tol = 0.6 if v.east - v.west <= 60 else 1.0
     out, names = [], []
     for name, rings in countries():
         subpaths = []
         biggest: tuple[float, list[tuple[int, int]]] = (0.0, [])
         for (bx0, by0, bx1, by1), pts in rings:
-            for s in shifts:
+            for s in (-360.0, 0.0, 360.0):  # rings may run past ±180 (see build script)
                 if bx1 + s < box[0] or bx0 + s > box[2] or by1 < box[1] or by0 > box[3]:
                     continue
                 moved = [(lon + s, lat) for lon, lat in pts] if s else pts
@@ -274,7 +291,7 @@ def land_paths(frame: _Frame) -> tuple[list[str], list[CountryLabel]]:
                     p = (round(x), round(y))
                     if not proj or proj[-1] != p:
                         proj.append(p)
-                ring = _simplify([*proj, proj[0]], 0.6)[:-1]
+                ring = _simplify([*proj, proj[0]], tol)[:-1]
                 area = _area2(ring) if len(ring) >= 3 else 0.0
                 if area >= 4:
                     subpaths.append(_path_data(ring))
@@ -310,18 +327,29 @@ def _centroid(ring: list[tuple[int, int]]) -> tuple[float, float]:
 
 
 def text_width(text: str, size: float) -> float:
-    """A generous estimate of a sans-serif label's width (no font metrics offline)."""
+    """A generous estimate of a sans-serif label's width (no font metrics offline).
+
+    Advance widths in em follow DejaVu Sans, one of the widest common sans-serif faces
+    (what `system-ui, sans-serif` gives on most Linux desktops and in headless Chromium);
+    Helvetica, Arial, Segoe UI and San Francisco are narrower, so labels only gain room.
+    """
     em = 0.0
     for ch in text:
-        if ch in "ijlI.,:;'!|()[] ":
-            em += 0.32
-        elif ch in "mwMW@":
-            em += 0.9
-        elif ch.isupper() or ch.isdigit():
-            em += 0.7
+        if ch in "ijl'|.,:;!IJ ":
+            em += 0.33
+        elif ch in "ftr()-[]":
+            em += 0.42
+        elif ch in "mMW":
+            em += 1.0
+        elif ch == "w":
+            em += 0.82
+        elif ord(ch) >= 0x2E80:  # CJK and other full-width scripts
+            em += 1.0
+        elif ch.isupper():
+            em += 0.78
         else:
-            em += 0.58
-    return em * size
+            em += 0.64
+    return em * size * 1.03
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -480,55 +508,116 @@ def _footer(legend: list[tuple[Pin, int]], away: list[Pin], top: float) -> tuple
     return body, y - LEGEND_FONT * 0.6
 
 
+@dataclass
+class _Layout:
+    frame: _Frame
+    shown: list[tuple[Pin, float, float]]
+    away: list[Pin]
+    boxes: list[Box | None]
+    taken: list[Box]
+    scale: tuple[str, Box] | None
+
+    @property
+    def unplaced(self) -> int:
+        return sum(1 for b in self.boxes if b is None)
+
+
+def _layout(pins: list[Pin], view: View) -> _Layout:
+    """Project the pins into the view and place their labels."""
+    frame = _Frame(view)
+    shown, away = [], []
+    for p in pins:
+        x, y = frame.xy(_wrap(p.lon, view.mid_lon), p.lat)
+        if 0 <= x <= WIDTH and 0 <= y <= frame.height:
+            shown.append((p, x, y))
+        else:
+            away.append(p)
+    scale = _scale_bar(frame)
+    taken = [(x - BADGE, y - BADGE, x + BADGE, y + BADGE) for _, x, y in shown]
+    taken += [scale[1]] if scale else []
+    points = [(p.label, x, y) for p, x, y in shown]
+    boxes = place_labels(points, WIDTH, frame.height, taken)
+    return _Layout(frame, shown, away, boxes, taken, scale)
+
+
+def layout(pins: list[Pin]) -> _Layout:
+    """The layout with the fewest numbered markers: the view at MIN_SPAN first, then
+    closer views (down to ZOOM_FLOOR degrees) while places in a tight cluster (one
+    city's districts) still have no room for their names."""
+    best = None
+    for span in (MIN_SPAN, 5.0, 3.0, ZOOM_FLOOR):
+        view = choose_view(pins, span)
+        if best is not None and view == best.frame.view:
+            break  # the places themselves set the extent: zooming further changes nothing
+        cand = _layout(pins, view)
+        if best is None or cand.unplaced < best.unplaced:
+            best = cand
+        if best.unplaced == 0:
+            break
+    assert best is not None
+    return best
+
+
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    """Text an SVG (XML) can hold: no control characters, whitespace collapsed."""
+    return " ".join(_UNWRITABLE.sub("", text).split())
+
+
 def map_svg(pins: list[Pin], width: int = WIDTH, title: str = "Places") -> str:
     """An inline SVG map of the pins; an empty string where there is nothing to show.
 
     `width` is kept for callers; the drawing is WIDTH units wide and scales to its box.
     """
     del width
-    pins = [p for p in pins if -90 <= p.lat <= 90 and -180 <= p.lon <= 180]
+    title = _clean(title)
+    pins = [
+        replace(p, label=_clean(p.label) or "?", href=_clean(p.href) if p.href else None)
+        for p in pins
+        if -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+    ]
     if not pins:
         return ""
     # Heaviest first; ties broken on fixed keys so the output never depends on order.
     pins = sorted(pins, key=lambda p: (-p.weight, p.area, p.label, p.lat, p.lon, p.href or ""))
-    view = choose_view(pins)
-    frame = _Frame(view)
-    w, h = WIDTH, frame.height
-    land, spots = land_paths(frame)
-
-    shown, away = [], []
-    for p in pins:
-        x, y = frame.xy(_wrap(p.lon, view.mid_lon), p.lat)
-        if 0 <= x <= w and 0 <= y <= h:
-            shown.append((p, x, y))
-        else:
-            away.append(p)
-
-    scale = _scale_bar(frame)
-    taken = [(x - BADGE, y - BADGE, x + BADGE, y + BADGE) for _, x, y in shown]
-    taken += [scale[1]] if scale else []
-    boxes = place_labels([(p.label, x, y) for p, x, y in shown], w, h, taken)
+    lay = layout(pins)
+    w, h = WIDTH, lay.frame.height
+    land, spots = land_paths(lay.frame)
     marks, labels, legend = [], [], []
-    for (p, x, y), box in zip(shown, boxes, strict=True):
+    for (p, x, y), box in zip(lay.shown, lay.boxes, strict=True):
         cx, cy = _fmt(x), _fmt(y)
         if box is None:  # no room for the name: a numbered marker, named in the legend
             n = len(legend) + 1
             legend.append((p, n))
             body = (
-                f'<circle cx="{cx}" cy="{cy}" r="{BADGE:g}" fill="{PIN}" stroke="#fff"/>'
+                f'<circle class="pin" cx="{cx}" cy="{cy}" r="{BADGE:g}" fill="{PIN}"/>'
                 f'<text x="{cx}" y="{_fmt(y + 3.5)}" text-anchor="middle" font-size="10" '
                 f'font-family="system-ui, sans-serif" fill="#fff">{n}</text>'
             )
         else:
-            paint = f'fill="#fff" stroke="{PIN}" stroke-width="2.5"' if p.area else f'fill="{PIN}"'
-            body = f'<circle cx="{cx}" cy="{cy}" r="{DOT:g}" {paint}/>'
+            # A country or region is a ring, a town a dot. The ring is a white centre
+            # drawn over the dot: pages may restyle circle.pin (and their CSP forbids
+            # style attributes), so the difference must not depend on its paint.
+            body = f'<circle class="pin" cx="{cx}" cy="{cy}" r="{DOT:g}" fill="{PIN}"/>'
+            if p.area:
+                body += f'<circle cx="{cx}" cy="{cy}" r="1.8" fill="#fff" stroke="none"/>'
             style = ' font-style="italic"' if p.area else ""
-            tx, ty = _fmt(box[0] + 1), _fmt(box[3] - FONT * 0.32)
-            text = f'<text x="{tx}" y="{ty}"{style}>{escape(p.label)}</text>'
+            # Anchor the text on the side facing the point: the width estimate is
+            # generous, and the slack should fall away from the point, not next to it.
+            if box[2] <= x:
+                tx, style = box[2] - 1, style + ' text-anchor="end"'
+            elif box[0] >= x:
+                tx = box[0] + 1
+            else:
+                tx, style = (box[0] + box[2]) / 2, style + ' text-anchor="middle"'
+            ty = box[3] - FONT * 0.32
+            text = f'<text x="{_fmt(tx)}" y="{_fmt(ty)}"{style}>{escape(p.label)}</text>'
             labels.append(_link(p, _tooltip(p) + text))
         marks.append(_link(p, _tooltip(p) + body))
-    names = country_names(spots, pins, w, h, taken)
-    foot, bottom = _footer(legend, away, h)
+    names = country_names(spots, pins, w, h, lay.taken)
+    foot, bottom = _footer(legend, lay.away, h)
     total = round(bottom) if foot else h
 
     return (
@@ -541,7 +630,7 @@ def map_svg(pins: list[Pin], width: int = WIDTH, title: str = "Places") -> str:
         f'<g class="geo-names" font-family="system-ui, sans-serif" '
         f'font-size="{COUNTRY_FONT:g}" letter-spacing="1" fill="{FAINT}" '
         f'text-anchor="middle" pointer-events="none">{"".join(names)}</g>'
-        f"{scale[0] if scale else ''}"
+        f"{lay.scale[0] if lay.scale else ''}"
         f'<g class="geo-marks" stroke="#fff" stroke-width="1.5">{"".join(marks)}</g>'
         f'<g class="geo-labels" font-family="system-ui, sans-serif" font-size="{FONT:g}" '
         f'fill="{INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" '
