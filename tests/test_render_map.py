@@ -8,9 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 from importlib import resources
 from itertools import combinations, pairwise
-from pathlib import Path
 
 import pytest
+from browser import launch, needs_chromium
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -301,12 +301,10 @@ def test_any_places_give_a_well_formed_uncluttered_map(pins):
 
 # --- real font metrics ---------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed")
+@needs_chromium
 def test_labels_do_not_collide_in_a_real_browser(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     page_file = tmp_path / "map.html"
@@ -317,7 +315,7 @@ def test_labels_do_not_collide_in_a_real_browser(tmp_path):
             const b = t.getBBox(); return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height];
         }))"""
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.goto(page_file.as_uri())

@@ -5,17 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from browser import launch, needs_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,7 +15,7 @@ def _open(path: Path, shot: Path) -> tuple[list[str], list[str]]:
     requests: list[str] = []
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.on("request", lambda r: requests.append(r.url))
@@ -39,7 +29,7 @@ def _open(path: Path, shot: Path) -> tuple[list[str], list[str]]:
     return requests, messages
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed")
+@needs_chromium
 def test_seed_report_opens_offline_without_errors(seeds_analysis, tmp_path):
     from storyline.render import write_outputs
 
@@ -51,7 +41,7 @@ def test_seed_report_opens_offline_without_errors(seeds_analysis, tmp_path):
     assert (tmp_path / "report.png").stat().st_size > 0
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed")
+@needs_chromium
 def test_hostile_report_opens_offline_without_errors(tmp_path):
     from test_render_reports import sample_analysis
 

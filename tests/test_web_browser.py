@@ -4,30 +4,19 @@ hostile article runs no script; no request leaves 127.0.0.1. Saves screenshots."
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser import launch, needs_chromium
 from test_web_api import FERRY, build_store
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    needs_chromium,
 ]
 
 
@@ -64,7 +53,7 @@ def server(tmp_path_factory):
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(pw)
         yield browser
         browser.close()
 

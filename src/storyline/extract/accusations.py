@@ -21,6 +21,7 @@ from storyline.extract.quote_speakers import (
     subject_of,
     token_paragraphs,
 )
+from storyline.extract.sentences import within_paragraph
 from storyline.models import LocalAccusation, LocalMention, LocalQuote
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE", "OTHER"})
@@ -196,17 +197,8 @@ def _complainant(noun: Token, cues: Cues) -> Token | None:
 def _sentence(token: Token) -> Span:
     """The token's sentence, clipped to its paragraph."""
     sent = token.sent
-    doc = token.doc
-    lo, hi = sent.start, sent.end
-    for j in range(token.i, hi):
-        if "\n" in doc[j].text:
-            hi = j
-            break
-    for j in range(token.i, lo - 1, -1):
-        if "\n" in doc[j].text:
-            lo = j + 1
-            break
-    return doc[lo:hi]
+    lo, hi = within_paragraph(token.doc, token.i, sent.start, sent.end)
+    return token.doc[lo:hi]
 
 
 def _accuser(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.extract.quote_cues import Cues
+from storyline.extract.sentences import within_paragraph
 from storyline.models import LocalMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -147,14 +148,7 @@ def speaker_span(
     doc = head.doc
     if paras is not None:
         # A span never crosses a newline token, even where the parse links across it.
-        for i in range(head.i, hi):
-            if "\n" in doc[i].text:
-                hi = i
-                break
-        for i in range(head.i, lo - 1, -1):
-            if "\n" in doc[i].text:
-                lo = i + 1
-                break
+        lo, hi = within_paragraph(doc, head.i, lo, hi)
     # A dateline or a list dash before the name ('CITY (Agency) – The minister') is
     # not part of it.
     for i in range(head.i - 1, lo - 1, -1):

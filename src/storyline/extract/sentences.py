@@ -27,3 +27,20 @@ def mark_line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         after_newline = "\n" in token.whitespace_
     return doc
+
+
+def within_paragraph(doc: Doc, anchor: int, lo: int, hi: int) -> tuple[int, int]:
+    """Narrow the token range [lo, hi) around token `anchor` to the anchor's paragraph.
+
+    The parser sometimes links words across a line break; a speaker, a quote or a claim
+    never spans one, so extractors clip their ranges here.
+    """
+    for j in range(anchor, hi):
+        if "\n" in doc[j].text:
+            hi = j
+            break
+    for j in range(anchor, lo - 1, -1):
+        if "\n" in doc[j].text:
+            lo = j + 1
+            break
+    return lo, hi

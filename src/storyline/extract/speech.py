@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.quote_cues import Cues
 from storyline.extract.quote_speakers import Attribution, subject_of, token_paragraphs
+from storyline.extract.sentences import within_paragraph
 
 CLAUSE_DEPS = frozenset({"ccomp"})
 EDGE_SKIP = frozenset({"punct", "cc"})
@@ -25,14 +26,7 @@ def _clause_range(clause: Token, stop: Token | None = None) -> tuple[int, int]:
         # the clause head is on.
         lo, hi = (stop.i + 1, hi) if clause.i > stop.i else (lo, stop.i)
     doc = clause.doc
-    for i in range(clause.i, hi):
-        if "\n" in doc[i].text:
-            hi = i
-            break
-    for i in range(clause.i, lo - 1, -1):
-        if "\n" in doc[i].text:
-            lo = i + 1
-            break
+    lo, hi = within_paragraph(doc, clause.i, lo, hi)
     while lo < hi and (doc[lo].dep_ in EDGE_SKIP or doc[lo].is_space or doc[lo].dep_ == "mark"):
         if doc[lo].dep_ == "mark" and doc[lo].lower_ not in ("that",):
             break
@@ -274,17 +268,8 @@ def _as_statement(verb: Token, cues: Cues, paras: list[int]):
 
 def _paragraph_clip(sent, i: int):
     """The part of a sentence within the paragraph of token i."""
-    doc = sent.doc
-    lo, hi = sent.start, sent.end
-    for j in range(i, hi):
-        if "\n" in doc[j].text:
-            hi = j
-            break
-    for j in range(i, lo - 1, -1):
-        if "\n" in doc[j].text:
-            lo = j + 1
-            break
-    return doc[lo:hi]
+    lo, hi = within_paragraph(sent.doc, i, sent.start, sent.end)
+    return sent.doc[lo:hi]
 
 
 def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
