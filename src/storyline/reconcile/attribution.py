@@ -29,10 +29,7 @@ def attribute_quotes(corpus: Corpus) -> list[Quote]:
     offset, order."""
     entities = _entities(corpus)
     out: list[Quote] = []
-    for document in corpus.originals():
-        extraction = corpus.extractions.get(document.id)
-        if extraction is None:
-            continue
+    for document, extraction in corpus.extracted():
         roles = _mention_roles(extraction)
         for q in sorted(extraction.quotes, key=lambda q: (q.start, q.end, q.kind)):
             entity_id = corpus.entity(document.id, q.speaker_cluster)
@@ -61,10 +58,7 @@ def attribute_accusations(corpus: Corpus) -> list[Accusation]:
     """Every accusation with accuser and accused mapped to canonical entities."""
     entities = _entities(corpus)
     out: list[Accusation] = []
-    for document in corpus.originals():
-        extraction = corpus.extractions.get(document.id)
-        if extraction is None:
-            continue
+    for document, extraction in corpus.extracted():
         for a in sorted(extraction.accusations, key=lambda a: (a.start, a.accuser_text or "")):
             accuser_id = corpus.entity(document.id, a.accuser_cluster)
             accuser = entities.get(accuser_id) if accuser_id else None

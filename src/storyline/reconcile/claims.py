@@ -102,10 +102,7 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
     """Claims from every original document, grouped across documents, with a status."""
     names = {e.id: e.name for e in corpus.entities}
     items: list[_Item] = []
-    for doc in corpus.originals():
-        ext = corpus.extractions.get(doc.id)
-        if ext is None:
-            continue
+    for doc, ext in corpus.extracted():
         for q in ext.quantities:
             claimant = corpus.entity(doc.id, q.claimant_cluster)
             if q.claimant_text in (None, "reporter") and claimant is None:

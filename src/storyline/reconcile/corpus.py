@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from storyline.models import (
@@ -48,6 +48,13 @@ class Corpus:
     def originals(self) -> list[Document]:
         """Documents that are not copies of another (copies carry no extraction)."""
         return [d for d in self.documents if d.duplicate_of is None]
+
+    def extracted(self) -> Iterator[tuple[Document, DocExtraction]]:
+        """Each original document with its extraction, in document order."""
+        for doc in self.originals():
+            extraction = self.extractions.get(doc.id)
+            if extraction is not None:
+                yield doc, extraction
 
     def entity(self, doc_id: str, cluster: str | None) -> str | None:
         """The canonical entity id of a within-document mention cluster."""

@@ -90,10 +90,7 @@ class _UnionFind:
 
 def _groups(corpus: Corpus) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
-    for doc in corpus.originals():
-        x = corpus.extractions.get(doc.id)
-        if x is None:
-            continue
+    for doc, x in corpus.extracted():
         for m in sorted(x.mentions, key=lambda m: (m.start, m.end)):
             key = (doc.id, m.cluster)
             if key not in groups:

@@ -180,10 +180,7 @@ def build_timeline(corpus: Corpus) -> list[Event]:
     """Events of every original document, merged across documents, in date order."""
     merged: list[Event] = []
     by_date: dict[tuple[str | None, str | None], list[Event]] = {}
-    for doc in corpus.originals():
-        ext = corpus.extractions.get(doc.id)
-        if ext is None:
-            continue
+    for doc, ext in corpus.extracted():
         for event in _events_of(corpus, doc, ext):
             bucket = by_date.setdefault((event.date, event.story), [])
             same = next((e for e in bucket if _same_event(e, event)), None)

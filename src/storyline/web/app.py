@@ -117,8 +117,11 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             request, name, {"ix": index(), **context}, status_code=status
         )
 
-    def not_found(what: str, key: str) -> HTTPException:
-        return HTTPException(404, f"no {what} {key!r} in the store")
+    def found(value, what: str, key: str):
+        """The value looked up, or a 404 naming what was not found."""
+        if value is None:
+            raise HTTPException(404, f"no {what} {key!r} in the store")
+        return value
 
     async def read_uploads(files: list[UploadFile], text: str, title: str) -> list[Upload]:
         uploads: list[Upload] = []
@@ -165,9 +168,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str):
         ix = index()
-        story = ix.stories.get(story_id)
-        if story is None:
-            raise not_found("story", story_id)
+        story = found(ix.stories.get(story_id), "story", story_id)
         return page(
             request,
             "story.html",
@@ -181,9 +182,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: str):
-        entity = index().entities.get(entity_id)
-        if entity is None:
-            raise not_found("entity", entity_id)
+        entity = found(index().entities.get(entity_id), "entity", entity_id)
         # The basemap escapes every label it writes, so its SVG is safe markup.
         geo = entity.geo
         pins = [Pin(entity.name, geo.lat, geo.lon, area=geo.feature == "country")] if geo else []
@@ -193,18 +192,14 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str, p: str = ""):
         ix = index()
-        doc = ix.docs.get(doc_id) or store.get_document(doc_id)
-        if doc is None:
-            raise not_found("document", doc_id)
+        doc = found(ix.docs.get(doc_id) or store.get_document(doc_id), "document", doc_id)
         passage = parse_passage(p, len(doc.text))
         body = highlight(doc.text, ix.document_marks(doc), passage)
         return page(request, "document.html", doc=doc, body=body, passage=passage)
 
     @app.get("/documents/{doc_id}/raw", include_in_schema=False)
     def document_raw(doc_id: str):
-        raw = store.get_raw(doc_id)
-        if raw is None:
-            raise not_found("raw input for document", doc_id)
+        raw = found(store.get_raw(doc_id), "raw input for document", doc_id)
         data = raw.raw.encode("utf-8") if isinstance(raw.raw, str) else raw.raw
         # Served as an attachment of plain bytes: never rendered as HTML by the browser.
         return Response(
@@ -233,9 +228,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(request: Request, job_id: str):
-        job = jobs.get(job_id)
-        if job is None:
-            raise not_found("job", job_id)
+        job = found(jobs.get(job_id), "job", job_id)
         return page(request, "job.html", job=job)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
@@ -265,9 +258,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/stories/{story_id}", response_model=Story, tags=["contract"])
     def api_story(story_id: str):
-        story = index().stories.get(story_id)
-        if story is None:
-            raise not_found("story", story_id)
+        story = found(index().stories.get(story_id), "story", story_id)
         return story
 
     @app.get("/api/entities", response_model=list[Entity], tags=["contract"])
@@ -282,9 +273,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/entities/{entity_id}", response_model=Entity, tags=["contract"])
     def api_entity(entity_id: str):
-        entity = index().entities.get(entity_id)
-        if entity is None:
-            raise not_found("entity", entity_id)
+        entity = found(index().entities.get(entity_id), "entity", entity_id)
         return entity
 
     @app.get("/api/documents", response_model=list[Document], tags=["contract"])
@@ -297,9 +286,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/documents/{doc_id}", response_model=Document, tags=["contract"])
     def api_document(doc_id: str):
-        doc = index().docs.get(doc_id) or store.get_document(doc_id)
-        if doc is None:
-            raise not_found("document", doc_id)
+        doc = found(index().docs.get(doc_id) or store.get_document(doc_id), "document", doc_id)
         return doc
 
     def in_story(doc_id: str, story: str | None) -> bool:
@@ -360,9 +347,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/jobs/{job_id}", tags=["add"])
     def api_job(job_id: str):
         """Progress of an add-articles job: state, phase, done/total, results."""
-        job = jobs.get(job_id)
-        if job is None:
-            raise not_found("job", job_id)
+        job = found(jobs.get(job_id), "job", job_id)
         return job.as_dict()
 
     return app
