@@ -1,7 +1,7 @@
 """Whole-pipeline throughput: `analyze` on a generated corpus, against the spaCy pass.
 
 Generates N synthetic news articles of news-like length (330-470 words) about events of
-nine kinds in 40 places over three years: each event has its own district, site, named
+nine kinds in 40 places over three years (`--days`): each event has its own district, site, named
 officials, figures and dates, and gets one to eight reports from different outlets,
 published over a few days under a dateline the ingest reads; some events have a
 follow-up months later in the same place (a town falls, then is retaken). It writes
@@ -9,9 +9,11 @@ them as .txt files, runs the whole `storyline.analyze` over them, then the bare 
 pass (`nlp.pipe` over the same cleaned texts, one process) to state the rest as a share
 of it. Times are CPU seconds (this process and its worker processes), which a shared,
 loaded machine disturbs far less than wall time; wall time is printed too. Story
-quality is checked against the generated events (B³ over documents).
+quality is checked against the generated events (B³ over documents): the more events
+of one kind fall in the same weeks, the harder they are to tell apart.
 
     .venv/bin/python bench/pipeline.py --n 5000 --workers 2
+    .venv/bin/python bench/pipeline.py --n 5000 --workers 2 --days 9000  # sparser events
 """
 
 from __future__ import annotations
@@ -231,20 +233,39 @@ QUOTES = [
 BACKGROUND = [
     "{place} has about {population} inhabitants and is the main market town of the "
     "{region} region.",
-    "The economy of the region rests on farming, small workshops and money sent home by "
+    "The economy of {district} rests on {trade}, small workshops and money sent home by "
     "relatives working abroad.",
     "{country} has struggled with high inflation, which reached {pct} percent last year "
     "according to official figures.",
-    "Aid groups have long warned that hospitals in the {region} region lack staff and equipment.",
-    "The government in the capital has promised to invest in roads and drainage, but "
-    "residents say little has changed.",
-    "In {year_before}, a similar disaster in the same area killed more than {old_toll} "
+    "Aid groups have long warned that {hospital} and the clinics around {village} lack "
+    "staff and equipment.",
+    "The government has promised to rebuild {street}, but shopkeepers there say little "
+    "has changed since {year_before}.",
+    "In {year_before}, a similar disaster near {village} killed more than {old_toll} "
     "people, a memory many residents still carry.",
-    "The {region} region borders two provinces where the authorities have limited control.",
-    "Local media reported that the mayor of {place}, {mayor}, had cut short a trip abroad.",
-    "Donors pledged {money} million dollars at a conference last year, less than half of "
-    "which has been paid.",
-    "Mobile networks were patchy, making it hard to confirm the reports independently.",
+    "The {region} region borders two provinces where the authorities have limited "
+    "control, and the road through {village} is often closed.",
+    "Local media reported that the mayor of {place}, {mayor}, had cut short a trip to {abroad}.",
+    "{company}, which employs about {staff} people in {district}, said it had suspended "
+    "work until further notice.",
+    "Volunteers from {committee} handed out bread and blankets on {street}.",
+    "Mobile networks around {village} were patchy, making it hard to confirm the reports "
+    "independently.",
+    "{analyst} of {institute} said the events in {place} showed how little had been "
+    "learned since {year_before}.",
+]
+LOCAL = [  # sentences that live on the event's own names: what tells two events apart
+    "At {hospital}, {doctor} said the wards were full and that patients from {village} "
+    "were being treated in the corridors.",
+    "{committee} opened a shelter in a school on {street}; {organiser}, who runs it, said "
+    "{displaced} people had registered by evening.",
+    "Drivers said the road between {place} and {village} was blocked near the {company} yard.",
+    "A video shared by residents of {village} showed crowds gathered outside {site}.",
+    "Prices of bread and fuel in {district} rose by a third, traders on {street} said.",
+    "\u201cMy brother was at {site} when it happened,\u201d said {organiser}, who lives on "
+    "{street}.",
+    "{doctor} said the staff at {hospital} had not been paid for {weeks} months.",
+    "Families from {village} gathered at the mosque on {street} to wait for news.",
 ]
 PLACES = [
     ("Aleppo", "Syria"), ("Mosul", "Iraq"), ("Kharkiv", "Ukraine"), ("Lagos", "Nigeria"),
@@ -306,14 +327,16 @@ DATELINES = [
 
 
 def _name(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    """A person: common first names, surnames common or rare (few people share a name)."""
+    last = rng.choice(LAST) if rng.random() < 0.3 else _word(rng)
+    return f"{rng.choice(FIRST)} {last}"
 
 
 def _word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))).capitalize()
 
 
-def make_event(event: int, events: int, parent: dict | None) -> dict:
+def make_event(event: int, days: int, parent: dict | None) -> dict:
     """What an event is: shared by all of its reports (seeded by its number)."""
     er = random.Random(event * 7919 + 1)
     if parent is not None:  # a follow-up months later in the same place
@@ -327,7 +350,7 @@ def make_event(event: int, events: int, parent: dict | None) -> dict:
             "place": place,
             "country": country,
             "region": _word(er),
-            "day": date(2016, 1, 1) + timedelta(days=er.randrange(1100)),
+            "day": date(2025, 6, 1) - timedelta(days=er.randrange(days)),
             "group": er.choice(GROUPS),
             "army": er.choice(ARMIES),
         }
@@ -338,6 +361,20 @@ def make_event(event: int, events: int, parent: dict | None) -> dict:
         people=[(_name(er), er.choice(ROLES)) for _ in range(3)],
         candidate=_name(er),
         mayor=_name(er),
+        analyst=_name(er),
+        doctor=f"Dr {_name(er)}",
+        organiser=_name(er),
+        local=er.sample(LOCAL, 6),
+        village=_word(er),
+        street=f"{_word(er)} Street",
+        company=f"{_word(er)} {er.choice(['Holdings', 'Foods', 'Cement', 'Textiles'])}",
+        committee=f"the {_word(er)} Relief Committee",
+        institute=f"the {_word(er)} Institute",
+        hospital=f"the {_word(er)} Hospital",
+        trade=er.choice(["farming", "fishing", "cotton", "oil", "tourism", "trade", "mining"]),
+        abroad=er.choice(["Paris", "Dubai", "Istanbul", "Cairo", "Berlin", "Doha", "Rome"]),
+        staff=er.randrange(80, 4000),
+        background=er.sample(BACKGROUND, 9),  # each event's reports draw on its own angles
         agency=er.choice(AGENCIES),
         toll=er.randrange(3, 300),
         injured=er.randrange(10, 900),
@@ -351,7 +388,7 @@ def make_event(event: int, events: int, parent: dict | None) -> dict:
 
 def article(rng: random.Random, facts: dict) -> str:
     """One report of an event: title, dateline, lead, then details, quotes and background
-    in a varied order; 300-600 words."""
+    in a varied order; 330-470 words."""
     kind = KINDS[facts["kind"]]
     published = facts["day"] + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
     person, role = rng.choice(facts["people"])
@@ -371,18 +408,19 @@ def article(rng: random.Random, facts: dict) -> str:
     )
     fill = lambda template: template.format(**slots)  # noqa: E731
     paras = [fill(rng.choice(kind["lead"])) + " " + fill(rng.choice(kind["detail"]))]
-    body = [fill(t) for t in rng.sample(kind["detail"], 4)]
+    body = [fill(t) for t in rng.sample(kind["detail"], 2)]
+    body += [fill(t) for t in rng.sample(facts["local"], rng.randrange(3, 5))]
     body += [fill(t) for t in rng.sample(QUOTES, rng.randrange(2, 4))]
     for other, other_role in facts["people"][:2]:
         body.append(rng.choice(QUOTES).format(**{**slots, "person": other, "role": other_role}))
-    background = [fill(t) for t in rng.sample(BACKGROUND, rng.randrange(7, 11))]
+    background = [fill(t) for t in rng.sample(facts["background"], rng.randrange(6, 9))]
     while background:  # background comes in paragraphs of two or three sentences
         body.append(" ".join(background[:3]))
         background = background[3:]
     rng.shuffle(body)
     paras += body
     paras.append(
-        f"{fill(rng.choice(kind['detail']))} {fill(rng.choice(BACKGROUND))} "
+        f"{fill(rng.choice(facts['local']))} {fill(rng.choice(facts['background']))} "
         f"{fill(rng.choice(QUOTES))}"
     )
     dateline = rng.choice(DATELINES).format(d=published)
@@ -392,8 +430,9 @@ def article(rng: random.Random, facts: dict) -> str:
     )
 
 
-def generate(n: int, folder: Path, seed: int = 7) -> dict[str, int]:
-    """N articles about about N/4 events (1-8 reports each); file name -> event number."""
+def generate(n: int, folder: Path, seed: int = 7, days: int = 1100) -> dict[str, int]:
+    """N articles about some N/4 events (1-8 reports each) spread over the `days` days
+    before June 2025; file name -> event number."""
     rng = random.Random(seed)
     events: list[dict] = []
     gold: dict[str, int] = {}
@@ -404,7 +443,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> dict[str, int]:
         if sequels and rng.random() < 0.15:
             parent = rng.choice(sequels)
             parent["sequel"] = True
-        facts = make_event(len(events), n // 4, parent)
+        facts = make_event(len(events), days, parent)
         events.append(facts)
         for _ in range(min(n - i, rng.choice([1, 2, 3, 4, 4, 5, 6, 8]))):
             name = f"{i:05d}.txt"
@@ -436,6 +475,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=5000, help="articles to generate")
     ap.add_argument("--workers", type=int, default=1, help="processes for the per-document map")
+    ap.add_argument(
+        "--days", type=int, default=1100, help="days the events are spread over (density)"
+    )
     args = ap.parse_args()
 
     import storyline
@@ -446,7 +488,7 @@ def main() -> int:
     encoder = load_encoder()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        gold = generate(args.n, folder)
+        gold = generate(args.n, folder, days=args.days)
         words = sum(len(p.read_text("utf-8").split()) for p in folder.iterdir())
         c0, t0 = cpu_seconds(), time.perf_counter()
         analysis = storyline.analyze([str(folder)], Settings(workers=args.workers))
@@ -469,7 +511,8 @@ def main() -> int:
         f"storylines: {len(analysis.storylines)}; stories vs events B3 P {p:.3f} R {r:.3f} "
         f"F1 {f:.3f}"
     )
-    print(f"encoder: {encoder.backend}; workers: {args.workers}; load avg {os.getloadavg()}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"encoder: {encoder.backend}; workers: {args.workers}; load average {load}")
     print(
         f"analyze: {total_cpu:.1f} s CPU, {total_wall:.1f} s wall, "
         f"{n_docs / total_wall:.1f} docs/s wall, {n_docs / total_cpu:.1f} docs per CPU-second"

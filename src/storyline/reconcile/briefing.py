@@ -20,8 +20,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from storyline.models import BriefingSentence, Claim, MentionRef, Quote, Story
+from storyline.models import BriefingSentence, Claim, Document, MentionRef, Quote, Story
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.stories import content_terms
 
@@ -415,7 +416,56 @@ def brief_story(corpus: Corpus, story: Story) -> list[BriefingSentence]:
     return body[:MAX_SENTENCES]
 
 
+@dataclass
+class _StoryView(Corpus):
+    """One story's slice of the corpus: the records that touch its documents, in corpus
+    order, so each story reads its own few records instead of scanning all of them."""
+
+    index: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> dict[str, Document]:
+        return self.index
+
+
+def _positions(keys: Iterable[Iterable[str]]) -> dict[str, list[int]]:
+    """key -> positions of the records filed under it (a record may have several keys)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, record_keys in enumerate(keys):
+        for key in dict.fromkeys(record_keys):
+            out[key].append(i)
+    return out
+
+
+def _pick(records: list, positions: dict[str, list[int]], keys: Iterable[str]) -> list:
+    return [records[i] for i in sorted({i for k in keys for i in positions.get(k, ())})]
+
+
 def write_briefings(corpus: Corpus) -> None:
     """Fill every story's `summary` with its cited briefing."""
+    claim_doc = {c.id: c.document for c in corpus.claims}
+    quotes = _positions([q.document] for q in corpus.quotes)
+    claims = _positions([c.document] for c in corpus.claims)
+    groups = _positions(
+        [claim_doc[c] for c in g.claims if c in claim_doc] for g in corpus.claim_groups
+    )
+    events = _positions([e.story or ""] for e in corpus.events)
+    entities = _positions(
+        [f"id:{e.id}", *(m.document for m in e.mentions)] for e in corpus.entities
+    )
+    index = corpus.by_id
     for story in corpus.stories:
-        story.summary = [s for s in brief_story(corpus, story) if s.sources]
+        docs = story.documents
+        story_events = _pick(corpus.events, events, [story.id])
+        places = [f"id:{e.place}" for e in story_events if e.place]
+        view = _StoryView(
+            documents=corpus.documents,
+            extractions=corpus.extractions,
+            entities=_pick(corpus.entities, entities, [*docs, *places]),
+            quotes=_pick(corpus.quotes, quotes, docs),
+            claims=_pick(corpus.claims, claims, docs),
+            claim_groups=_pick(corpus.claim_groups, groups, docs),
+            events=story_events,
+            index=index,
+        )
+        story.summary = [s for s in brief_story(view, story) if s.sources]
