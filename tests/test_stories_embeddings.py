@@ -57,7 +57,7 @@ def test_lead_of_an_untitled_empty_document():
 def encoders(tmp_path_factory):
     """A fresh export into a temporary cache, and the PyTorch reference."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("STORYLINE_CACHE", str(tmp_path_factory.mktemp("cache")))
+        mp.setenv("STORYLINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         onnx = encoder.build_onnx(encoder.model_path())
         cached = encoder.build_onnx(encoder.model_path()) if onnx is not None else None
     return onnx, cached, encoder.TorchEncoder(encoder.model_path())

