@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from storyline.models import Entity, LocalMention, MentionRef
 from storyline.reconcile.corpus import Corpus
@@ -43,7 +45,11 @@ def type_class(t: str) -> str:
 
 @dataclass
 class Group:
-    """One document's mention cluster."""
+    """One document's mention cluster.
+
+    The derived values (type, class, name, actor id) are computed on first read and
+    kept: the resolver reads them many times, and `_groups` has gathered every mention
+    before anything reads them."""
 
     document: str
     cluster: str
@@ -54,20 +60,20 @@ class Group:
     def types(self) -> Counter:
         return Counter(m.type for m in self.mentions)
 
-    @property
+    @cached_property
     def type(self) -> str:
         return self.types.most_common(1)[0][0]
 
-    @property
+    @cached_property
     def klass(self) -> str:
         return type_class(self.type)
 
-    @property
+    @cached_property
     def name(self) -> str:
         names = Counter(m.name for m in self.mentions)
         return max(names, key=lambda n: (names[n], len(n)))
 
-    @property
+    @cached_property
     def actor_id(self) -> str | None:
         return next((m.actor_id for m in self.mentions if m.actor_id), None)
 
@@ -193,26 +199,32 @@ def _join_fuzzy(
     groups: list[Group], uf: _UnionFind, klass: str, cutoff: float, same_last_word: bool
 ) -> None:
     """Close spellings of the same kind of thing ('Sergei'/'Sergey Shoigu'), blocked by
-    first letter (or surname) so the cost stays near linear."""
+    first letters (or surname) so the cost stays near linear.
+
+    Each name is folded once and a block is scored in one `process.cdist` call. Every
+    pair at or above the cutoff is joined: the union keeps the earliest group as root,
+    so the result does not depend on the order the pairs are joined in."""
     blocks: dict[str, list[int]] = defaultdict(list)
+    keys: dict[int, str] = {}
     for gi, g in enumerate(groups):
         if g.klass != klass or g.actor_id:
             continue
         key = fold(g.name)
         if len(key) < 6 or (klass == "person" and len(key.split()) < 2):
             continue
-        block = key.split()[-1] if same_last_word else key[:2]
-        blocks[block].append(gi)
+        keys[gi] = key
+        blocks[key.split()[-1] if same_last_word else key[:2]].append(gi)
     for members in blocks.values():
         if len(members) < 2 or len(members) > 500:
             continue
-        for a_i, a in enumerate(members):
-            ka = fold(groups[a].name)
-            for b in members[a_i + 1 :]:
-                if uf.find(a) == uf.find(b):
-                    continue
-                if fuzz.ratio(ka, fold(groups[b].name)) >= cutoff:
-                    uf.union(a, b)
+        names = [keys[gi] for gi in members]
+        # float64: a float32 result could round a score just under the cutoff up to it
+        scores = process.cdist(
+            names, names, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64
+        )
+        rows, cols = np.nonzero(np.triu(scores >= cutoff, k=1))
+        for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+            uf.union(members[a], members[b])
 
 
 def _build(groups: list[Group], uf: _UnionFind, actors, gz: Gazetteer):
