@@ -6,8 +6,11 @@ scores best against, or opens a new one, from four signals:
 - the sentence embedding of its title and lead (what the event is),
 - the content words of its whole text, tf-idf weighted (who, where, what in detail),
 - the entities it names, rarer ones weighing more (canonical ids once resolved),
-- its publication date against the story's date span (two captures of the same town
-  three months apart are two stories, however alike they read).
+- its publication date against the story's anchor, the median date of its reports (two
+  captures of the same town three months apart are two stories, however alike they read),
+  and a cap on the story's whole span, so a chain of reports a week apart cannot drift,
+- its main places against the story's: a report centred on one town does not join a
+  story centred on another (the same kind of event, in the same weeks, elsewhere).
 
 `StoryIndex` does this one document at a time and only scores a document against the
 stories an approximate-neighbour index proposes (random-hyperplane LSH buckets over the
@@ -18,6 +21,7 @@ keeps one index and adds documents as they arrive.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -48,6 +52,9 @@ class StoryParams:
     w_near: float = 0.06  # bonus for reports within the grace period of the story
     w_time: float = 0.15  # cost of a gap just short of `max_gap_days`
     max_gap_days: float = 30.0  # further apart than this: never the same story
+    max_span_days: float = 30.0  # a story's dated reports never span more than this
+    w_place: float = 0.3  # cost of naming other main places than the story's
+    place_share: float = 0.3  # a story's main place: main place of this share of members
     lsh_tables: int = 8
     lsh_bits: int = 10
     max_candidates: int = 60
@@ -68,6 +75,14 @@ class DocFeatures:
     entities: dict[str, str]  # entity key -> type
     span: tuple[int, int] | None  # publication date as an interval of day ordinals
     published: str | None = None
+    places: frozenset[str] = frozenset()  # the places it is about (most named, no country)
+
+    @property
+    def day(self) -> int | None:
+        """The publication day where the date is precise to a week or better."""
+        if self.span is None or self.span[1] - self.span[0] > 7:
+            return None
+        return (self.span[0] + self.span[1]) // 2
 
 
 def date_span(value: str | None) -> tuple[int, int] | None:
@@ -126,10 +141,45 @@ def entity_keys(
     return out
 
 
+BROAD_PLACES = {"country", "continent", "region", "sea"}
+
+
+def main_places(
+    extraction: DocExtraction | None,
+    entity_of: dict[tuple[str, str], str] | None = None,
+    broad: set[str] | frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The places a document is about: the place keys it names most (at least twice, or
+    at least half as often as the most named one). Keys in `broad` (countries, regions)
+    are left out: many events share a country."""
+    if extraction is None:
+        return frozenset()
+    counts: Counter = Counter()
+    for m in extraction.mentions:
+        if m.type not in PLACE_TYPES:
+            continue
+        key = (entity_of or {}).get((extraction.document, m.cluster))
+        if key is None:
+            key = "name:" + " ".join(m.name.lower().split())
+        if key not in broad:
+            counts[key] += 1
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    floor = max(2, math.ceil(top / 2))
+    return frozenset(k for k, c in counts.items() if c >= floor)
+
+
+def broad_places(corpus: Corpus) -> set[str]:
+    """Entity ids of places the gazetteer resolved to a country, continent or region."""
+    return {e.id for e in corpus.entities if e.geo is not None and e.geo.feature in BROAD_PLACES}
+
+
 def doc_features(
     document: Document,
     extraction: DocExtraction | None,
     entity_of: dict[tuple[str, str], str] | None = None,
+    broad: set[str] | frozenset[str] = frozenset(),
 ) -> DocFeatures:
     """Features of one document for `StoryIndex.add`."""
     vector = None
@@ -144,6 +194,7 @@ def doc_features(
         entities=entity_keys(extraction, entity_of),
         span=date_span(document.published),
         published=document.published,
+        places=main_places(extraction, entity_of, broad),
     )
 
 
@@ -162,6 +213,21 @@ class StoryState:
     entities: Counter = field(default_factory=Counter)  # entity key -> documents naming it
     entity_types: dict[str, str] = field(default_factory=dict)
     span: tuple[int, int] | None = None
+    days: list[int] = field(default_factory=list)  # precise publication days, sorted
+    places: Counter = field(default_factory=Counter)  # main place -> members about it
+
+    @property
+    def anchor(self) -> tuple[int, int] | None:
+        """The story's date: the median precise day, else its whole span. Fixed by the
+        bulk of its reports, it does not creep along with each late one."""
+        if self.days:
+            d = self.days[len(self.days) // 2]
+            return d, d
+        return self.span
+
+    def main_places(self, share: float) -> set[str]:
+        n = max(1, len(self.members))
+        return {e for e, c in self.places.items() if c / n >= share}
 
     @property
     def centroid(self) -> np.ndarray | None:
@@ -242,11 +308,30 @@ class StoryIndex:
         """How well a document fits a story; `-inf` where their dates rule it out."""
         return self.components(doc, story, weighted)[0]
 
+    def drifts(self, doc: DocFeatures, story: StoryState) -> bool:
+        """Whether the document would stretch the story's dated reports past
+        `max_span_days` (a chain of reports each a week after the last is not one event)."""
+        day = doc.day
+        if day is None or not story.days:
+            return False
+        lo, hi = min(story.days[0], day), max(story.days[-1], day)
+        return hi - lo > self.params.max_span_days
+
+    def place_conflict(self, doc: DocFeatures, story: StoryState) -> bool:
+        """Both are about known places and none is the same: another town, or another
+        site in the same town (a country never counts, see `main_places`)."""
+        if not doc.places:
+            return False
+        core = story.main_places(self.params.place_share)
+        if not core:
+            return False
+        return not (doc.places & core)
+
     def components(self, doc: DocFeatures, story: StoryState, weighted=None):
         """The score and its parts: (total, embedding, terms, entities, gap in days)."""
         p = self.params
-        gap = self.time_gap(doc.span, story.span)
-        if gap is not None and gap > p.max_gap_days:
+        gap = self.time_gap(doc.span, story.anchor)
+        if (gap is not None and gap > p.max_gap_days) or self.drifts(doc, story):
             return float("-inf"), 0.0, 0.0, 0.0, gap
         if weighted is None:
             weighted = self._terms_vector(doc.terms)
@@ -271,6 +356,8 @@ class StoryIndex:
             else:
                 late = (gap - p.grace_days) / max(1.0, p.max_gap_days - p.grace_days)
                 total -= p.w_time * min(1.0, late)
+        if self.place_conflict(doc, story):
+            total -= p.w_place
         return total, emb, lex, ent, gap
 
     # -- updates
@@ -324,6 +411,9 @@ class StoryIndex:
                 bucket = table[k]
                 if story.key not in bucket:
                     bucket.append(story.key)
+        story.places.update(doc.places)
+        if doc.day is not None:
+            bisect.insort(story.days, doc.day)
         story.terms.update(doc.terms)
         story.terms_norm = self._story_terms_norm(story)
         if doc.span is not None:
@@ -380,8 +470,10 @@ def cluster_stories(
         return [], []
     by_id = corpus.by_id
     originals = corpus.originals()
+    broad = broad_places(corpus)
     feats = {
-        d.id: doc_features(d, corpus.extractions.get(d.id), corpus.entity_of) for d in originals
+        d.id: doc_features(d, corpus.extractions.get(d.id), corpus.entity_of, broad)
+        for d in originals
     }
     index = StoryIndex(params, dim=_dim(feats.values()))
     # Documents that already belong to a story (a store adding new articles) keep it and
