@@ -17,6 +17,19 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 EDGE_SKIP = frozenset({"punct", "cc"})
 
 
+CLOSING = ("”", "’", '"', "'", ")", "»")
+
+
+def trim_end(doc: Doc, lo: int, hi: int) -> int:
+    """The end of [lo, hi) with trailing punctuation and space dropped; a closing mark
+    belongs to the content and stays."""
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        if doc[hi - 1].text in CLOSING:
+            break
+        hi -= 1
+    return hi
+
+
 def _clause_range(clause: Token, stop: Token | None = None) -> tuple[int, int]:
     """Token range of a clause's subtree within its paragraph, trimmed of edge
     punctuation; the complementiser ('that') is left out."""
@@ -31,10 +44,7 @@ def _clause_range(clause: Token, stop: Token | None = None) -> tuple[int, int]:
         if doc[lo].dep_ == "mark" and doc[lo].lower_ not in ("that",):
             break
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
-            break  # a closing mark belongs to the content
-        hi -= 1
+    hi = trim_end(doc, lo, hi)
     return lo, hi
 
 
@@ -60,10 +70,7 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         if "\n" in doc[i].text:
             hi = i
             break
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
-            break
-        hi -= 1
+    hi = trim_end(doc, lo, hi)
     if hi - lo < 2:
         return None
     span = doc[lo:hi]
@@ -162,10 +169,7 @@ def _stance_adjectives(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Att
             if doc[lo].dep_ == "aux" and doc[lo].lower_ == "to":
                 break
             lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-            if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
-                break
-            hi -= 1
+        hi = trim_end(doc, lo, hi)
         if hi - lo < 2:
             continue
         span = doc[lo:hi]
@@ -214,10 +218,7 @@ def _noun_statements(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Attri
                 break
         while lo < hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
             lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-            if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
-                break
-            hi -= 1
+        hi = trim_end(doc, lo, hi)
         if hi - lo < 2:
             continue
         span = doc[lo:hi]
@@ -253,10 +254,7 @@ def _as_statement(verb: Token, cues: Cues, paras: list[int]):
     doc = verb.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        if doc[hi - 1].text in ("”", "’", '"', "'", ")", "»"):
-            break
-        hi -= 1
+    hi = trim_end(doc, lo, hi)
     if hi - lo < 3:
         return None
     span = doc[lo:hi]
