@@ -229,18 +229,16 @@ def _clock_time(m: re.Match[str], text: str):
     return "time", rule
 
 
+# 'last Monday', 'this March', 'the coming week': which occurrence the word picks.
+_DIRECTIONS = {"last": "last", "next": "next", "this": "this", "coming": "next", "past": "last"}
+
+
 def _weekday_rule(m: re.Match[str], text: str):
     rel = (m["rel"] or "").lower()
     rule: Rule = {
         "type": "weekday",
         "weekday": _weekday(m["wd"]),
-        "dir": {
-            "last": "last",
-            "next": "next",
-            "this": "this",
-            "coming": "next",
-            "past": "last",
-        }.get(rel, "auto"),
+        "dir": _DIRECTIONS.get(rel, "auto"),
     }
     if m["part"]:
         rule["part"] = PARTS[m["part"].lower()]
@@ -313,13 +311,7 @@ def _month_alone(m: re.Match[str], text: str):
     rule: Rule = {
         "type": "month",
         "month": _month(word),
-        "dir": {
-            "last": "last",
-            "next": "next",
-            "this": "this",
-            "coming": "next",
-            "past": "last",
-        }.get(rel, "auto"),
+        "dir": _DIRECTIONS.get(rel, "auto"),
     }
     if m["edge"]:
         rule["mod"] = _mod(m["edge"])
@@ -341,13 +333,7 @@ def _season(m: re.Match[str], text: str):
     rule: Rule = {
         "type": "season",
         "season": SEASONS[word],
-        "dir": {
-            "last": "last",
-            "next": "next",
-            "this": "this",
-            "past": "last",
-            "coming": "next",
-        }.get(rel, "auto"),
+        "dir": _DIRECTIONS.get(rel, "auto"),
     }
     if m["year"]:
         rule = {"type": "absolute_season", "season": SEASONS[word], "year": _int(m["year"])}
