@@ -17,7 +17,7 @@ from storyline.ingest.language import detect_language
 from storyline.ingest.readers import read_sources
 from storyline.models import Problem, RawInput
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 GERMAN = (
     "Die Stadtverwaltung hat am Montag angekündigt, dass die alte Brücke über den Fluss "

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 from browser import launch, needs_chromium
-from test_web_api import FERRY, build_store
+from test_api import FERRY, build_store
 
 pytestmark = [
     pytest.mark.slow,

@@ -15,7 +15,7 @@ from storyline.config import Settings
 from storyline.ingest.readers import read_sources, sniff
 from storyline.models import Problem, RawInput
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parent / "fixtures"
 SETTINGS = Settings()
 
 
