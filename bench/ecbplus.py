@@ -94,13 +94,14 @@ def extract(docs, cache: Path | None):
 
 def run_system(documents, extractions, params=None) -> dict[str, str]:
     """Story labels from the real reduce: entities resolved, then `cluster_stories`."""
+    from storyline.lexicon import Knowledge
     from storyline.reconcile.corpus import Corpus
     from storyline.reconcile.entities import resolve_entities
     from storyline.reconcile.stories import cluster_stories
 
     docs = [d.model_copy() for d in documents]
     corpus = Corpus.from_records(docs, extractions)
-    corpus.entities, corpus.entity_of = resolve_entities(corpus)
+    corpus.entities, corpus.entity_of = resolve_entities(corpus, Knowledge.shared())
     cluster_stories(corpus, params)
     return {d.id: d.story for d in corpus.documents}
 

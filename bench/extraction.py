@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(raw, Problem):
                 print(f"rejected {item[:12]}: {raw.reason}", file=sys.stderr)
                 continue
-            doc = build_document(raw, doc_id="d1")
+            doc = build_document(raw, "d1")
             if isinstance(doc, Document):
                 text = doc.text
             else:

@@ -65,12 +65,13 @@ def main() -> None:
     args = ap.parse_args()
 
     from storyline.extract.mentions import find_mentions
-    from storyline.nlp import load_nlp
-    from storyline.reconcile.gazetteer import distance_km, load_gazetteer
+    from storyline.extract.nlp import load_nlp
+    from storyline.lexicon import Knowledge
+    from storyline.lexicon.gazetteer import distance_km
     from storyline.reconcile.geocode import PLACE_TYPES, document_context, resolve_place
 
     nlp = load_nlp()
-    gz = load_gazetteer()
+    gz = Knowledge.shared().gazetteer
     articles = load(args.data, args.limit)
     t0 = time.perf_counter()
     hits = total = 0

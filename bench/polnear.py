@@ -93,10 +93,11 @@ def predict(nlp, texts: list[str]) -> list[list[dict]]:
     """Storyline's quotes as PolNeAR-style relations."""
     from storyline.extract.mentions import find_mentions
     from storyline.extract.quotes import find_quotes
+    from storyline.lexicon import Knowledge
 
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=8), strict=True):
-        quotes = find_quotes(doc, find_mentions(doc))
+        quotes = find_quotes(doc, find_mentions(doc), Knowledge.shared().cues)
         indirect = [q for q in quotes if q.kind == "indirect"]
         rels = []
         for q in quotes:
@@ -326,7 +327,7 @@ def main() -> None:
     ap.add_argument("--textacy", help="python of a venv with textacy, for the baseline")
     args = ap.parse_args()
 
-    from storyline.nlp import load_nlp
+    from storyline.extract.nlp import load_nlp
 
     items = articles(args.split)
     if args.limit:

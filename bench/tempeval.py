@@ -50,10 +50,13 @@ def read_tml(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
 
 
 def score(files: list[Path], show_errors: bool = False) -> dict[str, float]:
+    from storyline.extract.nlp import load_nlp
+    from storyline.extract.time_rules import time_rules
     from storyline.extract.times import find_times
-    from storyline.nlp import load_nlp
+    from storyline.lexicon import Knowledge
 
     nlp = load_nlp()
+    rules = time_rules(Knowledge.shared())
     tp_strict = tp_relaxed = value_ok = n_sys = n_gold = 0
     tagger_s = spacy_s = 0.0
     for path in files:
@@ -61,7 +64,7 @@ def score(files: list[Path], show_errors: bool = False) -> dict[str, float]:
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        found = [t for t in find_times(doc, anchor=dct)]
+        found = [t for t in find_times(doc, anchor=dct, rules=rules)]
         tagger_s += time.perf_counter() - t1
         spacy_s += t1 - t0
         n_sys += len(found)

@@ -26,10 +26,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
+    from storyline.extract.mentions import MENTIONS
+    from storyline.extract.nlp import load_nlp
     from storyline.extract.quantities import find_quantities
+    from storyline.extract.time_rules import time_rules
     from storyline.extract.times import find_times
+    from storyline.lexicon import Knowledge
     from storyline.models import DocExtraction, Document, Span
-    from storyline.nlp import load_nlp
     from storyline.reconcile.claims import reconcile_claims
     from storyline.reconcile.corpus import Corpus
     from storyline.reconcile.dates import infer_publication_dates
@@ -46,7 +49,9 @@ def main() -> None:
     nlp = load_nlp()
     nlp("warm up")
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    knowledge = Knowledge.shared()
+    with nlp.select_pipes(disable=[MENTIONS]):  # the bare spaCy pass
+        docs = list(nlp.pipe(texts, batch_size=16))
     spacy_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -58,8 +63,8 @@ def main() -> None:
             DocExtraction(
                 document=f"d{i}",
                 sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
-                times=find_times(doc, anchor),
-                quantities=find_quantities(doc, [], []),
+                times=find_times(doc, anchor, time_rules(knowledge)),
+                quantities=find_quantities(doc, [], [], knowledge),
             )
         )
     extract_s = time.perf_counter() - t0
@@ -78,7 +83,7 @@ def main() -> None:
     corpus = Corpus.from_records(documents, extractions)
     t0 = time.perf_counter()
     infer_publication_dates(corpus)
-    corpus.claims, corpus.claim_groups = reconcile_claims(corpus)
+    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, knowledge.hedges)
     corpus.events = build_timeline(corpus)
     reduce_s = time.perf_counter() - t0
 

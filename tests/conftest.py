@@ -72,7 +72,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def nlp():
-    from storyline.nlp import load_nlp
+    from storyline.extract.nlp import load_nlp
 
     return load_nlp()
 

@@ -5,11 +5,9 @@
 >>> analysis.stories[0].summary[0].sources  # doctest: +SKIP
 """
 
-from importlib.metadata import version as _version
-
+from storyline.config import VERSION as __version__
 from storyline.config import Settings
 from storyline.models import Analysis
 from storyline.pipeline import analyze
 
-__version__ = _version("storyline")
 __all__ = ["Analysis", "Settings", "__version__", "analyze"]

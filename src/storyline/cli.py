@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from storyline.config import Settings
+from storyline.lexicon.files import folders_from_env
 
 app = typer.Typer(
     name="storyline",
@@ -30,9 +31,9 @@ EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
 def _version(value: bool) -> None:
     if value:
-        from storyline import __version__
+        from storyline.config import VERSION
 
-        typer.echo(f"storyline {__version__}")
+        typer.echo(f"storyline {VERSION}")
         raise typer.Exit()
 
 
@@ -61,19 +62,21 @@ class _RichProgress:
         return lambda: self.progress.advance(task)
 
 
-def use_data_folders(folders: list[Path]) -> None:
-    """Put --data folders first in STORYLINE_DATA (read by every data loader, and
-    inherited by worker processes)."""
-    import os
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        help="Folder of data files extending the bundled ones (repeatable; after it, the "
+        "folders in STORYLINE_DATA)."
+    ),
+]
 
-    from storyline.knowledge import ENV
 
-    for folder in folders:
+def data_folders(folders: list[Path] | None) -> list[Path]:
+    """The run's data folders: --data ones first, then those named by STORYLINE_DATA."""
+    for folder in folders or []:
         if not folder.is_dir():
             raise typer.BadParameter(f"{folder} is not a folder", param_hint="--data")
-    names = [str(f) for f in folders] + [p for p in os.environ.get(ENV, "").split(os.pathsep) if p]
-    if names:
-        os.environ[ENV] = os.pathsep.join(names)
+    return [*(folders or []), *folders_from_env()]
 
 
 def report_problems(problems) -> None:
@@ -100,10 +103,7 @@ def analyze(
     aliases: Annotated[
         list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
     ] = None,
-    data: Annotated[
-        list[Path] | None,
-        typer.Option(help="Folder of data files extending the bundled ones (repeatable)."),
-    ] = None,
+    data: DataOption = None,
     workers: Annotated[int, typer.Option(help="Processes for per-document extraction.")] = 1,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
@@ -112,9 +112,13 @@ def analyze(
     from storyline.pipeline import analyze as run
     from storyline.render import write_outputs
 
-    use_data_folders(data or [])
     settings = Settings(
-        fetch=fetch, db=db, aliases=aliases or [], workers=workers, max_bytes=max_bytes
+        fetch=fetch,
+        db=db,
+        data=data_folders(data),
+        aliases=aliases or [],
+        workers=workers,
+        max_bytes=max_bytes,
     )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as bars:
@@ -154,6 +158,7 @@ def serve(
     aliases: Annotated[
         list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
     ] = None,
+    data: DataOption = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
@@ -163,7 +168,9 @@ def serve(
     from storyline.store import add_sources, open_store
     from storyline.web import create_app
 
-    settings = Settings(db=db, aliases=aliases or [], max_bytes=max_bytes)
+    settings = Settings(
+        db=db, data=data_folders(data), aliases=aliases or [], max_bytes=max_bytes
+    )
     store = open_store(db, settings)
     if paths:
         columns = (

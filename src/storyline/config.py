@@ -1,10 +1,42 @@
-"""Run settings shared by the CLI, the Python API and the web app."""
+"""Run settings shared by the CLI, the Python API and the web app.
+
+`Settings` says what a run may do and which knowledge it reads (data folders, alias
+files); `storyline.lexicon.Knowledge.of(settings)` loads that knowledge once per process.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+
+from storyline.lexicon.files import folders_from_env
+
+VERSION = version("storyline")
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """Weights and thresholds of the story score (tuned on ECB+ train/dev topics)."""
+
+    w_embedding: float = 0.35
+    w_terms: float = 0.45
+    w_entities: float = 0.20
+    join_threshold: float = 0.36
+    grace_days: float = 7.0  # a story's reports spread over a week or so at no cost
+    w_near: float = 0.06  # bonus for reports within the grace period of the story
+    w_time: float = 0.15  # cost of a gap just short of `max_gap_days`
+    max_gap_days: float = 30.0  # further apart than this: never the same story
+    max_span_days: float = 30.0  # a story's dated reports never span more than this
+    w_place: float = 0.3  # cost of naming other main places than the story's
+    place_share: float = 0.3  # a story's main place: main place of this share of members
+    lsh_tables: int = 8
+    lsh_bits: int = 10
+    max_candidates: int = 60
+    entity_postings: int = 40  # entities in more stories than this propose none
+    storyline_threshold: float = 0.55
 
 
 class Settings(BaseModel):
@@ -14,6 +46,14 @@ class Settings(BaseModel):
     fetch_timeout: float = Field(15.0, description="Seconds per URL when fetching.")
     max_bytes: int = Field(5_000_000, description="Inputs larger than this are rejected.")
     workers: int = Field(1, description="Processes for the per-document map (1: in-process).")
+    data: list[Path] = Field(
+        default_factory=folders_from_env,
+        description="Folders of users' data files merged, in order, into the bundled ones "
+        "(default: the folders named by STORYLINE_DATA).",
+    )
     aliases: list[Path] = Field(default_factory=list, description="Extra actor-alias files.")
+    stories: StoryParams = Field(
+        default_factory=StoryParams, description="Weights and thresholds of story placing."
+    )
     db: str | None = Field(None, description="Store path or SQLAlchemy URL; None: no store.")
     embed: bool = Field(True, description="Compute sentence embeddings for story clustering.")

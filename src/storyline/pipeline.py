@@ -8,7 +8,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from storyline.config import Settings
+from storyline.extract import extract_all
+from storyline.ingest import ingest
+from storyline.lexicon import Knowledge
 from storyline.models import Analysis, Problem
+from storyline.reconcile import reconcile
+from storyline.store import open_store
 
 Progress = Callable[[str, int | None], Callable[[], None]]
 """Called with a phase name and its size (None if unknown); returns a tick callback."""
@@ -21,19 +26,21 @@ def analyze(
 ) -> Analysis:
     """Analyse articles (files, directories, globs, '-' for stdin, URLs with fetch on).
 
+    `settings` say what the run may do and which data folders and alias files extend
+    the bundled knowledge, which is loaded once per process and passed to every stage.
+
     >>> import storyline
     >>> analysis = storyline.analyze(["examples/"])  # doctest: +SKIP
+    >>> custom = storyline.Settings(data=["my-data/"], aliases=["my-actors.tsv"])
+    >>> analysis = storyline.analyze(["feeds/"], custom)  # doctest: +SKIP
     """
-    from storyline.extract import extract_all
-    from storyline.ingest import ingest
-    from storyline.reconcile import reconcile
-
     settings = settings or Settings()
+    knowledge = Knowledge.of(settings)
     if isinstance(sources, str | Path):
         sources = [sources]
     sources = [str(s) for s in sources]
     tick = progress("Reading", None) if progress else None
-    ingested = ingest(sources, settings, progress=tick)
+    ingested = ingest(sources, settings, progress=tick, knowledge=knowledge)
     originals = [d for d in ingested.documents if d.duplicate_of is None]
     tick = progress("Extracting", len(originals)) if progress else None
     extractions = extract_all(ingested.documents, settings, progress=tick)
@@ -45,10 +52,8 @@ def analyze(
         for x in extractions
         if x.error
     ]
-    analysis = reconcile(ingested.documents, extractions, settings, problems)
+    analysis = reconcile(ingested.documents, extractions, settings, problems, knowledge)
     if settings.db:
-        from storyline.store import open_store
-
         with open_store(settings.db, settings) as store:
             store.save(ingested, analysis, extractions)
     return analysis

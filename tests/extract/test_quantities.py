@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract.quantities import find_quantities
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 
 def _claims(nlp, text):
-    return find_quantities(nlp(text), [], [])
+    return find_quantities(nlp(text), [], [], K)
 
 
 @pytest.mark.parametrize(
@@ -98,5 +102,5 @@ def test_claimant_from_a_quote(nlp):
         speaker_text="The governor",
         speaker_cluster="c7",
     )
-    (q,) = find_quantities(doc, [], [quote])
+    (q,) = find_quantities(doc, [], [quote], K)
     assert (q.claimant_text, q.claimant_cluster) == ("The governor", "c7")

@@ -8,13 +8,17 @@ import pytest
 from storyline.extract.accusations import find_accusations
 from storyline.extract.mentions import find_mentions
 from storyline.extract.quotes import find_quotes
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 
 def _run(nlp, text):
     doc = nlp(text)
     mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions)
-    return quotes, find_accusations(doc, mentions, quotes), mentions
+    quotes = find_quotes(doc, mentions, K.cues)
+    return quotes, find_accusations(doc, mentions, quotes, K.cues), mentions
 
 
 @pytest.mark.parametrize(

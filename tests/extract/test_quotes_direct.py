@@ -11,6 +11,10 @@ import pytest
 
 from storyline.extract.mentions import find_mentions
 from storyline.extract.quotes import find_quotes
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # Straight, curly and guillemet marks; 'X said' and 'said X'.
@@ -177,7 +181,7 @@ def _norm(text: str) -> str:
 
 def _predict(nlp, text: str) -> list[tuple[str, str | None]]:
     doc = nlp(text)
-    quotes = find_quotes(doc, find_mentions(doc))
+    quotes = find_quotes(doc, find_mentions(doc), K.cues)
     return [(q.text, q.speaker_text) for q in quotes if q.kind == "direct"]
 
 
@@ -227,7 +231,7 @@ def test_apostrophes_never_break_pairing(predictions, index):
 def test_offsets_point_into_the_text(nlp):
     text = "“The convoy left at dawn,” Colonel Ray Ortiz said. “It should arrive by noon.”"
     doc = nlp(text)
-    for q in find_quotes(doc, find_mentions(doc)):
+    for q in find_quotes(doc, find_mentions(doc), K.cues):
         assert text[q.start : q.end] == q.text
         assert q.cue_start is not None and text[q.cue_start : q.cue_end] == q.cue
         assert text[q.speaker_start : q.speaker_end].endswith("Ortiz")

@@ -6,9 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.extract.time_lexicon import parse_number
-from storyline.extract.time_rules import match_times
+from storyline.extract.time_rules import match_times, time_rules
 from storyline.extract.times import find_times, resolve_times
+from storyline.lexicon import Knowledge
+from storyline.lexicon.words import parse_number
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 # 2016-12-14 is a Wednesday; 2016-12-16 a Friday.
 CASES = [
@@ -79,7 +83,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
 def test_expression_value(nlp, sentence, anchor, text, kind, value):
-    times = find_times(nlp(sentence), anchor=anchor)
+    times = find_times(nlp(sentence), anchor=anchor, rules=time_rules(K))
     got = {t.text: t for t in times}
     assert text in got, [t.text for t in times]
     assert got[text].kind == kind
@@ -87,7 +91,9 @@ def test_expression_value(nlp, sentence, anchor, text, kind, value):
 
 
 def test_precision_and_anchoring(nlp):
-    times = find_times(nlp("The army left on Monday, in March and in 2015."), "2016-12-14")
+    times = find_times(
+        nlp("The army left on Monday, in March and in 2015."), "2016-12-14", rules=time_rules(K)
+    )
     by_text = {t.text: t for t in times}
     assert by_text["Monday"].precision == "day" and by_text["Monday"].anchored
     assert by_text["March"].precision == "month"
@@ -96,12 +102,14 @@ def test_precision_and_anchoring(nlp):
 
 def test_hours_later_follows_the_previous_date(nlp):
     doc = nlp("The gunmen entered the town on Saturday. They seized the citadel hours later.")
-    times = find_times(doc, "2016-12-14")
+    times = find_times(doc, "2016-12-14", rules=time_rules(K))
     assert [t.value for t in times] == ["2016-12-10", "2016-12-10"]
 
 
 def test_relative_expressions_re_resolve_against_a_new_anchor(nlp):
-    times = find_times(nlp("The envoy complained on Monday about the raid."), anchor=None)
+    times = find_times(
+        nlp("The envoy complained on Monday about the raid."), anchor=None, rules=time_rules(K)
+    )
     assert times[0].value == "XXXX-WXX-1" and not times[0].anchored
     resolve_times(times, "2016-12-12")
     assert times[0].value == "2016-12-12" and times[0].anchored
@@ -119,13 +127,13 @@ def test_relative_expressions_re_resolve_against_a_new_anchor(nlp):
     ],
 )
 def test_not_time_expressions(sentence):
-    assert [c for c in match_times(sentence) if c.kind != "duration"] == []
+    assert [c for c in match_times(sentence, time_rules(K)) if c.kind != "duration"] == []
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_rules_never_crash_and_spans_are_ordered(text):
-    found = match_times(text)
+    found = match_times(text, time_rules(K))
     last_end = -1
     for c in found:
         assert 0 <= c.start < c.end <= len(text)
@@ -136,7 +144,7 @@ def test_rules_never_crash_and_spans_are_ordered(text):
 @settings(max_examples=150, deadline=None)
 @given(st.integers(min_value=0, max_value=10**9))
 def test_parse_number_reads_grouped_digits(n):
-    assert parse_number(f"{n:,}") == n
+    assert parse_number(f"{n:,}", K.numbers) == n
 
 
 @pytest.mark.parametrize(
@@ -153,4 +161,4 @@ def test_parse_number_reads_grouped_digits(n):
     ],
 )
 def test_number_words(phrase, value):
-    assert parse_number(phrase) == value
+    assert parse_number(phrase, K.numbers) == value

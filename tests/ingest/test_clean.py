@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from storyline.ingest.comments import split_comments
 from storyline.ingest.documents import build_document
+from storyline.lexicon import Knowledge
 from storyline.models import Document, Problem, RawInput
 
 LEAD = (
@@ -19,8 +20,9 @@ LEAD = (
 SECOND = "Opposition members said the plan ignored the fishing communities on the coast."
 
 
-def doc(body: str, **meta) -> Document:
-    built = build_document(RawInput(source="fixture.txt", raw=body, body=body, **meta), "d1")
+def doc(body: str, knowledge: Knowledge | None = None, **meta) -> Document:
+    raw = RawInput(source="fixture.txt", raw=body, body=body, **meta)
+    built = build_document(raw, "d1", knowledge)
     assert isinstance(built, Document), built
     return built
 
@@ -201,13 +203,13 @@ def test_document_with_nothing_but_boilerplate_is_a_problem():
     assert built.stage == "clean"
 
 
-def test_patterns_extend_through_a_user_file(tmp_path, monkeypatch):
-    extra = tmp_path / "mine.toml"
-    extra.write_text("[lines]\npromo = ['''watch our harbour documentary.*''']\n")
+def test_patterns_extend_through_a_data_folder(tmp_path):
+    (tmp_path / "boilerplate.toml").write_text(
+        "[lines]\npromo = ['''watch our harbour documentary.*''']\n"
+    )
     line = "Watch our harbour documentary tonight"
     assert line in doc(article(line)).text
-    monkeypatch.setenv("STORYLINE_BOILERPLATE", str(extra))
-    d = doc(article(line))
+    d = doc(article(line), Knowledge([tmp_path]))
     assert line in d.removed and line not in d.text
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, Quantity
-from storyline.reconcile.claims import compatible, reconcile_claims
+from storyline.reconcile import claims
 from storyline.reconcile.corpus import Corpus
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
+
+def compatible(a, b):
+    return claims.compatible(a, b, K.hedges)
+
+
+def reconcile_claims(corpus):
+    return claims.reconcile_claims(corpus, K.hedges)
+
 
 
 def _q(value, approx="exact", head="fighter", predicate=None, high=None, unit=None):

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from storyline.lexicon.gazetteer import fold
 from storyline.models import LocalMention
 from storyline.reconcile.entities import Group, _join_fuzzy, _UnionFind
-from storyline.reconcile.gazetteer import fold
 
 _FIRST = ["Sergei", "Sergey", "Serge", "Samir", "Samira", "Salma", "Selim"]
 _LAST = ["Shoigu", "Shoygu", "Haddad", "Hadad", "Hadid", "Okafor"]

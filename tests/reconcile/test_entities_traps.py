@@ -6,11 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyline.lexicon import Knowledge
+from storyline.lexicon.gazetteer import fold, skeleton
 from storyline.models import DocExtraction, Document, LocalMention
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.entities import resolve_entities
-from storyline.reconcile.gazetteer import fold, load_gazetteer, skeleton
 from storyline.reconcile.geocode import geocode_entities
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 
 def _corpus(nlp, *texts: str) -> Corpus:
@@ -19,8 +23,8 @@ def _corpus(nlp, *texts: str) -> Corpus:
     docs = [Document(id=f"d{i}", source=f"t{i}.txt", text=t) for i, t in enumerate(texts, 1)]
     xs = [DocExtraction(document=d.id, mentions=find_mentions(nlp(d.text))) for d in docs]
     corpus = Corpus.from_records(docs, xs)
-    corpus.entities, corpus.entity_of = resolve_entities(corpus)
-    geocode_entities(corpus)
+    corpus.entities, corpus.entity_of = resolve_entities(corpus, K)
+    geocode_entities(corpus, K.gazetteer)
     return corpus
 
 
@@ -107,11 +111,11 @@ def test_company_named_after_a_city_is_not_the_city():
             DocExtraction(document="d2", mentions=[gpe]),
         ],
     )
-    entities, entity_of = resolve_entities(corpus)
+    entities, entity_of = resolve_entities(corpus, K)
     assert len(entities) == 2
     assert entity_of[("d1", "o:nokia")] != entity_of[("d2", "g:nokia")]
     corpus.entities, corpus.entity_of = entities, entity_of
-    geocode_entities(corpus)
+    geocode_entities(corpus, K.gazetteer)
     town = next(e for e in entities if e.type == "GPE")
     company = next(e for e in entities if e.type == "ORG")
     assert town.geo is not None and town.geo.country == "FI"
@@ -146,11 +150,11 @@ def test_actor_aliases_and_acronym_definitions(nlp):
 
 
 def test_user_alias_file_extends_the_actor_list(nlp, tmp_path):
-    from storyline.extract.entity_actors import load_actors
+    from storyline.lexicon.actors import load_actors
 
     extra = tmp_path / "extra.tsv"
     extra.write_text("isis\tARMED_GROUP\tIslamic State\tDaech-Sahel\nxyz\tORG\tXyz Corp\tXYZC\n")
-    actors = load_actors((extra,))
+    actors = load_actors(K.files, (extra,))
     assert "Daech-Sahel" in actors["isis"].aliases
     assert actors["xyz"].aliases == ["Xyz Corp", "XYZC"]
 
@@ -220,14 +224,14 @@ def test_unknown_place_gets_null_geo_and_a_reason(nlp):
         [Document(id="d1", source="a", text="Qzxwvilla")],
         [DocExtraction(document="d1", mentions=[m])],
     )
-    corpus.entities, corpus.entity_of = resolve_entities(corpus)
-    geocode_entities(corpus)
+    corpus.entities, corpus.entity_of = resolve_entities(corpus, K)
+    geocode_entities(corpus, K.gazetteer)
     (e,) = corpus.entities
     assert e.geo is None and "not in the gazetteer" in (e.geo_note or "")
 
 
 def test_gazetteer_index_is_a_real_index():
-    gz = load_gazetteer()
+    gz = K.gazetteer
     assert len(gz.places) > 100_000
     assert [gz.places[i][4] for i in gz.exact("Tadmur")] == ["SY"]
     assert gz.exact("U.S.") and gz.places[gz.exact("U.S.")[0]][7] == "country"
@@ -249,5 +253,5 @@ def test_fold_and_skeleton_examples():
 
 @pytest.mark.parametrize("name", ["Palmyra", "Tadmur"])
 def test_palmyra_names_share_a_record(name):
-    gz = load_gazetteer()
+    gz = K.gazetteer
     assert "163808" in {gz.places[i][0] for i in gz.exact(name)}

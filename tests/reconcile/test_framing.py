@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from storyline.lexicon import Knowledge
 from storyline.models import Accusation, Document, Entity, MentionRef, Quote
 from storyline.reconcile.corpus import Corpus
-from storyline.reconcile.framing import compare_framing, concept_terms
+from storyline.reconcile.framing import compare_framing, concept_terms, load_concepts
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def test_concept_lexicon_counts_each_outlets_names():
-    rows = {r.concept: r.terms for r in concept_terms("Daesh fighters entered; Daesh left. ISIS?")}
+    rows = {
+        r.concept: r.terms
+        for r in concept_terms("Daesh fighters entered; Daesh left. ISIS?", load_concepts(K))
+    }
     assert rows["Islamic State (the group)"] == {"Daesh": 2, "ISIS": 1}
 
 
 def test_acronyms_match_case_sensitively_and_longest_term_wins():
-    rows = {r.concept: r.terms for r in concept_terms("This is where the Assad regime is.")}
+    rows = {
+        r.concept: r.terms
+        for r in concept_terms("This is where the Assad regime is.", load_concepts(K))
+    }
     assert "Islamic State (the group)" not in rows
     assert rows["Syrian government"] == {"Assad regime": 1}
 
@@ -40,7 +49,7 @@ def test_compare_framing_side_by_side():
         Quote(id="q1", document="d2", kind="direct", text="x", start=0, end=1, speaker="e9")
     ]
     corpus.accusations = [Accusation(document="d1", accuser=None, text="Daesh attacked")]
-    framing = {f.document: f for f in compare_framing(corpus)}
+    framing = {f.document: f for f in compare_framing(corpus, load_concepts(K))}
     assert list(framing) == ["d1", "d2", "d3"]
     names1 = {n.concept: n for n in framing["d1"].names}
     assert names1["Islamic State"].entity == "e1" and names1["Islamic State"].terms == {"Daesh": 1}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 
+from storyline.lexicon import Knowledge
 from storyline.models import LocalMention
-from storyline.reconcile.gazetteer import load_gazetteer
 from storyline.reconcile.geocode import Context, document_context, resolve_place
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
 
 
 def _km(p, q) -> float:
@@ -23,11 +26,11 @@ def _ctx(*names: str) -> Context:
         LocalMention(start=i, end=i + 1, text=n, type="GPE", name=n, cluster=f"g:{i}")
         for i, n in enumerate(names)
     ]
-    return document_context(mentions, load_gazetteer())
+    return document_context(mentions, K.gazetteer)
 
 
 def _resolve(name: str, ctx: Context | None = None):
-    gz = load_gazetteer()
+    gz = K.gazetteer
     i, note = resolve_place([name], ctx or Context(), None, gz)
     return (gz.places[i] if i is not None else None), note
 

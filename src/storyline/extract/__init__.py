@@ -9,39 +9,44 @@ state beyond the models loaded once per process, so it parallelises over process
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.config import Settings
+from storyline.extract.accusations import find_accusations
+from storyline.extract.embeddings import embed_documents
+from storyline.extract.mentions import find_mentions
+from storyline.extract.nlp import load_nlp
+from storyline.extract.quantities import find_quantities
+from storyline.extract.quotes import find_quotes
+from storyline.extract.time_rules import time_rules
+from storyline.extract.times import find_times
+from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, Span
 
 
-def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
-    """Run every extractor over one parsed document."""
-    from storyline.extract.accusations import find_accusations
-    from storyline.extract.mentions import find_mentions
-    from storyline.extract.quantities import find_quantities
-    from storyline.extract.quotes import find_quotes
-    from storyline.extract.times import find_times
-
+def extract_from_doc(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtraction:
+    """Run every extractor over one document parsed by `load_nlp` (whose mention
+    component already left the mentions on the Doc)."""
     mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions)
+    quotes = find_quotes(doc, mentions, knowledge.cues)
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
         mentions=mentions,
         quotes=quotes,
-        accusations=find_accusations(doc, mentions, quotes),
-        times=find_times(doc, anchor=document.published),
-        quantities=find_quantities(doc, mentions, quotes),
+        accusations=find_accusations(doc, mentions, quotes, knowledge.cues),
+        times=find_times(doc, anchor=document.published, rules=time_rules(knowledge)),
+        quantities=find_quantities(doc, mentions, quotes, knowledge),
     )
 
 
-def _guarded(document: Document, doc: Doc) -> DocExtraction:
+def _guarded(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtraction:
     """One odd document must not sink the batch: its failure is recorded, the rest go on."""
     try:
-        return extract_from_doc(document, doc)
+        return extract_from_doc(document, doc, knowledge)
     except Exception as exc:
         reason = f"extraction failed ({type(exc).__name__}: {exc})"
         return DocExtraction(document=document.id, error=reason[:300])
@@ -53,6 +58,7 @@ BATCH = 32  # documents per encoder call (the encoder sorts each batch by length
 def _extract_serial(
     documents: Sequence[Document],
     nlp: Language,
+    knowledge: Knowledge,
     progress: Callable[[], None] | None,
     embed: bool = True,
 ) -> Iterator[DocExtraction]:
@@ -62,7 +68,7 @@ def _extract_serial(
     parsed = zip(documents, nlp.pipe(texts, batch_size=16), strict=True)
     batch: list[tuple[Document, DocExtraction]] = []
     for document, doc in parsed:
-        batch.append((document, _guarded(document, doc)))
+        batch.append((document, _guarded(document, doc, knowledge)))
         if len(batch) == BATCH:
             yield from _finish(batch, embed, progress)
             batch = []
@@ -75,8 +81,6 @@ def _finish(
     progress: Callable[[], None] | None,
 ) -> Iterator[DocExtraction]:
     if embed and batch:
-        from storyline.extract.embeddings import embed_documents
-
         docs, extractions = zip(*batch, strict=True)
         for extraction, vector in zip(extractions, embed_documents(docs, extractions), strict=True):
             extraction.embedding = vector
@@ -86,20 +90,20 @@ def _finish(
             progress()
 
 
-_WORKER_NLP: Language | None = None
+_WORKER: tuple[Language, Knowledge] | None = None
 
 
-def _init_worker(aliases) -> None:
-    global _WORKER_NLP
-    from storyline.nlp import load_nlp
-
-    _WORKER_NLP = load_nlp(tuple(aliases))
+def _init_worker(settings: Settings) -> None:
+    """Load the models and the knowledge once per worker process."""
+    global _WORKER
+    _WORKER = (load_nlp(settings), Knowledge.of(settings))
 
 
 def _extract_chunk(job: tuple[list[Document], bool]) -> list[DocExtraction]:
-    assert _WORKER_NLP is not None
+    assert _WORKER is not None
     documents, embed = job
-    return list(_extract_serial(documents, _WORKER_NLP, None, embed))
+    nlp, knowledge = _WORKER
+    return list(_extract_serial(documents, nlp, knowledge, None, embed))
 
 
 def extract_all(
@@ -109,20 +113,16 @@ def extract_all(
 ) -> list[DocExtraction]:
     """Extract (and embed) every original document, in order; in worker processes when
     settings.workers > 1. Near-duplicates are not extracted: they share their original's."""
-    from storyline.nlp import load_nlp
-
     settings = settings or Settings()
     originals = [d for d in documents if d.duplicate_of is None]
     if settings.workers > 1 and len(originals) >= 4 * settings.workers:
-        from concurrent.futures import ProcessPoolExecutor
-
         size = max(BATCH, len(originals) // (settings.workers * 4))
         chunks = [
             (list(originals[i : i + size]), settings.embed) for i in range(0, len(originals), size)
         ]
         results: list[DocExtraction] = []
         with ProcessPoolExecutor(
-            settings.workers, initializer=_init_worker, initargs=(settings.aliases,)
+            settings.workers, initializer=_init_worker, initargs=(settings,)
         ) as pool:
             for chunk in pool.map(_extract_chunk, chunks):
                 results.extend(chunk)
@@ -130,5 +130,5 @@ def extract_all(
                     for _ in chunk:
                         progress()
         return results
-    nlp = load_nlp(tuple(settings.aliases))
-    return list(_extract_serial(originals, nlp, progress, settings.embed))
+    nlp, knowledge = load_nlp(settings), Knowledge.of(settings)
+    return list(_extract_serial(originals, nlp, knowledge, progress, settings.embed))

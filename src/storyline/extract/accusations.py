@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.quote_cues import Cues, load_cues
 from storyline.extract.quote_speakers import (
     MentionIndex,
     speaker_span,
@@ -22,6 +21,7 @@ from storyline.extract.quote_speakers import (
     token_paragraphs,
 )
 from storyline.extract.sentences import within_paragraph
+from storyline.lexicon.cues import Cues
 from storyline.models import LocalAccusation, LocalMention, LocalQuote
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE", "OTHER"})
@@ -30,10 +30,10 @@ PARTY_PREPS = frozenset({"with", "from", "by", "of"})
 
 
 def find_accusations(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote]
+    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote], cues: Cues
 ) -> list[LocalAccusation]:
-    """Accusations of one document, in text order, one per sentence and accuser."""
-    cues = load_cues()
+    """Accusations of one document, in text order, one per sentence and accuser; `cues`
+    is `Knowledge.cues`."""
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None], LocalAccusation] = {}

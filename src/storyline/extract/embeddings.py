@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from storyline.extract.nlp import load_encoder
 from storyline.models import DocExtraction, Document, Span
 
 LEAD_SENTENCES = 2
@@ -55,8 +56,6 @@ def embed_texts(texts: Sequence[str]) -> list[list[float]]:
     """Unit-length vectors, one per text, in order (rounded: stable, compact records)."""
     if not texts:
         return []
-    from storyline.nlp import load_encoder
-
     vectors = load_encoder().encode(list(texts)).astype(np.float64)
     return vectors.round(6).tolist()
 

@@ -13,15 +13,18 @@ roles; surnames and acronyms share the cluster of the full name they stand for.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from storyline.extract.entity_actors import Actor, ActorMatcher, entity_words, load_actors
-from storyline.extract.roles import is_title, role_after, role_before, strip_titles
+from storyline.extract.roles import Roles
+from storyline.lexicon import Knowledge
+from storyline.lexicon.actors import Actor, ActorMatcher
+from storyline.lexicon.gazetteer import Gazetteer, fold
 from storyline.models import LocalMention
-from storyline.reconcile.gazetteer import Gazetteer, fold, load_gazetteer
+
+MENTIONS = "storyline_mentions"
+"""The pipeline component that finds mentions; they are kept on `doc._.storyline_mentions`."""
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FACILITY"}
 _KEEP_AS_IS = {"EVENT": "EVENT"}
@@ -63,13 +66,16 @@ class _Cand:
 
 
 class MentionFinder:
-    """Per-pipeline state: the actor matcher, the gazetteer and the word lists."""
+    """The mention finder as a pipeline component: the actor matcher, the gazetteer and
+    the word lists of one `Knowledge`, loaded once per pipeline."""
 
-    def __init__(self, vocab, aliases: tuple[Path, ...] = ()) -> None:
-        self.actors = load_actors(tuple(aliases))
+    def __init__(self, vocab, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.actors = knowledge.actors
         self.matcher = ActorMatcher(vocab, self.actors)
-        self.gz: Gazetteer = load_gazetteer()
-        self.words = entity_words()
+        self.gz: Gazetteer = knowledge.gazetteer
+        self.words = knowledge.entity_words
+        self.roles = Roles(self.words)
         self.governments = {
             a.stands_for: a
             for a in self.actors.values()
@@ -114,7 +120,7 @@ class MentionFinder:
             doc[e.end - 1].lower_
             for e in doc.ents
             if len(e) >= 2
-            and (e.label_ == "PERSON" or (e.label_ == "ORG" and _titled(doc, e.start)))
+            and (e.label_ == "PERSON" or (e.label_ == "ORG" and _titled(doc, e.start, self.roles)))
         }
         run: list[int] = []
         for tok in doc:
@@ -151,15 +157,20 @@ class MentionFinder:
 
     # -------------------------------------------------------------- typing
 
-    def __call__(self, doc: Doc) -> list[LocalMention]:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(MENTIONS, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[LocalMention]:
+        """The typed, named and clustered mentions of a parsed document."""
         cands = self.candidates(doc)
         for c in cands:
             # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
-            if c.label in {"ORG", None} and c.actor is None and _person_shaped(doc, c):
+            if c.label in {"ORG", None} and c.actor is None and _person_shaped(doc, c, self.roles):
                 c.label = "PERSON"
         for c in cands:
             if c.label == "PERSON" or c.label is None:
-                s, titles = strip_titles(doc, c.start, c.end)
+                s, titles = self.roles.strip_titles(doc, c.start, c.end)
                 if titles:
                     c.roles.append(" ".join(titles))
                     c.start = s
@@ -249,7 +260,7 @@ class MentionFinder:
         if c.label == "PERSON":
             if place and (single or self._is_big_place(text)):
                 c.type = place
-            elif not _looks_like_name(span):
+            elif not _looks_like_name(span, self.roles):
                 return
             else:
                 c.type = "PERSON"
@@ -371,11 +382,11 @@ class MentionFinder:
     def _roles(self, doc: Doc, c: _Cand) -> None:
         roles = [r for r in c.roles if r.lower().rstrip(".") not in _HONORIFICS]
         c.role_start = c.start
-        before = role_before(doc, c.start)
+        before = self.roles.role_before(doc, c.start)
         if before:
             roles.append(before[0])
             c.role_start = before[1]
-        after = role_after(doc, c.end)
+        after = self.roles.role_after(doc, c.end)
         if after:
             roles.append(after)
         c.roles = roles
@@ -427,25 +438,25 @@ def _capitalised(doc: Doc, s: int, e: int) -> bool:
     return any(doc[i].text[:1].isupper() for i in range(s, e))
 
 
-def _titled(doc: Doc, start: int) -> bool:
+def _titled(doc: Doc, start: int, roles: Roles) -> bool:
     """A personal title just before: 'Col. Ilves', 'President Putin'."""
     j = start - 1
     while j >= 0 and doc[j].text == ".":
         j -= 1
-    return j >= 0 and is_title(doc[j]) and doc[j].text[:1].isupper()
+    return j >= 0 and roles.is_title(doc[j]) and doc[j].text[:1].isupper()
 
 
-def _person_shaped(doc: Doc, c: _Cand) -> bool:
+def _person_shaped(doc: Doc, c: _Cand, roles: Roles) -> bool:
     """Two or three capitalised proper nouns after a title or before a role apposition."""
     span = doc[c.start : c.end]
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
         return False
-    return _titled(doc, c.start) or role_after(doc, c.end) is not None
+    return _titled(doc, c.start, roles) or roles.role_after(doc, c.end) is not None
 
 
-def _looks_like_name(span: Span) -> bool:
+def _looks_like_name(span: Span, roles: Roles) -> bool:
     """A PERSON span should start with a capital and hold a proper noun."""
-    return span.text[:1].isupper() and any(t.pos_ == "PROPN" or is_title(t) for t in span)
+    return span.text[:1].isupper() and any(t.pos_ == "PROPN" or roles.is_title(t) for t in span)
 
 
 def _facility_words(span: Span) -> bool:
@@ -486,20 +497,23 @@ def _unique(items: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------ public API
 
-_FINDERS: dict[int, tuple[object, MentionFinder]] = {}
+if not Doc.has_extension(MENTIONS):
+    Doc.set_extension(MENTIONS, default=None)
 
 
-def configure_pipeline(nlp: Language, aliases: tuple[Path, ...] = ()) -> None:
-    """Prepare the mention finder for this pipeline (actor list + gazetteer, loaded once)."""
-    _FINDERS[id(nlp.vocab)] = (nlp.vocab, MentionFinder(nlp.vocab, tuple(aliases)))
+@Language.factory(MENTIONS, default_config={"data": [], "aliases": []})
+def make_mention_finder(nlp: Language, name: str, data: list[str], aliases: list[str]):
+    """The mention finder over the knowledge of these data folders and alias files."""
+    return MentionFinder(nlp.vocab, Knowledge.shared(data, aliases))
 
 
 def find_mentions(doc: Doc) -> list[LocalMention]:
-    """Entity mentions of one parsed document, typed, named and clustered."""
-    entry = _FINDERS.get(id(doc.vocab))
-    if entry is None or entry[0] is not doc.vocab:
-        finder = MentionFinder(doc.vocab)
-        _FINDERS[id(doc.vocab)] = (doc.vocab, finder)
-    else:
-        finder = entry[1]  # type: ignore[assignment]
-    return finder(doc)
+    """Entity mentions of one parsed document, typed, named and clustered: those the
+    `storyline_mentions` component left on the Doc."""
+    mentions = doc._.get(MENTIONS)
+    if mentions is None:
+        raise ValueError(
+            f"no mentions on this Doc: parse it with a pipeline that has the {MENTIONS!r} "
+            "component (storyline.extract.nlp.load_nlp)"
+        )
+    return mentions

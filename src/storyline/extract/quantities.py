@@ -16,38 +16,69 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.time_lexicon import alternation, load, parse_number
-from storyline.extract.time_rules import match_times
+from storyline.extract.time_rules import match_times, time_rules
+from storyline.lexicon import Knowledge
+from storyline.lexicon.words import alternation, parse_number
 from storyline.models import LocalMention, LocalQuote, Quantity
 
-_NUMS = load("numbers")
-_HEDGES = load("hedges")
-_CLAIMS = load("claims")
-
-_WORD = alternation([w for w in _NUMS["units"] if " " not in w])
-_SCALE = alternation([s for s in _NUMS["scales"] if len(s) > 2])
-_VAGUE = alternation(_NUMS["vague"])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = (
-    rf"(?:(?P<cur>US\$|[$€£¥])\s?)?"
-    rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
-    rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
-    rf"|(?i:{_VAGUE}))"
-    rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
-)
-NUMBER_RX = re.compile(rf"(?<![\w$€£¥.,/:-]){_NUMBER}(?![\w/:]|[.,]\d|-\d)")
 _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
-_HEDGE_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_HEDGES['before'])}))\s*$")
-_HEDGE_AFTER = re.compile(rf"^\s*(?i:(?:{alternation(_HEDGES['after'])}))\b")
-_PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])}|of\s+\w+['’]s?\s)")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
-_SPEECH = set(_CLAIMS["speech"])
-_TOLL = _CLAIMS["toll"]
-_MEASURES = sorted(_NUMS["measures"], key=len, reverse=True)
-_CURRENCY = _NUMS["currencies"]
+
+
+@dataclass(frozen=True)
+class QuantityTables:
+    """Number, hedge and claim words (`numbers.json`, `hedges.json`, `claims.json`) and
+    the patterns compiled from them."""
+
+    nums: dict[str, Any]
+    hedges: dict[str, Any]
+    number_rx: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    partitive: re.Pattern[str]
+    speech: frozenset[str]
+    toll: dict[str, str]
+    measures: list[str]
+    currency: dict[str, str]
+
+
+def quantity_tables(knowledge: Knowledge) -> QuantityTables:
+    """The tables for this knowledge, compiled once."""
+    return knowledge.derived("quantity_tables", lambda: _compile(knowledge))
+
+
+def _compile(knowledge: Knowledge) -> QuantityTables:
+    nums, hedges, claims = knowledge.numbers, knowledge.hedges, knowledge.claims
+    word = alternation([w for w in nums["units"] if " " not in w])
+    scale = alternation([s for s in nums["scales"] if len(s) > 2])
+    vague = alternation(nums["vague"])
+    number = (
+        rf"(?:(?P<cur>US\$|[$€£¥])\s?)?"
+        rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{scale}|bn|mn|m|k)\b)?|"
+        rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{word}|{scale})(?:(?:[\s-]+(?:and\s+)?)(?:{word}|{scale}))*)"
+        rf"|(?i:{vague}))"
+        rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
+    )
+    return QuantityTables(
+        nums=nums,
+        hedges=hedges,
+        number_rx=re.compile(rf"(?<![\w$€£¥.,/:-]){number}(?![\w/:]|[.,]\d|-\d)"),
+        hedge_before=re.compile(rf"(?i:\b(?:{alternation(hedges['before'])}))\s*$"),
+        hedge_after=re.compile(rf"^\s*(?i:(?:{alternation(hedges['after'])}))\b"),
+        partitive=re.compile(
+            rf"^\s+(?i:{alternation(claims['partitives'])}|of\s+\w+['’]s?\s)"
+        ),
+        speech=frozenset(claims["speech"]),
+        toll=claims["toll"],
+        measures=sorted(nums["measures"], key=len, reverse=True),
+        currency=nums["currencies"],
+    )
 
 
 def _token_index(doc: Doc) -> list[int]:
@@ -60,32 +91,34 @@ def _tokens(doc: Doc, starts: list[int], start: int, end: int) -> Span:
     return doc[i:j]
 
 
-def _value(m: re.Match[str]) -> tuple[float | None, str]:
+def _value(m: re.Match[str], t: QuantityTables) -> tuple[float | None, str]:
     """The number's value and how it is hedged by its own words ('dozens' -> more_than)."""
     num = re.sub(r"\s+", " ", m["num"]).strip()
     if m["high"]:
         num = num.replace(f"-{m['high']}", "").replace(f"–{m['high']}", "")
     low = num.lower()
-    if low in _NUMS["vague"]:
-        return float(_NUMS["vague"][low]), "more_than"
+    if low in t.nums["vague"]:
+        return float(t.nums["vague"][low]), "more_than"
     sm = re.match(rf"^({_DIGITS})\s*([a-zA-Z]+)$", num)
     if sm:
-        scale = _NUMS["scales"].get(sm[2].lower())
+        scale = t.nums["scales"].get(sm[2].lower())
         if scale is None:
             return None, "exact"
         return float(sm[1].replace(",", "")) * scale, "exact"
-    value = parse_number(num)
+    value = parse_number(num, t.nums)
     approx = "more_than" if low.startswith(("several", "a few")) else "exact"
     return value, approx
 
 
-def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times) -> bool:
+def _excluded(
+    m: re.Match[str], doc: Doc, span: Span, text: str, times, t: QuantityTables
+) -> bool:
     num = m["num"].lower()
     if num in ("one", "a", "an") or re.fullmatch(r"(?:a|an|several|a few)\s*", num):
         return True  # a bare 'one' is a pronoun or determiner far more often than a count
     if any(s < m.end() and m.start() < e for s, e in times):
         return True
-    if _PARTITIVE.match(text[m.end() :]) and num not in _NUMS["vague"]:
+    if t.partitive.match(text[m.end() :]) and num not in t.nums["vague"]:
         return True  # 'two of whom', 'one of the', 'Two of Syria's troops': a part of a set
     for tok in span:
         if tok.ent_type_ == "ORDINAL":
@@ -100,17 +133,19 @@ def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times) -> bool:
     return bool(re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]))
 
 
-def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int]:
+def _hedge(
+    text: str, start: int, end: int, t: QuantityTables
+) -> tuple[str | None, str | None, int]:
     """(approx, hedge words, new start) from the words just before or after the number."""
     before = text[max(0, start - 30) : start]
-    hb = _HEDGE_BEFORE.search(before)
+    hb = t.hedge_before.search(before)
     if hb:
         phrase = re.sub(r"\s+", " ", hb[0].strip().lower())
-        return _HEDGES["before"].get(phrase), hb[0].strip(), start - (len(before) - hb.start())
-    ha = _HEDGE_AFTER.match(text[end:])
+        return t.hedges["before"].get(phrase), hb[0].strip(), start - (len(before) - hb.start())
+    ha = t.hedge_after.match(text[end:])
     if ha:
         phrase = re.sub(r"\s+", " ", ha[0].strip().lower())
-        return _HEDGES["after"].get(phrase), ha[0].strip(), start
+        return t.hedges["after"].get(phrase), ha[0].strip(), start
     return None, None, start
 
 
@@ -135,28 +170,28 @@ def _counted(span: Span) -> tuple[Token | None, str | None]:
     return None, None
 
 
-def _unit(m: re.Match[str], phrase: str | None) -> str | None:
+def _unit(m: re.Match[str], phrase: str | None, t: QuantityTables) -> str | None:
     if m["pct"]:
         return "%"
     if m["cur"]:
-        return _CURRENCY.get(m["cur"].lower(), m["cur"])
+        return t.currency.get(m["cur"].lower(), m["cur"])
     low = (phrase or "").lower()
-    for word, code in _CURRENCY.items():
+    for word, code in t.currency.items():
         if word.isalpha() and (low == word or low.startswith(word + " ")):
             return code
-    for measure in _MEASURES:
+    for measure in t.measures:
         if low == measure or low.startswith(measure + " "):
             return measure
     return None
 
 
-def _predicate(number: Token, noun: Token | None) -> str | None:
+def _predicate(number: Token, noun: Token | None, t: QuantityTables) -> str | None:
     """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead'."""
     for tok in (noun, number):
         if tok is None:
             continue
-        if tok.lemma_.lower() in _TOLL and tok.pos_ in ("NOUN", "ADJ", "VERB"):
-            return _TOLL[tok.lemma_.lower()]
+        if tok.lemma_.lower() in t.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+            return t.toll[tok.lemma_.lower()]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") and head.pos_ in (
             "VERB",
@@ -165,15 +200,15 @@ def _predicate(number: Token, noun: Token | None) -> str | None:
             "ADP",
         ):
             verb = head.head if head.pos_ == "ADP" else head
-            if verb.lemma_.lower() in _TOLL:
-                return _TOLL[verb.lemma_.lower()]
+            if verb.lemma_.lower() in t.toll:
+                return t.toll[verb.lemma_.lower()]
             if tok.dep_ in ("nsubj", "attr"):
                 for c in verb.children:
-                    if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _TOLL:
-                        return _TOLL[c.lemma_.lower()]
+                    if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in t.toll:
+                        return t.toll[c.lemma_.lower()]
         for c in tok.children:
-            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _TOLL:
-                return _TOLL[c.lemma_.lower()]
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in t.toll:
+                return t.toll[c.lemma_.lower()]
     return None
 
 
@@ -189,7 +224,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(number: Token) -> Token | None:
+def _speaker(number: Token, t: QuantityTables) -> Token | None:
     """The subject of a speech verb the number hangs off, or the X of 'according to X'."""
     sent = number.sent
     for tok in sent:
@@ -203,7 +238,7 @@ def _speaker(number: Token) -> Token | None:
         if node.head is node:
             break
         child, node = node, node.head
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _SPEECH:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in t.speech:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return None  # the number is the speaker, not the said
             subj = _subject(node)
@@ -242,12 +277,17 @@ def _last_mention(mentions: list[LocalMention], before: int, person: bool) -> Lo
 
 
 def _claimant(
-    number: Token, start: int, end: int, quotes: list[LocalQuote], mentions: list[LocalMention]
+    number: Token,
+    start: int,
+    end: int,
+    quotes: list[LocalQuote],
+    mentions: list[LocalMention],
+    t: QuantityTables,
 ) -> tuple[str, str | None]:
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
-    subj = _speaker(number)
+    subj = _speaker(number, t)
     if subj is None:
         return "reporter", None
     if subj.pos_ == "PRON":
@@ -260,33 +300,34 @@ def _claimant(
 
 
 def find_quantities(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote]
+    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote], knowledge: Knowledge
 ) -> list[Quantity]:
     """Numeric claims in a parsed document, in text order."""
+    t = quantity_tables(knowledge)
     text = doc.text
     starts = _token_index(doc)
-    times = [(c.start, c.end) for c in match_times(text) if c.kind != "set"]
-    found = list(NUMBER_RX.finditer(text))
+    times = [(c.start, c.end) for c in match_times(text, time_rules(knowledge)) if c.kind != "set"]
+    found = list(t.number_rx.finditer(text))
     out: list[Quantity] = []
     skip_until = -1
     for k, m in enumerate(found):
         if m.start() < skip_until:
             continue
         span = _tokens(doc, starts, m.start(), m.end())
-        if len(span) == 0 or _excluded(m, doc, span, text, times):
+        if len(span) == 0 or _excluded(m, doc, span, text, times, t):
             continue
-        value, approx = _value(m)
+        value, approx = _value(m, t)
         if value is None:
             continue
         end = m.end()
         value_high = None
-        hedge, words, start = _hedge(text, m.start(), end)
+        hedge, words, start = _hedge(text, m.start(), end, t)
         # ranges: 'between 10 and 20', '10-20', '10 to 20'
         nxt = found[k + 1] if k + 1 < len(found) else None
         gap = text[end : nxt.start()] if nxt else ""
         if nxt and _RANGE_RX.fullmatch(gap + " ") and len(gap) <= 5:
             joiner = gap.strip().lower()
-            high, _ = _value(nxt)
+            high, _ = _value(nxt, t)
             word_before = text[max(0, start - 9) : start].lower()
             if (
                 high is not None
@@ -301,7 +342,7 @@ def find_quantities(
                 skip_until = end
                 span = _tokens(doc, starts, m.start(), end)
         if m["high"]:
-            high = parse_number(m["high"])
+            high = parse_number(m["high"], t.nums)
             if high is None or high <= value or len(re.sub(r"\D", "", m["num"])) >= 7:
                 continue  # '555-1234' is a phone number, not a range
             value_high, approx = high, "range"
@@ -310,8 +351,8 @@ def find_quantities(
         number = span[-1]
         noun, phrase = _counted(span)
         sent = number.sent
-        claimant_text, cluster = _claimant(number, start, end, quotes, mentions)
-        if words is None and _HEDGE_AFTER.match(text[end:]):
+        claimant_text, cluster = _claimant(number, start, end, quotes, mentions, t)
+        if words is None and t.hedge_after.match(text[end:]):
             pass
         out.append(
             Quantity(
@@ -323,12 +364,12 @@ def find_quantities(
                 approx=approx,  # type: ignore[arg-type]
                 what=phrase,
                 what_head=noun.lemma_.lower() if noun is not None else None,
-                unit=_unit(m, phrase),
+                unit=_unit(m, phrase, t),
                 claimant_text=claimant_text,
                 claimant_cluster=cluster,
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
-                predicate=_predicate(number, noun),
+                predicate=_predicate(number, noun, t),
                 hedge=words,
             )
         )

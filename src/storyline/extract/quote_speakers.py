@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.quote_cues import Cues
 from storyline.extract.sentences import within_paragraph
+from storyline.lexicon.cues import Cues
 from storyline.models import LocalMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

@@ -15,7 +15,6 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.quote_cues import Cues, load_cues
 from storyline.extract.quote_marks import QuoteSpan, pair_quotes
 from storyline.extract.quote_speakers import (
     Attribution,
@@ -28,6 +27,7 @@ from storyline.extract.quote_speakers import (
     token_paragraphs,
 )
 from storyline.extract.speech import indirect_speech
+from storyline.lexicon.cues import Cues
 from storyline.models import LocalMention, LocalQuote
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -35,9 +35,9 @@ AFTER_WINDOW = 10  # tokens after a closing mark searched for 'X said'
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
 
 
-def find_quotes(doc: Doc, mentions: list[LocalMention]) -> list[LocalQuote]:
-    """Direct and indirect quotes of one document, in text order."""
-    cues = load_cues()
+def find_quotes(doc: Doc, mentions: list[LocalMention], cues: Cues) -> list[LocalQuote]:
+    """Direct and indirect quotes of one document, in text order; `cues` is
+    `Knowledge.cues`."""
     spans = pair_quotes(doc_text(doc), cues.elisions)
     tok_of = _token_index(doc)
     inside: set[int] = set()  # tokens within a quotation, marks included

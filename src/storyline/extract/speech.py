@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.quote_cues import Cues
 from storyline.extract.quote_speakers import Attribution, subject_of, token_paragraphs
 from storyline.extract.sentences import within_paragraph
+from storyline.lexicon.cues import Cues
 
 CLAUSE_DEPS = frozenset({"ccomp"})
 EDGE_SKIP = frozenset({"punct", "cc"})

@@ -9,68 +9,12 @@ and 'the next day' are read against the previous date in the same text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.extract.time_lexicon import load
 from storyline.extract.time_rules import Rule
+from storyline.lexicon.timeml import CLOCK_UNITS, ISO_UNITS, Anchor, parse_anchor
 
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-
-
-@dataclass(frozen=True)
-class Anchor:
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def date(self) -> date | None:
-        if self.month is None or self.day is None:
-            return None
-        return date(self.year, self.month, self.day)
-
-    @property
-    def iso(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-
-def parse_anchor(value: str | None) -> Anchor | None:
-    """An anchor from an ISO date, possibly partial; None where there is none."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if not m:
-        return None
-    try:
-        anchor = Anchor(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
-        _ = anchor.date  # validates the day
-    except ValueError:
-        return None
-    return anchor
-
-
-def precision_of(value: str | None) -> str:
-    """The precision (contract's Precision literal) of an ISO/TimeML value."""
-    if not value or value.startswith(("P", "X")) or value.endswith("_REF"):
-        return "unknown"
-    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.match(r"^\d{4}-W\d{2}", value):
-        return "week"
-    if re.match(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)$", value):
-        return "season"
-    if re.match(r"^\d{4}-\d{2}$", value):
-        return "month"
-    if re.match(r"^\d{4}$", value):
-        return "year"
-    if re.match(r"^\d{3}$", value):
-        return "decade"
-    return "unknown"
 
 
 def _iso_week(d: date) -> str:
@@ -206,7 +150,7 @@ def _previous_relative(rule: Rule, previous: str | None, anchor: Anchor | None) 
 
 
 def _duration(rule: Rule) -> str:
-    units = load("time_words")["units"]
+    units = ISO_UNITS
     unit = str(rule["unit"])
     letter = units.get(unit, "X")
     n = rule.get("n")
@@ -217,7 +161,7 @@ def _duration(rule: Rule) -> str:
     if unit == "century":
         letter, n = "Y", (float(n) * 100 if n is not None else None)
     amount = "X" if n is None else str(int(n)) if float(n).is_integer() else str(float(n))
-    prefix = "PT" if unit in load("time_words")["time_units"] else "P"
+    prefix = "PT" if unit in CLOCK_UNITS else "P"
     return f"{prefix}{amount}{letter}"
 
 

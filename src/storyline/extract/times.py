@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.time_normalize import parse_anchor, precision_of, resolve
-from storyline.extract.time_rules import MONTHS, Candidate, Rule, match_times
+from storyline.extract.time_normalize import resolve
+from storyline.extract.time_rules import Candidate, Rule, TimeRules, match_times
+from storyline.lexicon.timeml import parse_anchor, precision_of
 from storyline.models import TimeExpression
 
 _FUTURE_HEADS = {
@@ -102,7 +103,7 @@ def _tense(doc: Doc, start: int, starts: Sequence[int] | None = None) -> str | N
     return tense_of(token) if token is not None else None
 
 
-def _fallback(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _fallback(doc: Doc, taken: list[tuple[int, int]], months: dict[str, int]) -> list[Candidate]:
     """spaCy DATE entities with a year or month name the rules missed, read by dateparser."""
     out: list[Candidate] = []
     for ent in doc.ents:
@@ -113,7 +114,7 @@ def _fallback(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
         low = ent.text.lower()
         if not (
             re.search(r"\b1[6-9]\d\d\b|\b20\d\d\b", low)
-            and any(re.search(rf"\b{m}\b", low) for m in MONTHS)
+            and any(re.search(rf"\b{m}\b", low) for m in months)
         ):
             continue
         import dateparser
@@ -147,11 +148,12 @@ def resolve_times(times: Sequence[TimeExpression], anchor: str | None) -> None:
             previous = value
 
 
-def find_times(doc: Doc, anchor: str | None) -> list[TimeExpression]:
-    """Temporal expressions in a parsed document, normalised against `anchor`."""
+def find_times(doc: Doc, anchor: str | None, rules: TimeRules) -> list[TimeExpression]:
+    """Temporal expressions in a parsed document, normalised against `anchor`; `rules`
+    is `time_rules(knowledge)`."""
     text = doc.text
-    candidates = match_times(text)
-    candidates += _fallback(doc, [(c.start, c.end) for c in candidates])
+    candidates = match_times(text, rules)
+    candidates += _fallback(doc, [(c.start, c.end) for c in candidates], rules.words.months)
     candidates.sort(key=lambda c: c.start)
     out: list[TimeExpression] = []
     starts: list[int] | None = None  # token offsets, built once per document

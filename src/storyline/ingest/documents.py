@@ -17,6 +17,7 @@ from storyline.ingest.comments import parse_comments, split_comments
 from storyline.ingest.dates import normalise_published
 from storyline.ingest.metadata import classify_doc_type, clean_outlet, outlet_from_url
 from storyline.ingest.rules import boilerplate
+from storyline.lexicon import Knowledge
 from storyline.models import Comment, Document, Problem, RawInput
 
 
@@ -51,10 +52,13 @@ def _extra_comments(raw: RawInput) -> list[Comment]:
     return []
 
 
-def build_document(raw: RawInput, doc_id: str) -> Document | Problem:
-    """Clean, date and type one input. Odd input gives a `Problem`, never an exception."""
+def build_document(
+    raw: RawInput, doc_id: str, knowledge: Knowledge | None = None
+) -> Document | Problem:
+    """Clean, date and type one input with the rules of `knowledge` (the bundled ones by
+    default). Odd input gives a `Problem`, never an exception."""
     try:
-        return _build(raw, doc_id)
+        return _build(raw, doc_id, knowledge)
     except Exception as exc:  # one odd document must not stop the batch
         return Problem(
             source=raw.source,
@@ -64,8 +68,8 @@ def build_document(raw: RawInput, doc_id: str) -> Document | Problem:
         )
 
 
-def _build(raw: RawInput, doc_id: str) -> Document | Problem:
-    rules = boilerplate()
+def _build(raw: RawInput, doc_id: str, knowledge: Knowledge | None) -> Document | Problem:
+    rules = boilerplate(knowledge)
     body = raw.body or ""
     split = split_comments(_lines(body), rules)
     cleaned = clean_lines(split.body, title=raw.title, rules=rules)
@@ -82,7 +86,11 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     if published is None and cleaned.dateline:
         published, published_from = cleaned.dateline, "text"
     url = raw.url or (raw.source if re.match(r"https?://", raw.source) else None)
-    outlet = clean_outlet(raw.outlet) or clean_outlet(cleaned.outlet) or outlet_from_url(url)
+    outlet = (
+        clean_outlet(raw.outlet)
+        or clean_outlet(cleaned.outlet)
+        or outlet_from_url(url, knowledge)
+    )
     title = cleaned.title
     if title:
         title = re.sub(r"\s+", " ", title).strip()
@@ -96,7 +104,7 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
         url=url,
         published=published,
         published_from=published_from,
-        doc_type=classify_doc_type(title, cleaned.paragraphs, kinds),
+        doc_type=classify_doc_type(title, cleaned.paragraphs, kinds, knowledge),
         text=text,
         removed=removed,
         comments=split.comments + _extra_comments(raw),

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.ingest.rules import doc_type_rules, outlet_rules
+from storyline.lexicon import Knowledge
 from storyline.models import DocType
 
 # Quoted speech is someone else's voice: blanked before counting first-person pronouns.
@@ -27,7 +27,7 @@ _STANDALONE_I = re.compile(r"\bi\b")
 _WORDS = re.compile(r"\b\w[\w'’-]*\b")
 
 
-def outlet_from_url(url: str | None, extra: tuple[str, ...] = ()) -> str | None:
+def outlet_from_url(url: str | None, knowledge: Knowledge | None = None) -> str | None:
     """A readable outlet name for a URL's host ('https://www.arabnews.com/x' -> 'Arab News',
     'http://www.example-news.com/a' -> 'example-news.com')."""
     if not url or not isinstance(url, str):
@@ -38,7 +38,7 @@ def outlet_from_url(url: str | None, extra: tuple[str, ...] = ()) -> str | None:
         return None
     if not host or "." not in host:
         return None
-    data = outlet_rules(extra)
+    data = outlet_rules(knowledge)
     hosts: dict[str, str] = data.get("hosts", {})
     strip = set(data.get("strip_prefixes", []))
     labels = host.lower().rstrip(".").split(".")
@@ -77,9 +77,12 @@ def first_person_rate(text: str) -> tuple[int, float]:
     return count, count / words
 
 
-@lru_cache(maxsize=16)
-def _compiled(extra: tuple[str, ...]) -> dict[str, Any]:
-    data = doc_type_rules(extra)
+def _compiled(knowledge: Knowledge | None) -> dict[str, Any]:
+    k = knowledge or Knowledge.shared()
+    return k.derived("doc_types", lambda: _compile_doc_types(doc_type_rules(k)))
+
+
+def _compile_doc_types(data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "order": data.get("order", []),
         "other_max_words": data.get("other_max_words", 15),
@@ -128,10 +131,10 @@ def classify_doc_type(
     title: str | None,
     paragraphs: list[str],
     removed: Iterable[tuple[str, str]] = (),
-    extra: tuple[str, ...] = (),
+    knowledge: Knowledge | None = None,
 ) -> DocType:
     """The document's type from its title, cleaned paragraphs and removed (kind, line)s."""
-    rules = _compiled(tuple(extra))
+    rules = _compiled(knowledge)
     removed = list(removed)
     text = "\n\n".join(paragraphs)
     words = len(_WORDS.findall(text))

@@ -1,43 +1,18 @@
-"""Cleaning rules as data: load the TOML pattern files once, merge user extensions.
+"""Cleaning rules as data: the boilerplate, doc-type and outlet TOML files, compiled once
+per `Knowledge`.
 
-The bundled files live in `storyline/data/`; users add files of the same layout through
-a same-named file in a STORYLINE_DATA folder (see `storyline.knowledge`), through
-environment variables naming single files (STORYLINE_BOILERPLATE, STORYLINE_DOC_TYPES,
-STORYLINE_OUTLETS, each a list of paths separated by os.pathsep), or by calling the
-loaders with `extra`. Lists in an extension are appended, tables merged, scalars replaced.
+The bundled files live in `storyline/data/`; users extend them with a same-named file in
+a data folder (`Settings.data`, `--data DIR`): lists in an extension are appended,
+tables merged, scalars replaced. Without a knowledge, the bundled files alone are read.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from storyline.knowledge import load_structured
-
-ENV = {
-    "boilerplate": "STORYLINE_BOILERPLATE",
-    "doc_types": "STORYLINE_DOC_TYPES",
-    "outlets": "STORYLINE_OUTLETS",
-}
-
-
-def _env_paths(name: str) -> tuple[str, ...]:
-    raw = os.environ.get(ENV[name], "")
-    return tuple(p for p in raw.split(os.pathsep) if p.strip())
-
-
-@lru_cache(maxsize=32)
-def load_data(name: str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The bundled `<name>.toml` merged with the files in `extra` and in STORYLINE_DATA."""
-    return load_structured(f"{name}.toml", extra)
-
-
-def data_for(name: str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    """`load_data` with the files named in the environment variable appended."""
-    return load_data(name, tuple(extra) + _env_paths(name))
+from storyline.lexicon import Knowledge
 
 
 def _compile(patterns: list[str], flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
@@ -90,9 +65,7 @@ def _agency_alternation(agencies: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names) + ")"
 
 
-@lru_cache(maxsize=32)
-def _boilerplate(extra: tuple[str, ...]) -> Boilerplate:
-    d = load_data("boilerplate", extra)
+def _compile_boilerplate(d: dict[str, Any]) -> Boilerplate:
     agencies = tuple(d["credits"]["agencies"])
     ag = _agency_alternation(agencies)
     # A credit: an agency, optionally with a photographer or '/File' after a slash.
@@ -143,14 +116,17 @@ def _boilerplate(extra: tuple[str, ...]) -> Boilerplate:
     )
 
 
-def boilerplate(extra: tuple[str, ...] = ()) -> Boilerplate:
-    """Compiled boilerplate rules: bundled file + `extra` + STORYLINE_BOILERPLATE files."""
-    return _boilerplate(tuple(extra) + _env_paths("boilerplate"))
+def boilerplate(knowledge: Knowledge | None = None) -> Boilerplate:
+    """The compiled boilerplate rules of `boilerplate.toml` with users' extensions."""
+    k = knowledge or Knowledge.shared()
+    return k.derived("boilerplate", lambda: _compile_boilerplate(k.structured("boilerplate.toml")))
 
 
-def doc_type_rules(extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    return data_for("doc_types", extra)
+def doc_type_rules(knowledge: Knowledge | None = None) -> dict[str, Any]:
+    """The doc-type signals of `doc_types.toml` with users' extensions."""
+    return (knowledge or Knowledge.shared()).structured("doc_types.toml")
 
 
-def outlet_rules(extra: tuple[str, ...] = ()) -> dict[str, Any]:
-    return data_for("outlets", extra)
+def outlet_rules(knowledge: Knowledge | None = None) -> dict[str, Any]:
+    """Host names to outlet names (`outlets.toml`) with users' extensions."""
+    return (knowledge or Knowledge.shared()).structured("outlets.toml")

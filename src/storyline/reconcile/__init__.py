@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.config import Settings
+from storyline.config import VERSION, Settings
+from storyline.lexicon import Knowledge
 from storyline.models import Analysis, DocExtraction, Document, Problem
+from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
+from storyline.reconcile.briefing import write_briefings
+from storyline.reconcile.claims import reconcile_claims
 from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.dates import infer_publication_dates
+from storyline.reconcile.entities import resolve_entities
+from storyline.reconcile.framing import compare_framing, load_concepts
+from storyline.reconcile.geocode import geocode_entities
+from storyline.reconcile.stories import cluster_stories
+from storyline.reconcile.timeline import build_timeline
 
 
 def reconcile(
@@ -18,34 +28,26 @@ def reconcile(
     extractions: Sequence[DocExtraction],
     settings: Settings | None = None,
     problems: Sequence[Problem] = (),
+    knowledge: Knowledge | None = None,
 ) -> Analysis:
-    """Build the whole analysis from documents and their extractions. Deterministic."""
-    from storyline import __version__
-    from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
-    from storyline.reconcile.briefing import write_briefings
-    from storyline.reconcile.claims import reconcile_claims
-    from storyline.reconcile.dates import infer_publication_dates
-    from storyline.reconcile.entities import resolve_entities
-    from storyline.reconcile.framing import compare_framing
-    from storyline.reconcile.geocode import geocode_entities
-    from storyline.reconcile.stories import cluster_stories
-    from storyline.reconcile.timeline import build_timeline
-
+    """Build the whole analysis from documents and their extractions. Deterministic.
+    `knowledge` defaults to `Knowledge.of(settings)`."""
     settings = settings or Settings()
+    knowledge = knowledge or Knowledge.of(settings)
     corpus = Corpus.from_records(documents, extractions)
     infer_publication_dates(corpus)  # from each document's own dated evidence
-    corpus.entities, corpus.entity_of = resolve_entities(corpus, settings.aliases)
-    geocode_entities(corpus)
-    corpus.stories, corpus.storylines = cluster_stories(corpus)
+    corpus.entities, corpus.entity_of = resolve_entities(corpus, knowledge)
+    geocode_entities(corpus, knowledge.gazetteer)
+    corpus.stories, corpus.storylines = cluster_stories(corpus, settings.stories)
     infer_publication_dates(corpus)  # again, now borrowing from the story's other documents
     corpus.quotes = attribute_quotes(corpus)
     corpus.accusations = attribute_accusations(corpus)
-    corpus.claims, corpus.claim_groups = reconcile_claims(corpus)
+    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, knowledge.hedges)
     corpus.events = build_timeline(corpus)
-    corpus.framing = compare_framing(corpus)
-    write_briefings(corpus)
+    corpus.framing = compare_framing(corpus, load_concepts(knowledge))
+    write_briefings(corpus, knowledge.cues)
     return Analysis(
-        generated_by=f"storyline {__version__}",
+        generated_by=f"storyline {VERSION}",
         documents=corpus.documents,
         stories=corpus.stories,
         storylines=corpus.storylines,

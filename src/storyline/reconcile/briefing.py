@@ -22,9 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from storyline.lexicon.cues import Cues
 from storyline.models import BriefingSentence, Claim, Document, MentionRef, Quote, Story
 from storyline.reconcile.corpus import Corpus
-from storyline.reconcile.stories import content_terms
+from storyline.reconcile.stories import content_terms, date_span
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 10
 LEAD_SENTENCES = 12  # sentences per document considered: the body's opening carries the news
@@ -188,8 +189,6 @@ def _when_where(corpus: Corpus, story: Story) -> BriefingSentence | None:
 
 def _within(value: str, story: Story, slack_days: int = 7) -> bool:
     """Whether a date falls within the story's reported days (give or take a week)."""
-    from storyline.reconcile.stories import date_span
-
     when, first, last = date_span(value), date_span(story.start), date_span(story.end)
     if when is None or first is None or last is None:
         return False
@@ -214,21 +213,20 @@ def _date_ref(corpus: Corpus, doc_id: str, published: str) -> MentionRef:
 _IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write"}
 
 
-def _reports_a_clause(cue: str | None) -> bool:
+def _reports_a_clause(cue: str | None, verbs: frozenset[str]) -> bool:
     """Whether a cue ('said', 'warns', 'believed') reports a clause ('X said that …')
     rather than a stance towards a thing ('X praised Y'): its lemma is an indirect-speech
-    verb of the cue lists."""
-    from storyline.extract.quote_cues import load_cues
-
+    verb of the cue lists (`Cues.indirect_verbs`)."""
     if not cue:
         return False
     word = cue.lower().split()[-1]
-    verbs = load_cues().indirect_verbs
     guesses = {word, _IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3] + "y"}
     return bool(guesses & verbs)
 
 
-def _who_said(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSentence]:
+def _who_said(
+    corpus: Corpus, story: Story, verbs: frozenset[str], limit: int = 2
+) -> list[BriefingSentence]:
     """The story's most-cited speakers, one direct quote each."""
     docs = set(story.documents)
     quotes = [q for q in corpus.quotes if q.document in docs and q.speaker_name and q.text]
@@ -242,7 +240,7 @@ def _who_said(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSent
     out = []
     for qs in ranked[:limit]:
         direct = [q for q in qs if q.kind == "direct" and 4 <= len(q.text.split()) <= 40]
-        reported = [q for q in qs if q.kind == "indirect" and _reports_a_clause(q.cue)]
+        reported = [q for q in qs if q.kind == "indirect" and _reports_a_clause(q.cue, verbs)]
         if not direct and not reported:
             continue  # only stances ('X praised Y'): nothing that reads as 'X said that …'
         q = (direct or reported)[0]
@@ -380,15 +378,16 @@ def _central_documents(corpus: Corpus, story: Story) -> list[str]:
     return ranked[:MAX_DOCUMENTS]
 
 
-def brief_story(corpus: Corpus, story: Story) -> list[BriefingSentence]:
-    """The briefing of one story: lead, when/where, who said what, numbers, then more."""
+def brief_story(corpus: Corpus, story: Story, cues: Cues) -> list[BriefingSentence]:
+    """The briefing of one story: lead, when/where, who said what, numbers, then more;
+    `cues` (`Knowledge.cues`) tells reported clauses from stances."""
     candidates = _candidates(corpus, _central_documents(corpus, story))
     lead = extractive(candidates, 1)
     templated: list[BriefingSentence] = []
     when = _when_where(corpus, story)
     if when is not None:
         templated.append(when)
-    templated += _who_said(corpus, story)
+    templated += _who_said(corpus, story, cues.indirect_verbs)
     templated += _numbers(corpus, story)
     room = MAX_SENTENCES - len(lead) - len(templated)
     want = max(MIN_SENTENCES - len(lead) - len(templated), min(room, 4))
@@ -441,7 +440,7 @@ def _pick(records: list, positions: dict[str, list[int]], keys: Iterable[str]) -
     return [records[i] for i in sorted({i for k in keys for i in positions.get(k, ())})]
 
 
-def write_briefings(corpus: Corpus) -> None:
+def write_briefings(corpus: Corpus, cues: Cues) -> None:
     """Fill every story's `summary` with its cited briefing."""
     claim_doc = {c.id: c.document for c in corpus.claims}
     quotes = _positions([q.document] for q in corpus.quotes)
@@ -468,4 +467,4 @@ def write_briefings(corpus: Corpus) -> None:
             events=story_events,
             index=index,
         )
-        story.summary = [s for s in brief_story(view, story) if s.sources]
+        story.summary = [s for s in brief_story(view, story, cues) if s.sources]

@@ -19,18 +19,18 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from itertools import combinations, pairwise
+from typing import Any
 
-from storyline.extract.time_lexicon import load
-from storyline.extract.time_normalize import parse_anchor
+from storyline.lexicon.timeml import parse_anchor
 from storyline.models import Claim, ClaimGroup, Quantity
 from storyline.reconcile.corpus import Corpus
 
 WINDOW_DAYS = 31
 
 
-def interval(q: Quantity | Claim) -> tuple[float, float]:
-    """The values a claim allows, honouring its hedge."""
-    tol = load("hedges")["tolerance"]
+def interval(q: Quantity | Claim, hedges: dict[str, Any]) -> tuple[float, float]:
+    """The values a claim allows, honouring its hedge (`hedges`: `Knowledge.hedges`)."""
+    tol = hedges["tolerance"]
     v = float(q.value)
     if q.approx == "range" and q.value_high is not None:
         return v, float(q.value_high)
@@ -38,14 +38,14 @@ def interval(q: Quantity | Claim) -> tuple[float, float]:
         return v, float("inf")
     if q.approx == "less_than":
         return 0.0, v
-    slack = tol.get(q.approx, 0.0) if q.approx == "about" else load("hedges")["exact_tolerance"]
+    slack = tol.get(q.approx, 0.0) if q.approx == "about" else hedges["exact_tolerance"]
     return v * (1 - slack), v * (1 + slack)
 
 
-def compatible(a: Quantity | Claim, b: Quantity | Claim) -> bool:
+def compatible(a: Quantity | Claim, b: Quantity | Claim, hedges: dict[str, Any]) -> bool:
     """Whether two claims can both be true ('64' and 'more than 60': yes)."""
-    lo1, hi1 = interval(a)
-    lo2, hi2 = interval(b)
+    lo1, hi1 = interval(a, hedges)
+    lo2, hi2 = interval(b, hedges)
     return lo1 <= hi2 and lo2 <= hi1
 
 
@@ -78,14 +78,14 @@ def _same_quantity(a: _Item, b: _Item) -> bool:
     return True
 
 
-def _status(items: list[_Item]) -> tuple[str, bool, str]:
+def _status(items: list[_Item], hedges: dict[str, Any]) -> tuple[str, bool, str]:
     docs = {i.claim.document for i in items}
     if len(docs) < 2:
         return "single", False, "one document"
     clash = [
         (x, y)
         for x, y in combinations(items, 2)
-        if x.claim.document != y.claim.document and not compatible(x.q, y.q)
+        if x.claim.document != y.claim.document and not compatible(x.q, y.q, hedges)
     ]
     if not clash:
         return "agreed", False, "values compatible across documents"
@@ -98,8 +98,11 @@ def _status(items: list[_Item]) -> tuple[str, bool, str]:
     return "conflicting", False, "incompatible values across documents"
 
 
-def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
-    """Claims from every original document, grouped across documents, with a status."""
+def reconcile_claims(
+    corpus: Corpus, hedges: dict[str, Any]
+) -> tuple[list[Claim], list[ClaimGroup]]:
+    """Claims from every original document, grouped across documents, with a status;
+    `hedges` (`Knowledge.hedges`) says how far a hedged value may stretch."""
     names = {e.id: e.name for e in corpus.entities}
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
@@ -157,7 +160,7 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
     groups: list[ClaimGroup] = []
     for root in sorted(members, key=lambda r: min(members[r])):
         group_items = [items[i] for i in sorted(members[root])]
-        status, revision, note = _status(group_items)
+        status, revision, note = _status(group_items, hedges)
         gid = f"g{len(groups) + 1}"
         for it in group_items:
             it.claim.group, it.claim.status, it.claim.revision = gid, status, revision  # type: ignore[assignment]

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storyline.extract.time_normalize import parse_anchor, resolve
+from storyline.extract.time_normalize import resolve
 from storyline.extract.times import resolve_times
+from storyline.lexicon.timeml import parse_anchor
 from storyline.models import DocExtraction, Document, TimeExpression
 from storyline.reconcile.corpus import Corpus
 

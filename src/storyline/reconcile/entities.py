@@ -14,17 +14,17 @@ and close spellings (rapidfuzz, same type class).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from storyline.lexicon import Knowledge
+from storyline.lexicon.gazetteer import Gazetteer, fold
 from storyline.models import Entity, LocalMention, MentionRef
 from storyline.reconcile.corpus import Corpus
-from storyline.reconcile.gazetteer import Gazetteer, fold, load_gazetteer
+from storyline.reconcile.geocode import contexts, resolve_place
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 _ORG_TYPES = {"ORG", "ARMED_GROUP"}
@@ -117,8 +117,6 @@ def _is_acronym(text: str) -> bool:
 
 def _place_keys(groups: list[Group], corpus: Corpus, gz: Gazetteer) -> dict[int, str]:
     """Gazetteer record per place group, resolved in its document's context."""
-    from storyline.reconcile.geocode import contexts, resolve_place
-
     per_doc, whole = contexts(corpus, gz)
     out = {}
     for gi, g in enumerate(groups):
@@ -132,16 +130,15 @@ def _place_keys(groups: list[Group], corpus: Corpus, gz: Gazetteer) -> dict[int,
 
 
 def resolve_entities(
-    corpus: Corpus, aliases: Sequence[Path] = ()
+    corpus: Corpus, knowledge: Knowledge
 ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
-    """Canonical entities and the map (document id, mention cluster) -> entity id."""
-    from storyline.extract.entity_actors import load_actors
-
-    actors = load_actors(tuple(aliases))
+    """Canonical entities and the map (document id, mention cluster) -> entity id; the
+    actor list and the gazetteer come from `knowledge`."""
+    actors = knowledge.actors
     groups = _groups(corpus)
     if not groups:
         return [], {}
-    gz = load_gazetteer()
+    gz = knowledge.gazetteer
     uf = _UnionFind(len(groups))
     first_with: dict[str, int] = {}
 

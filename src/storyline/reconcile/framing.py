@@ -15,21 +15,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
-from storyline.knowledge import load_structured
+from storyline.lexicon import Knowledge
 from storyline.models import Framing, FramingTerm
 from storyline.reconcile.corpus import Corpus
 
 NAMED_TYPES = {"ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT"}
-LEXICON = "framing_concepts.json"
 
 
-@lru_cache(maxsize=4)
-def load_concepts(path: Path | None = None) -> tuple[tuple[str, re.Pattern, dict[str, str]], ...]:
-    """The concept lexicon as (concept, pattern, folded term -> term as listed)."""
-    data = load_structured(LEXICON, () if path is None else (path,))
+Concepts = tuple[tuple[str, re.Pattern, dict[str, str]], ...]
+
+
+def load_concepts(knowledge: Knowledge) -> Concepts:
+    """The concept lexicon as (concept, pattern, folded term -> term as listed), compiled
+    once per knowledge."""
+    return knowledge.derived("framing_concepts", lambda: _compile(knowledge.framing_concepts))
+
+
+def _compile(data: dict[str, Any]) -> Concepts:
     out = []
     for entry in data["concepts"]:
         terms = sorted(set(entry["terms"]), key=lambda t: (-len(t), t))  # longest wins
@@ -39,10 +43,10 @@ def load_concepts(path: Path | None = None) -> tuple[tuple[str, re.Pattern, dict
     return tuple(out)
 
 
-def concept_terms(text: str, path: Path | None = None) -> list[FramingTerm]:
+def concept_terms(text: str, concepts: Concepts) -> list[FramingTerm]:
     """The lexicon's concepts named in a text, with how often each term is used."""
     out = []
-    for concept, pattern, canon in load_concepts(path):
+    for concept, pattern, canon in concepts:
         counts: Counter = Counter()
         for m in pattern.finditer(text):
             found = m.group(0)
@@ -85,8 +89,9 @@ def _covered(row: FramingTerm, entity_rows: list[FramingTerm]) -> bool:
     return any(terms <= {t.lower() for t in e.terms} for e in entity_rows)
 
 
-def compare_framing(corpus: Corpus) -> list[Framing]:
-    """One `Framing` per document, in document order (copies share their original's)."""
+def compare_framing(corpus: Corpus, lexicon: Concepts) -> list[Framing]:
+    """One `Framing` per document, in document order (copies share their original's);
+    `lexicon` is `load_concepts(knowledge)`."""
     by_entity_rows = entity_terms(corpus)
     accusations = Counter(a.document for a in corpus.accusations)
     quoted: dict[str, Counter] = defaultdict(Counter)
@@ -99,7 +104,7 @@ def compare_framing(corpus: Corpus) -> list[Framing]:
         source = doc.duplicate_of if doc.duplicate_of in names else doc.id
         if source not in names:
             rows = by_entity_rows.get(doc.id, [])
-            concepts = [r for r in concept_terms(doc.text) if not _covered(r, rows)]
+            concepts = [r for r in concept_terms(doc.text, lexicon) if not _covered(r, rows)]
             names[doc.id] = rows + concepts
         n_acc = accusations.get(source, 0)
         if not corpus.accusations and source in corpus.extractions:

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from storyline.lexicon.gazetteer import Gazetteer, distance_km, fold
 from storyline.models import Entity, Geo, LocalMention
 from storyline.reconcile.corpus import Corpus
-from storyline.reconcile.gazetteer import Gazetteer, distance_km, fold, load_gazetteer
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 _FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "continent": 2.0, "region": 1.0, "sea": 1.0}
@@ -101,12 +101,11 @@ class Context:
         self.names |= other.names
 
 
-def document_context(mentions: Iterable[LocalMention], gz: Gazetteer | None = None) -> Context:
+def document_context(mentions: Iterable[LocalMention], gz: Gazetteer) -> Context:
     """Countries and divisions a document names. Each distinct place name casts one
     vote, shared among its readings by their prior ('Kent': mostly the English county
     and the town in Washington), so that names that are each ambiguous agree on the
     country and state they have in common; a metonym ('the Kremlin') counts 0.5."""
-    gz = gz or load_gazetteer()
     ctx = Context()
     empty = Context()
     for m in mentions:
@@ -254,11 +253,10 @@ def _standalone(gz: Gazetteer, i: int, key: str, doc: Context) -> bool:
 
 
 def resolve_place(
-    names: Iterable[str], doc: Context, corpus: Context | None = None, gz: Gazetteer | None = None
+    names: Iterable[str], doc: Context, corpus: Context | None, gz: Gazetteer
 ) -> tuple[int | None, str | None]:
     """The gazetteer record for a place known by these names, or None and why. A name
     with no record of its own may be located by a place named inside it, with a note."""
-    gz = gz or load_gazetteer()
     corpus = corpus or Context()
     names = list(names)
     scored = _score_names(names, doc, corpus, gz)
@@ -336,12 +334,11 @@ def geocode_entity(
         entity.name = entity.geo.name  # 'United States', not whichever of US/U.S. came first
 
 
-def geocode_entities(corpus: Corpus) -> None:
+def geocode_entities(corpus: Corpus, gz: Gazetteer) -> None:
     """Resolve every place entity (GPE, LOC, FACILITY) in place."""
     places = [e for e in corpus.entities if e.type in PLACE_TYPES]
     if not places:
         return
-    gz = load_gazetteer()
     per_doc, whole = contexts(corpus, gz)
     for entity in places:
         if entity.geo is None:

