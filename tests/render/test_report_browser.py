@@ -43,7 +43,7 @@ def test_seed_report_opens_offline_without_errors(seeds_analysis, tmp_path):
 
 @needs_chromium
 def test_hostile_report_opens_offline_without_errors(tmp_path):
-    from test_render_reports import sample_analysis
+    from test_reports import sample_analysis
 
     from storyline.render.html import render_html
 
