@@ -101,7 +101,15 @@ def flood() -> Analysis:
             ),
         ],
         quotes=[
-            _quote(1, "d1", "300 homes were empty", T1, speaker="e2", speaker_name="Edda Holm"),
+            _quote(
+                1,
+                "d1",
+                "300 homes were empty",
+                T1,
+                speaker="e2",
+                speaker_name="Edda Holm",
+                speaker_role="Mayor; head of the council",
+            ),
             _quote(2, "d1", "We are moving people to the school", T1, speaker="e2"),
             _quote(3, "d1", "it came fast", T1, speaker_name="A resident"),
             _quote(
@@ -115,7 +123,7 @@ def flood() -> Analysis:
             _claim(3, "d2", "Jo Park", T2, 1, "g2", status="single", what="officials"),
         ],
         claim_groups=[
-            ClaimGroup(id="g1", what="homes flooded", unit="homes", status="conflicting"),
+            ClaimGroup(id="g1", what="homes flooded", unit="dwellings", status="conflicting"),
         ],
         events=[
             Event(id="v2", date=None, description="Roads close", documents=["d2"], actors=["e2"]),

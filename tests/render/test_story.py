@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from stories import flood
 
-from storyline.models import Analysis, Claim, Story
+from storyline.models import Analysis, Claim, ClaimGroup, Document, Story
 from storyline.render.story import SECTIONS, claim_value, framing_cell, story_view
 
 
@@ -47,7 +47,7 @@ def test_quotes_grouped_by_speaker_and_none_left_out(view):
         ("Unattributed", ["q5"]),  # kept, and last
     ]
     holm, _, park, _ = view.speakers
-    assert holm.roles == ["mayor"] and holm.first.anchor.startswith("d1-")
+    assert holm.roles == ["mayor", "head of the council"] and holm.first.anchor.startswith("d1-")
     assert park.roles == ["officer"] and park.entity is None and park.first is None
 
 
@@ -58,7 +58,7 @@ def test_places_and_named_entities_most_mentioned_first(view):
 
 def test_claim_groups_conflicting_first_with_values_as_read(view):
     assert [(g.group.id, g.group.status, g.what) for g in view.claims] == [
-        ("g1", "conflicting", "homes flooded (homes)"),
+        ("g1", "conflicting", "homes flooded (dwellings)"),
         ("g2", "single", "officials"),  # a group missing from the analysis is made up
     ]
     assert [c.value for c in view.claims[0].claims] == ["300", "about 250"]
@@ -102,3 +102,21 @@ def test_an_empty_story_has_empty_sections():
     view = story_view(Analysis(stories=[story]), story)
     assert not any(view.has(s.key) for s in SECTIONS)
     assert (view.start, view.end, view.siblings) == (None, None, [])
+
+
+def test_a_unit_already_named_is_not_repeated():
+    claim = Claim(
+        id="c",
+        document="d",
+        text="300 square miles",
+        start=0,
+        end=16,
+        value=300,
+        group="g",
+        status="single",
+    )
+    groups = [ClaimGroup(id="g", what="square miles", unit="square miles", status="single")]
+    doc = Document(id="d", source="x.txt", text="300 square miles", story="s")
+    story = Story(id="s", title="Area", documents=["d"])
+    analysis = Analysis(documents=[doc], stories=[story], claims=[claim], claim_groups=groups)
+    assert [g.what for g in story_view(analysis, story).claims] == ["square miles"]

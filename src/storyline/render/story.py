@@ -312,9 +312,10 @@ def _speakers(lk: Lookups, docs: list[str], named: list[Named], cite: _Citer) ->
                 roles = list(entity.roles) if entity else []
                 groups[key] = Speaker(name, entity, roles, [], first.get(key))
             speaker = groups[key]
-            role = (q.speaker_role or "").strip()
-            if role and role.lower() not in {r.lower() for r in speaker.roles}:
-                speaker.roles.append(role)
+            for role in (q.speaker_role or "").split(";"):  # roles come joined by "; "
+                known = {r.lower() for r in speaker.roles}
+                if role.strip() and role.strip().lower() not in known:
+                    speaker.roles.append(role.strip())
             speaker.quotes.append(QuoteItem(q, cite(q.document, q.start, q.end)))
     return sorted(
         groups.values(),
@@ -352,7 +353,7 @@ def _claims(lk: Lookups, docs: list[str], cite: _Citer) -> list[ClaimGroupItem]:
             documents=sorted({c.document for c in members}),
         )
         what = group.what or members[0].what or ""
-        if group.unit:
+        if group.unit and group.unit.lower() not in what.lower():
             what = f"{what} ({group.unit})".strip()
         rows = [
             ClaimItem(
