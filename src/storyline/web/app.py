@@ -5,6 +5,10 @@ docs' assets (fastapi-offline) are local, so the app works with no network. Arti
 text is untrusted HTML: templates autoescape, the document view escapes every character
 of the text itself (web/highlight.py), and pages carry a Content-Security-Policy that
 allows only this server's own scripts.
+
+Routes live in three routers: `pages` (HTML), `api` (the JSON contract) and `uploads`
+(adding articles, jobs); what they share is `state.WebState`, given as a dependency.
+`create_app` only assembles them, so a new concern is one line here.
 """
 
 from __future__ import annotations
