@@ -6,6 +6,8 @@ articles written for these tests, parsing only what is new.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import threading
 from html import unescape
@@ -190,3 +192,30 @@ def test_pasted_text_and_concurrent_uploads(app_client):
     assert pasted["title"] == "Ferry resumes"
     job_page = app_client.get(f"/jobs/{jobs[0]['id']}").text
     assert "Added" in job_page or "already stored" in job_page
+
+
+def test_formats_the_cli_reads_can_be_uploaded(app_client):
+    """Markdown, NDJSON, TSV and a gzipped JSON file, refused by the form before."""
+    note = "Pier {0} reopened\n\nThe pier at {0} reopened on Sunday after repairs, the town said."
+    rows = [
+        {"title": f"Ferry to {town} resumes", "text": f"The ferry to {town} ran again on Monday."}
+        for town in ("Holm", "Vesk")
+    ]
+    files = {
+        "pier.md": note.format("Marlow").encode(),
+        "wire.ndjson": "\n".join(json.dumps(r) for r in rows).encode(),
+        "list.tsv": b"title\ttext\nMarket opens\tThe market at Orsa opened on Friday.\n",
+        "feed.json.gz": gzip.compress(
+            json.dumps([{"title": "Dam", "text": note.format("Ide")}]).encode()
+        ),
+    }
+    job = finished(app_client, upload(app_client, files)["id"])
+    assert job["problems"] == [] and len(job["added"]) == 5
+    sources = sorted(app_client.get(f"/api/documents/{d}").json()["source"] for d in job["added"])
+    assert [s.split("#")[0] for s in sources] == [
+        "upload/feed.json.gz",
+        "upload/list.tsv",
+        "upload/pier.md",
+        "upload/wire.ndjson",
+        "upload/wire.ndjson",
+    ]

@@ -48,6 +48,9 @@ RECORD_EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "c
 RECORD_EXT[".tsv"] = "tsv"
 FEED_EXT = {".xml": "feed", ".rss": "feed", ".atom": "feed"}
 FORMATS = {**TEXT_EXT, **HTML_EXT, **RECORD_EXT, **FEED_EXT}
+# Every file name ending read by its extension (``.gz`` of any of them is decompressed):
+# what the web app's upload form accepts, so that it takes what the CLI takes.
+FILE_SUFFIXES = (*FORMATS, ".gz")
 
 USER_AGENT = "storyline (+https://github.com/; article analysis, fetched on request)"
 

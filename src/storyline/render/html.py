@@ -13,8 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from storyline.models import Analysis
-from storyline.render.basemap import Pin, map_svg
-from storyline.render.views import Link, StoryView, build_view
+from storyline.render.story import SECTIONS, Cite, StoryView, story_map
+from storyline.render.views import build_view
 
 
 @lru_cache(maxsize=1)
@@ -30,33 +30,22 @@ def environment() -> Environment:
     return env
 
 
-def _unique_links(links: list[Link]) -> list[Link]:
-    return list({link.anchor: link for link in reversed(links)}.values())[::-1]
+def _unique_links(cites: list[Cite]) -> list[Cite]:
+    return list({c.anchor: c for c in reversed(cites)}.values())[::-1]
 
 
 def _paragraph_breaks(text: str) -> list[str]:
     return text.split("\n\n")
 
 
-def story_map(sv: StoryView) -> Markup:
-    """The story's places on the offline basemap (safe: labels are escaped in map_svg)."""
-    docs = set(sv.story.documents)
-    pins = [
-        Pin(
-            label=e.name,
-            lat=e.geo.lat,
-            lon=e.geo.lon,
-            href=f"#{link.anchor}",
-            weight=sum(1 for m in e.mentions if m.document in docs),
-            area=e.geo.feature == "country",
-        )
-        for e, link in sv.places
-        if e.geo is not None
-    ]
-    return Markup(map_svg(pins, title=f"Places of {sv.story.title}"))
+def report_map(sv: StoryView) -> Markup:
+    """The story's places, each pin linked to the place's first mention in the report
+    (safe: map_svg escapes every label it writes)."""
+    return Markup(story_map(sv, lambda n: f"#{n.first.anchor}" if n.first else None))
 
 
 def render_html(analysis: Analysis) -> str:
     view = build_view(analysis)
-    maps = {sv.story.id: story_map(sv) for sv in view.stories}
-    return environment().get_template("report.html.j2").render(view=view, maps=maps)
+    maps = {sv.story.id: report_map(sv) for sv in view.stories}
+    template = environment().get_template("report.html.j2")
+    return template.render(view=view, maps=maps, sections=SECTIONS)

@@ -10,7 +10,8 @@ import html
 import re
 
 from storyline.models import Analysis
-from storyline.render.views import Link, ReportView, build_view
+from storyline.render.story import SECTIONS, Cite, StoryView
+from storyline.render.views import ReportView, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup mid-line
 
@@ -21,12 +22,10 @@ def esc(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def links(items: list[Link]) -> str:
-    seen = []
-    for link in items:
-        if link.anchor not in [a for a, _ in seen]:
-            seen.append((link.anchor, link.label))
-    return " ".join(f"[{label}](#{anchor})" for anchor, label in seen)
+def links(cites: list[Cite]) -> str:
+    """Each citation once, labelled with its document: `[d3](#d3-120-180)`."""
+    unique = {c.anchor: c.document for c in cites}
+    return " ".join(f"[{doc}](#{anchor})" for anchor, doc in unique.items())
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -47,64 +46,7 @@ def render_view(view: ReportView) -> str:
             out.append(f"- Storyline **{esc(line.title)}**: {names}")
     out.append("")
     for sv in view.stories:
-        s = sv.story
-        span = " to ".join(dict.fromkeys(x for x in (s.start, s.end) if x)) or "undated"
-        out += [f'<a id="{s.id}"></a>', "", f"## {s.id}: {esc(s.title)}", ""]
-        out.append(f"*{span}; {len(s.documents)} documents*")
-        if sv.storyline_title:
-            sib = ", ".join(f"[{x.id}](#{x.id}) {esc(x.title)}" for x in sv.siblings)
-            out.append(
-                f"\nPart of storyline {s.storyline} ({esc(sv.storyline_title)}); see also {sib}."
-            )
-        out += ["", "### Briefing", ""]
-        if not sv.briefing:
-            out.append("No briefing: the documents hold no usable sentences.")
-        for text, refs in sv.briefing:
-            out.append(f"- {esc(text)} {links(refs)}")
-        if sv.timeline:
-            out += ["", "### Timeline", "", "| date | what | sources |", "|---|---|---|"]
-            for date, desc, refs in sv.timeline:
-                out.append(f"| {esc(date)} | {esc(desc)} | {links(refs)} |")
-        if sv.places:
-            out += ["", "### Places", ""]
-            for e, ref in sv.places:
-                geo = e.geo
-                out.append(
-                    f"- {esc(e.name)} ({geo.lat:.2f}, {geo.lon:.2f}"
-                    f"{', ' + esc(geo.country) if geo.country else ''}) {links([ref])}"
-                )
-        if sv.people:
-            out += ["", "### People and their quotes", ""]
-            for e, quotes, ref in sv.people:
-                roles = f" ({esc('; '.join(e.roles))})" if e.roles else ""
-                out.append(f"- **{esc(e.name)}**{roles} {links([ref]) if ref else ''}")
-                for q, qref in quotes:
-                    out.append(f"  - {q.kind}: “{esc(q.text)}” {links([qref])}")
-        if sv.claims:
-            out += ["", "### Claims", "", "| group | what | status | claim | by | source |"]
-            out.append("|---|---|---|---|---|---|")
-            for gid, what, status, rows in sv.claims:
-                flag = {"conflicting": "**conflicting**", "agreed": "*agreed*"}.get(status, status)
-                for c, ref in rows:
-                    out.append(
-                        f"| {gid} | {esc(what)} | {flag} | {esc(c.text)} | "
-                        f"{esc(c.claimant_name or '—')} | {links([ref])} |"
-                    )
-        if sv.framing_docs:
-            out += ["", "### Framing", ""]
-            out.append("| | " + " | ".join(f"[{d}](#{d})" for d in sv.framing_docs) + " |")
-            out.append("|---" * (len(sv.framing_docs) + 1) + "|")
-            for label, cells in sv.framing_rows:
-                out.append(f"| {esc(label)} | " + " | ".join(esc(c) for c in cells) + " |")
-        out += ["", "### Sources", ""]
-        for d in sv.sources:
-            copy = f", copy of [{d.duplicate_of}](#{d.duplicate_of})" if d.duplicate_of else ""
-            out.append(
-                f"- [{d.id}](#{d.id}) {esc(d.title or '(untitled)')} — "
-                f"{esc(d.outlet or 'unknown outlet')}, {esc(d.published or 'undated')}, "
-                f"{d.doc_type}{copy}; {esc(d.source)}"
-            )
-        out.append("")
+        out += _story(sv)
     if a.problems:
         out += ["## Inputs not used", ""]
         for p in a.problems:
@@ -136,3 +78,130 @@ def render_view(view: ReportView) -> str:
         if para:
             out += [" ".join(para).strip(), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _story(sv: StoryView) -> list[str]:
+    s = sv.story
+    span = " to ".join(dict.fromkeys(x for x in (sv.start, sv.end) if x)) or "undated"
+    out = [f'<a id="{s.id}"></a>', "", f"## {s.id}: {esc(s.title)}", ""]
+    out.append(f"*{span}; {len(s.documents)} documents*")
+    if sv.siblings:
+        title = f" ({esc(sv.storyline.title)})" if sv.storyline else ""
+        sib = ", ".join(f"[{x.id}](#{x.id}) {esc(x.title)}" for x in sv.siblings)
+        out.append(f"\nPart of storyline {esc(s.storyline)}{title}; see also {sib}.")
+    for section in SECTIONS:
+        out += ["", f"### {section.title}", ""]
+        if not sv.has(section.key):
+            out.append(f"*{section.empty}*")
+            continue
+        out += _SECTION_LINES[section.key](sv)
+    out.append("")
+    return out
+
+
+def _briefing(sv: StoryView) -> list[str]:
+    return [f"- {esc(item.text)} {links(item.cites)}" for item in sv.briefing]
+
+
+def _timeline(sv: StoryView) -> list[str]:
+    out = ["| date | what | where | who | sources |", "|---|---|---|---|---|"]
+    for t in sv.timeline:
+        when = f" (“{esc(t.when)}”)" if t.when else ""
+        where = esc(t.place.name) if t.place else ""
+        who = ", ".join(esc(e.name) for e in t.actors)
+        out.append(
+            f"| {esc(t.date)}{when} | {esc(t.description)} | {where} | {who} | {links(t.cites)} |"
+        )
+    return out
+
+
+def _places(sv: StoryView) -> list[str]:
+    out = []
+    for n in sv.places:
+        geo = n.entity.geo
+        country = f", {esc(geo.country)}" if geo.country else ""
+        out.append(
+            f"- {esc(n.entity.name)} ({geo.lat:.2f}, {geo.lon:.2f}{country}) "
+            f"{links([n.first] if n.first else [])}"
+        )
+    if sv.named:
+        named = ", ".join(
+            f"[{esc(n.entity.name)}](#{n.first.anchor}) {n.mentions}"
+            if n.first
+            else esc(n.entity.name)
+            for n in sv.named
+        )
+        out += [""] * bool(out) + [f"Named in the story (mentions): {named}"]
+    return out
+
+
+def _quotes(sv: StoryView) -> list[str]:
+    out = []
+    for sp in sv.speakers:
+        roles = f" ({esc('; '.join(sp.roles))})" if sp.roles else ""
+        first = f" {links([sp.first])}" if sp.first else ""
+        out.append(f"- **{esc(sp.name)}**{roles}{first}")
+        for item in sp.quotes:
+            q = item.quote
+            text = f"“{esc(q.text)}”" if q.kind == "direct" else f"{esc(q.text)} (reported)"
+            cue = f" — {esc(q.cue)}" if q.cue else ""
+            out.append(f"  - {text}{cue} {links([item.cite])}")
+    return out
+
+
+_STATUS_MD = {"conflicting": "**conflicting**", "agreed": "*agreed*"}
+
+
+def _claims(sv: StoryView) -> list[str]:
+    out = ["| group | what | status | value | claimant | as written | source |"]
+    out.append("|---|---|---|---|---|---|---|")
+    for g in sv.claims:
+        status = _STATUS_MD.get(g.group.status, g.group.status)
+        if g.group.revision:
+            status += ", revised over time"
+        if g.group.note:
+            status += f": {esc(g.group.note)}"
+        for i, c in enumerate(g.claims):
+            head = [g.group.id, esc(g.what), status] if i == 0 else ["", "", ""]
+            row = [esc(c.value), esc(c.claimant_name or "—"), esc(c.claim.text), links([c.cite])]
+            out.append("| " + " | ".join(head + row) + " |")
+    return out
+
+
+def _framing(sv: StoryView) -> list[str]:
+    table = sv.framing
+    head = ["document", "type", *(esc(c) for c in table.concepts), "accusations", "quotes"]
+    out = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for r in table.rows:
+        cells = [
+            f"[{r.document.id}](#{r.document.id}) {esc(r.label)}",
+            r.doc_type,
+            *(esc(c) for c in r.cells),
+            str(r.accusations),
+            esc(", ".join(r.quoted)) or "—",
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def _sources(sv: StoryView) -> list[str]:
+    out = []
+    for d in sv.sources:
+        copy = f", copy of [{d.duplicate_of}](#{d.duplicate_of})" if d.duplicate_of else ""
+        out.append(
+            f"- [{d.id}](#{d.id}) {esc(d.title or '(untitled)')} — "
+            f"{esc(d.outlet or 'unknown outlet')}, {esc(d.published or 'undated')}, "
+            f"{d.doc_type}{copy}; {esc(d.source)}"
+        )
+    return out
+
+
+_SECTION_LINES = {
+    "briefing": _briefing,
+    "timeline": _timeline,
+    "map": _places,
+    "quotes": _quotes,
+    "claims": _claims,
+    "framing": _framing,
+    "sources": _sources,
+}

@@ -1,26 +1,18 @@
-"""What each page shows, computed from one analysis (an index built once per analysis)."""
+"""What each page shows, computed by its handler from one analysis (templates only
+display it). A story page is `render.story.story_view`, the view the reports show."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 
-from storyline.models import (
-    Analysis,
-    BriefingSentence,
-    Claim,
-    ClaimGroup,
-    Document,
-    Entity,
-    Event,
-    Quote,
-    Story,
-)
-from storyline.render.basemap import Pin
-from storyline.web.highlight import Mark, passage_id
+from markupsafe import Markup
 
-PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
+from storyline.models import Analysis, Document, Entity, Quote, Story
+from storyline.render.basemap import Pin, map_svg
+from storyline.render.story import PLACE_TYPES, Cite, Lookups, StoryView, story_map, story_view
+from storyline.web.highlight import Mark, highlight, passage_id
 
 
 def passage_href(doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -30,75 +22,56 @@ def passage_href(doc_id: str, start: int | None = None, end: int | None = None) 
     return f"/documents/{doc_id}?p={start}-{end}#{passage_id(start, end)}"
 
 
-@dataclass
-class Citation:
-    document: str
-    label: str
-    href: str
+def cite_href(cite: Cite) -> str:
+    return passage_href(cite.document, cite.start, cite.end)
 
 
 @dataclass
-class SpeakerQuotes:
-    name: str
-    entity: str | None
-    role: str | None
-    quotes: list[Quote] = field(default_factory=list)
+class StoryCard:
+    """A story in the list: its span, outlets and first briefing sentence."""
+
+    story: Story
+    start: str | None
+    end: str | None
+    outlets: list[str]
+    lead: str | None
 
 
 @dataclass
-class GroupView:
-    group: ClaimGroup
-    claims: list[Claim]
+class StoryPage:
+    view: StoryView
+    svg: Markup
 
 
 @dataclass
-class FramingTable:
-    concepts: list[str]
-    rows: list[tuple[Document, list[str], int, list[str]]]  # doc, cells, accusations, quoted
+class EntityPage:
+    entity: Entity
+    stands_for: Entity | None
+    stories: list[Story]
+    timeline: list[tuple[str, int]]  # mentions per publication date
+    peak: int  # the largest count in the timeline
+    documents: list[tuple[Document, int]]
+    quotes: list[Quote]
+    svg: Markup
 
 
-class Index:
-    """Lookups over one analysis."""
+@dataclass
+class DocumentPage:
+    doc: Document
+    story: Story | None
+    body: Markup
+    passage: tuple[int, int] | None
+
+
+class Index(Lookups):
+    """Lookups over one analysis, and the pages built from them."""
 
     def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.docs = {d.id: d for d in analysis.documents}
-        self.stories = {s.id: s for s in analysis.stories}
-        self.entities = {e.id: e for e in analysis.entities}
-        self.groups = {g.id: g for g in analysis.claim_groups}
-        self.quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
-        for q in analysis.quotes:
-            self.quotes_by_doc[q.document].append(q)
-        self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
-        for c in analysis.claims:
-            self.claims_by_doc[c.document].append(c)
-        self.mentions_by_doc: dict[str, list[tuple[Entity, int, int]]] = defaultdict(list)
+        super().__init__(analysis)
+        self.mentions_by_doc: dict[str, list[tuple[Entity, int, int]]] = {}
         for e in analysis.entities:
             for m in e.mentions:
-                self.mentions_by_doc[m.document].append((e, m.start, m.end))
-        self.framing_by_doc = {f.document: f for f in analysis.framing}
-
-    # ----------------------------------------------------------------- helpers
-
-    def doc_label(self, doc_id: str) -> str:
-        doc = self.docs.get(doc_id)
-        if doc is None:
-            return doc_id
-        return doc.outlet or doc.title or doc.source.rsplit("/", 1)[-1] or doc_id
-
-    def story_docs(self, story: Story) -> list[Document]:
-        return [self.docs[d] for d in story.documents if d in self.docs]
-
-    def story_of_doc(self, doc_id: str) -> Story | None:
-        doc = self.docs.get(doc_id)
-        story = self.stories.get(doc.story) if doc and doc.story else None
-        if story is not None:
-            return story
-        return next((s for s in self.analysis.stories if doc_id in s.documents), None)
-
-    def entity_name(self, entity_id: str | None) -> str | None:
-        e = self.entities.get(entity_id or "")
-        return e.name if e else None
+                self.mentions_by_doc.setdefault(m.document, []).append((e, m.start, m.end))
 
     @cached_property
     def outlets(self) -> list[str]:
@@ -111,117 +84,50 @@ class Index:
             key=lambda e: (-len(e.mentions), e.name),
         )
 
-    # ----------------------------------------------------------------- stories
+    def story_of_doc(self, doc_id: str) -> Story | None:
+        doc = self.docs.get(doc_id)
+        story = self.stories.get(doc.story) if doc and doc.story else None
+        if story is not None:
+            return story
+        return next((s for s in self.analysis.stories if doc_id in s.documents), None)
 
-    def story_dates(self, story: Story) -> tuple[str | None, str | None]:
-        if story.start or story.end:
-            return story.start, story.end
-        dates = sorted(d.published for d in self.story_docs(story) if d.published)
-        return (dates[0], dates[-1]) if dates else (None, None)
+    # ------------------------------------------------------------------ pages
 
-    def citations(self, sentence: BriefingSentence) -> list[Citation]:
-        out = []
-        for doc_id in sentence.sources:
-            passage = next((p for p in sentence.passages if p.document == doc_id), None)
-            href = passage_href(doc_id, passage.start, passage.end) if passage else None
-            out.append(Citation(doc_id, self.doc_label(doc_id), href or passage_href(doc_id)))
-        return out
+    def story_card(self, story: Story) -> StoryCard:
+        start, end = self.story_dates(story)
+        outlets = list(dict.fromkeys(d.outlet for d in self.story_docs(story) if d.outlet))
+        lead = story.summary[0].text if story.summary else None
+        return StoryCard(story, start, end, outlets, lead)
 
-    def story_events(self, story: Story) -> list[Event]:
-        docs = set(story.documents)
-        events = [e for e in self.analysis.events if e.story == story.id or docs & set(e.documents)]
-        return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+    def story_page(self, story: Story) -> StoryPage:
+        view = story_view(self.analysis, story, self)
+        svg = story_map(view, lambda n: f"/entities/{n.entity.id}")
+        return StoryPage(view, Markup(svg))  # map_svg escapes every label it writes
 
-    def story_quotes(self, story: Story) -> list[SpeakerQuotes]:
-        groups: dict[str, SpeakerQuotes] = {}
-        for doc_id in story.documents:
-            for q in self.quotes_by_doc.get(doc_id, []):
-                name = self.entity_name(q.speaker) or q.speaker_name or "Unattributed"
-                key = q.speaker or name.lower()
-                if key not in groups:
-                    entity = self.entities.get(q.speaker or "")
-                    role = q.speaker_role or (entity.roles[0] if entity and entity.roles else None)
-                    groups[key] = SpeakerQuotes(name, q.speaker, role)
-                groups[key].quotes.append(q)
-                groups[key].role = groups[key].role or q.speaker_role
-        return sorted(
-            groups.values(), key=lambda g: (g.name == "Unattributed", -len(g.quotes), g.name)
-        )
-
-    def story_claims(self, story: Story) -> list[GroupView]:
-        claims = [c for d in story.documents for c in self.claims_by_doc.get(d, [])]
-        by_group: dict[str, list[Claim]] = defaultdict(list)
-        for c in claims:
-            by_group[c.group].append(c)
-        order = {"conflicting": 0, "agreed": 1, "single": 2}
-        views = []
-        for gid, members in by_group.items():
-            group = self.groups.get(gid) or ClaimGroup(
-                id=gid,
-                what=members[0].what,
-                unit=members[0].unit,
-                status=members[0].status,
-                claims=[c.id for c in members],
-                documents=sorted({c.document for c in members}),
-            )
-            views.append(GroupView(group, members))
-        return sorted(views, key=lambda v: (order.get(v.group.status, 3), v.group.id))
-
-    def story_framing(self, story: Story) -> FramingTable:
-        docs = [d for d in self.story_docs(story) if d.id in self.framing_by_doc]
-        concepts = sorted({t.concept for d in docs for t in self.framing_by_doc[d.id].names})
-        rows = []
-        for d in docs:
-            f = self.framing_by_doc[d.id]
-            terms = {t.concept: t.terms for t in f.names}
-            cells = [
-                ", ".join(f"{term} ({n})" for term, n in sorted(terms.get(c, {}).items()))
-                for c in concepts
-            ]
-            quoted = [self.entity_name(e) or e for e in f.quoted]
-            rows.append((d, cells, f.accusations, quoted))
-        return FramingTable(concepts, rows)
-
-    def story_places(self, story: Story) -> list[Pin]:
-        """Geocoded places mentioned in the story's documents, as map pins."""
-        docs = set(story.documents)
-        pins = []
-        for e in self.places:
-            weight = sum(1 for m in e.mentions if m.document in docs)
-            if e.geo is not None and weight:
-                area = e.geo.feature == "country"
-                pins.append(Pin(e.name, e.geo.lat, e.geo.lon, f"/entities/{e.id}", weight, area))
-        return pins
-
-    def story_entities(self, story: Story) -> list[tuple[Entity, int]]:
-        docs = set(story.documents)
-        counted = [
-            (e, sum(1 for m in e.mentions if m.document in docs)) for e in self.analysis.entities
-        ]
-        return sorted(((e, n) for e, n in counted if n), key=lambda x: (-x[1], x[0].name))
-
-    # ----------------------------------------------------------------- entities
-
-    def entity_quotes(self, entity: Entity) -> list[Quote]:
-        return [q for q in self.analysis.quotes if q.speaker == entity.id]
-
-    def entity_timeline(self, entity: Entity) -> list[tuple[str, int]]:
-        """Mentions per publication date (undated documents under 'undated')."""
+    def entity_page(self, entity: Entity) -> EntityPage:
         counts: Counter[str] = Counter()
         for m in entity.mentions:
             doc = self.docs.get(m.document)
             counts[(doc.published if doc else None) or "undated"] += 1
-        return sorted(counts.items(), key=lambda x: (x[0] == "undated", x[0]))
+        timeline = sorted(counts.items(), key=lambda x: (x[0] == "undated", x[0]))
+        per_doc = Counter(m.document for m in entity.mentions)
+        mentioned = set(per_doc)
+        geo = entity.geo
+        pins = [Pin(entity.name, geo.lat, geo.lon, area=geo.feature == "country")] if geo else []
+        return EntityPage(
+            entity=entity,
+            stands_for=self.entities.get(entity.stands_for or ""),
+            stories=[s for s in self.analysis.stories if mentioned & set(s.documents)],
+            timeline=timeline,
+            peak=max((n for _, n in timeline), default=1),
+            documents=[(self.docs[d], n) for d, n in sorted(per_doc.items()) if d in self.docs],
+            quotes=[q for q in self.analysis.quotes if q.speaker == entity.id],
+            svg=Markup(map_svg(pins, title=entity.name)),
+        )
 
-    def entity_documents(self, entity: Entity) -> list[tuple[Document, int]]:
-        counts = Counter(m.document for m in entity.mentions)
-        return [(self.docs[d], n) for d, n in sorted(counts.items()) if d in self.docs]
-
-    def entity_stories(self, entity: Entity) -> list[Story]:
-        docs = {m.document for m in entity.mentions}
-        return [s for s in self.analysis.stories if docs & set(s.documents)]
-
-    # ----------------------------------------------------------------- documents
+    def document_page(self, doc: Document, passage: tuple[int, int] | None) -> DocumentPage:
+        body = highlight(doc.text, self.document_marks(doc), passage)
+        return DocumentPage(doc, self.story_of_doc(doc.id), body, passage)
 
     def document_marks(self, doc: Document) -> list[Mark]:
         marks = []
