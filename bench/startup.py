@@ -37,7 +37,16 @@ def run_once(src: Path | None, folder: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "storyline.cli", "analyze", str(folder / "in"), "-q", "-o", str(folder / "out")],
+        [
+            sys.executable,
+            "-m",
+            "storyline.cli",
+            "analyze",
+            str(folder / "in"),
+            "-q",
+            "-o",
+            str(folder / "out"),
+        ],
         env=env,
         check=True,
         capture_output=True,

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
-from storyline import __version__
+from storyline.config import VERSION as __version__
 from storyline.config import Settings
 from storyline.models import Analysis
 from storyline.render.story import SECTIONS
