@@ -160,7 +160,8 @@ def serve(
     """Add PATHs to the store (if any), then serve the web app over it."""
     import uvicorn
 
-    from storyline.store import add_sources, open_store
+    from storyline.pipeline import add_sources
+    from storyline.store import open_store
     from storyline.web import create_app
 
     settings = Settings(db=db, aliases=aliases or [], max_bytes=max_bytes)
