@@ -19,6 +19,7 @@ Ray is an optional extra: `pip install 'storyline[ray]'`.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -132,3 +133,130 @@ def extract_on_ray(
     finally:
         if own:
             ray.shutdown()
+
+
+class LocalCluster:
+    """A throw-away Ray cluster of `nodes` nodes on this machine, each a separate
+    `ray start --block` process with `cpus` CPUs (the head first), for tests and
+    benchmarks: `with LocalCluster(2) as cluster: … cluster.address …`. It is stopped
+    by the process ids it started (each `ray start --block` shuts its node down when
+    terminated), never by `ray stop`, which would stop every Ray on the machine."""
+
+    def __init__(self, nodes: int = 2, cpus: int = 1, env: dict[str, str] | None = None):
+        self.nodes, self.cpus = nodes, cpus
+        self.env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+        self.env["RAY_USAGE_STATS_ENABLED"] = "0"
+        self.processes: list = []
+        self.address = ""
+        self.temp = ""
+
+    def __enter__(self) -> LocalCluster:
+        import shutil
+        import tempfile
+        import time
+
+        cli = shutil.which("ray", path=os.path.dirname(sys.executable)) or "ray"
+        self.temp = tempfile.mkdtemp(prefix="rayt", dir="/tmp")  # short: socket paths
+        port = _free_port()
+        self.address = f"127.0.0.1:{port}"
+        deadline = time.monotonic() + 300
+        try:
+            for i in range(self.nodes):
+                args = ["--node-ip-address=127.0.0.1", *_agent_ports()]
+                if i == 0:
+                    args += ["--head", f"--port={port}", "--include-dashboard=false"]
+                    args += [f"--temp-dir={self.temp}"]
+                else:
+                    args += [f"--address={self.address}"]
+                self.processes.append(self._start(cli, args, deadline))
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _start(self, cli: str, args: list[str], deadline: float):
+        """One node, returned once it says it runs. Ray gives a raylet 30 s to register,
+        which a loaded machine can miss: then one more try."""
+        import time
+
+        for attempt in range(2):
+            node, said = self._start_once(cli, args, deadline)
+            if node is not None:
+                return node
+            if attempt == 1 or time.monotonic() > deadline:
+                raise RuntimeError("ray start did not come up:\n" + said)
+        raise AssertionError("unreachable")
+
+    def _start_once(self, cli: str, args: list[str], deadline: float):
+        import subprocess
+        import time
+
+        node = subprocess.Popen(
+            [cli, "start", "--block", f"--num-cpus={self.cpus}", "--disable-usage-stats", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=self.env,
+            start_new_session=True,
+        )
+        seen: list[str] = []
+        assert node.stdout is not None
+        for line in node.stdout:  # ends when the process exits
+            seen.append(line)
+            if "Ray runtime started" in line:
+                # keep draining its output so that it never blocks on a full pipe
+                import threading
+
+                threading.Thread(target=node.stdout.read, daemon=True).start()
+                return node, ""
+            if time.monotonic() > deadline:
+                break
+        _stop_processes([node])
+        return None, "".join(seen[-30:])
+
+    def stop(self) -> None:
+        import shutil
+
+        _stop_processes(self.processes)
+        self.processes = []
+        if self.temp:
+            shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def _free_port() -> int:
+    import socket
+    from contextlib import closing
+
+    with closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _agent_ports() -> list[str]:
+    """Ports Ray would otherwise take at fixed defaults (two nodes on one machine, or
+    another Ray running here, would collide)."""
+    names = ("--dashboard-agent-listen-port", "--metrics-export-port", "--runtime-env-agent-port")
+    return [f"{name}={_free_port()}" for name in names]
+
+
+def _stop_processes(processes: list) -> None:
+    """SIGTERM each `ray start --block` (workers first), wait, then clear its session."""
+    import signal
+    import subprocess
+    from contextlib import suppress
+
+    for node in reversed(processes):
+        if node.poll() is None:
+            node.send_signal(signal.SIGTERM)
+    for node in reversed(processes):
+        try:
+            node.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            with suppress(ProcessLookupError):
+                os.killpg(node.pid, signal.SIGKILL)
+            node.wait(timeout=30)
+        with suppress(ProcessLookupError):  # anything the node left in its session
+            os.killpg(node.pid, signal.SIGKILL)
