@@ -43,15 +43,16 @@ last_run: RayRun | None = None
 
 
 class _Extractor:
-    """One actor: the models loaded once, then batch after batch."""
+    """One actor: the models loaded once (from the run's settings), then batch after
+    batch."""
 
-    def __init__(self, aliases: list[str], env: dict[str, str]) -> None:
+    def __init__(self, settings: Settings, env: dict[str, str]) -> None:
         import ray
 
         os.environ.update(env)
         from storyline.nlp import load_nlp
 
-        self.nlp = load_nlp(tuple(aliases))
+        self.nlp = load_nlp(tuple(settings.aliases))
         self.node = ray.get_runtime_context().get_node_id()
 
     def extract(
@@ -94,8 +95,7 @@ def extract_on_ray(
         n_actors = max(1, min(cpus, len(batches)))
         env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
         remote = ray.remote(num_cpus=1)(_Extractor)
-        aliases = [str(a) for a in settings.aliases]
-        actors = [remote.remote(aliases, env) for _ in range(n_actors)]
+        actors = [remote.remote(settings, env) for _ in range(n_actors)]
         run = RayRun(actors=n_actors)
         results: list[list[DocExtraction] | None] = [None] * len(batches)
         pending: dict = {}  # object ref -> (batch index, actor index)
