@@ -340,7 +340,7 @@ class Store:
             extractions = {
                 r.document: DocExtraction.model_validate(r.payload)
                 for r in s.scalars(select(ExtractionRow))
-                if r.document in ids  # one committed after the documents were read waits
+                if r.document in ids  # committed after the documents were read: next time
             }
             next_seq = (rows[-1].seq if rows else 0) + 1
             return StoredCorpus(documents, extractions, self._problems(s), next_seq)
