@@ -15,14 +15,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,ray]'
 	touch $(VENV)/.installed $@
 
 ## Install into .venv and run the main job on the bundled examples.
 demo: $(VENV)/.installed
 	$(BIN)/storyline analyze examples -o out/examples
 
-## Install the dev extras and run the whole test suite (lint included).
+## Install the dev, PostgreSQL and Ray extras and run the whole test suite (lint included).
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -n 2 --dist loadfile -q

@@ -74,12 +74,7 @@ def _violations() -> list[str]:
 
 
 def test_no_import_runs_up_the_pipeline():
-    assert [v for v in _violations() if "(store)" not in v] == []
-
-
-@pytest.mark.xfail(strict=True, reason="the stored re-reduce still runs inside store/")
-def test_the_store_only_stores():
-    assert [v for v in _violations() if "(store)" in v] == []
+    assert _violations() == []
 
 
 def test_every_part_of_the_package_has_a_rule():

@@ -104,7 +104,20 @@ def analyze(
         list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
     ] = None,
     data: DataOption = None,
-    workers: Annotated[int, typer.Option(help="Processes for per-document extraction.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes for per-document extraction (default: every core)."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where per-document extraction runs: local or ray.")
+    ] = "local",
+    batch: Annotated[
+        int, typer.Option(min=1, help="Documents per encoder call and per engine task.")
+    ] = 32,
+    address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster address (with --engine ray): auto, HOST:PORT, ray://…"),
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
@@ -112,18 +125,37 @@ def analyze(
     from storyline.pipeline import analyze as run
     from storyline.render import write_outputs
 
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("local or ray", param_hint="--engine")
+    if address and engine != "ray":
+        raise typer.BadParameter("needs --engine ray", param_hint="--address")
+    chosen = {"workers": workers} if workers is not None else {}
     settings = Settings(
         fetch=fetch,
         db=db,
         data=data_folders(data),
         aliases=aliases or [],
-        workers=workers,
         max_bytes=max_bytes,
+        engine=engine,
+        address=address,
+        batch=batch,
+        **chosen,
     )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as bars:
         analysis = run(paths, settings, progress=_RichProgress(bars))
     report_problems(analysis.problems)
+    if settings.engine == "ray":
+        from storyline.extract.ray_engine import last_run
+
+        if last_run is not None:
+            per_node = ", ".join(
+                f"{n[:12]}: {k}" for n, k in sorted(last_run.documents_per_node.items())
+            )
+            err.print(
+                f"ray: {last_run.actors} actors on {len(last_run.documents_per_node)} nodes "
+                f"(documents per node {per_node})"
+            )
     written = write_outputs(analysis, out)
     err.print(
         f"{len(analysis.documents)} documents, {len(analysis.stories)} stories, "
@@ -165,7 +197,8 @@ def serve(
     """Add PATHs to the store (if any), then serve the web app over it."""
     import uvicorn
 
-    from storyline.store import add_sources, open_store
+    from storyline.pipeline import add_sources
+    from storyline.store import open_store
     from storyline.web import create_app
 
     settings = Settings(

@@ -4,19 +4,22 @@ the stages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from storyline.config import Settings
 from storyline.extract import extract_all
-from storyline.ingest import ingest
+from storyline.ingest import IngestResult, ingest
+from storyline.ingest.dedup import mark_duplicates
 from storyline.lexicon import Knowledge
-from storyline.models import Analysis, Problem
+from storyline.models import Analysis, DocExtraction, Problem
 from storyline.reconcile import reconcile
-from storyline.store import open_store
+from storyline.store import SaveResult, StaleAnalysis, Store, StoredCorpus, open_store
 
 Progress = Callable[[str, int | None], Callable[[], None]]
 """Called with a phase name and its size (None if unknown); returns a tick callback."""
+
+SAVE_ATTEMPTS = 50  # each refused attempt means another writer committed in between
 
 
 def analyze(
@@ -55,5 +58,137 @@ def analyze(
     analysis = reconcile(ingested.documents, extractions, settings, problems, knowledge)
     if settings.db:
         with open_store(settings.db, settings) as store:
-            store.save(ingested, analysis, extractions)
+            store_batch(store, ingested, extractions, settings, analysis)
     return analysis
+
+
+def add_sources(
+    store: Store,
+    sources: Sequence[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    rename: Callable[[str], str] | None = None,
+) -> tuple[IngestResult, SaveResult]:
+    """Ingest `sources` into the store, parsing only documents it does not hold yet, and
+    store the analysis of the whole store.
+
+    `rename` maps each input's source as read to the name to keep (the web app keeps
+    an upload's file name rather than its temporary path).
+    """
+    settings = settings or store.settings
+    tick = progress("Reading", None) if progress else None
+    ingested = ingest(list(sources), settings, progress=tick)
+    original: dict[str, str] = {}
+    if rename is not None:
+        for item in [*ingested.documents, *ingested.raw.values(), *ingested.problems]:
+            new = rename(item.source)
+            original[new] = item.source
+            item.source = new
+    known = store.known_hashes(d.content_hash for d in ingested.documents)
+    fresh = [d for d in ingested.documents if d.content_hash not in known]
+    tick = progress("Extracting", len(fresh)) if progress else None
+    extractions = extract_all(fresh, settings, progress=tick) if fresh else []
+    if progress:
+        progress("Reconciling", None)
+    raw_path = (lambda source: original.get(source, source)) if original else None
+    result = store_batch(store, ingested, extractions, settings, raw_path=raw_path)
+    return ingested, result
+
+
+def store_batch(
+    store: Store,
+    ingested: IngestResult,
+    extractions: Sequence[DocExtraction],
+    settings: Settings | None = None,
+    analysis: Analysis | None = None,
+    raw_path: Callable[[str], str] | None = None,
+) -> SaveResult:
+    """Add a batch to the store with the analysis of the whole store.
+
+    `analysis` is the batch's own analysis (run ids), stored as is when the batch holds
+    every stored document; otherwise the reduce is re-run over the stored corpus plus the
+    batch, from stored extractions (no stored document is parsed again). When another
+    writer adds documents in between, the save is refused and this reads and reduces again.
+    """
+
+    settings = settings or store.settings
+    for attempt in range(SAVE_ATTEMPTS):
+        stored = store.snapshot()
+        batch_hashes = {d.content_hash for d in ingested.documents}
+        ids = {d.id: d.id for d in ingested.documents}
+        if analysis is not None and all(d.content_hash in batch_hashes for d in stored.documents):
+            batch, batch_x, full = ingested, extractions, analysis
+        else:
+            batch, batch_x, ids = _onto_store_ids(ingested, extractions, stored)
+            full, more = reconcile_stored(stored, batch, batch_x, settings)
+            batch_x = [*batch_x, *more]
+        try:
+            result = store.save(batch, full, batch_x, raw_path=raw_path)
+        except StaleAnalysis:
+            if attempt == SAVE_ATTEMPTS - 1:
+                raise
+            continue
+        result.ids = {run: result.ids.get(given, given) for run, given in ids.items()}
+        return result
+    raise AssertionError("unreachable")
+
+
+def _onto_store_ids(
+    ingested: IngestResult, extractions: Sequence[DocExtraction], stored: StoredCorpus
+) -> tuple[IngestResult, list[DocExtraction], dict[str, str]]:
+    """The batch on store ids, and run id -> store id: a stored document's id for content
+    already stored, and for new content the id the store will give it ("d<next seq>", in
+    batch order; the save checks that nobody took those ids in between)."""
+
+    by_hash = {d.content_hash: d.id for d in stored.documents}
+    ids: dict[str, str] = {}
+    seq = stored.next_seq
+    for d in ingested.documents:
+        if d.content_hash in by_hash:
+            ids[d.id] = by_hash[d.content_hash]
+        else:
+            ids[d.id] = by_hash[d.content_hash] = f"d{seq}"
+            seq += 1
+    moved = IngestResult(problems=list(ingested.problems))
+    for d in ingested.documents:
+        duplicate_of = ids.get(d.duplicate_of, d.duplicate_of) if d.duplicate_of else None
+        moved.documents.append(d.model_copy(update={"id": ids[d.id], "duplicate_of": duplicate_of}))
+        if d.id in ingested.raw:
+            moved.raw[ids[d.id]] = ingested.raw[d.id]
+    moved_x = [
+        x.model_copy(update={"document": ids.get(x.document, x.document)}) for x in extractions
+    ]
+    return moved, moved_x, ids
+
+
+def reconcile_stored(
+    stored: StoredCorpus,
+    ingested: IngestResult,
+    extractions: Sequence[DocExtraction],
+    settings: Settings,
+) -> tuple[Analysis, list[DocExtraction]]:
+    """The reduce over the stored corpus plus a batch already on store ids; returns the
+    analysis and the extractions it had to make (a stored copy whose original is gone
+    from view is now an original: parsed once)."""
+
+    # Stored documents keep the story they were in: only new documents are placed
+    # (cluster_stories honours a document's `story`), so adding is incremental.
+    documents = list(stored.documents)
+    seen = {d.id for d in documents}
+    for d in ingested.documents:
+        if d.id not in seen:  # content already stored keeps its stored record
+            documents.append(d)
+            seen.add(d.id)
+    found = dict(stored.extractions)
+    for x in extractions:
+        found.setdefault(x.document, x)
+    mark_duplicates(documents)
+    missing = [d for d in documents if d.duplicate_of is None and d.id not in found]
+    made: list[DocExtraction] = []
+    if missing:
+
+        made = extract_all(missing, settings)
+        found.update((x.document, x) for x in made)
+    ordered = [found[d.id] for d in documents if d.id in found]
+    problems = [*stored.problems, *ingested.problems]
+    return reconcile(documents, ordered, settings, problems), made

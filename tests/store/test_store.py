@@ -1,8 +1,10 @@
-"""The store: round trip, idempotence, atomic saves, incremental adds, filters, portability."""
+"""The store: round trip, idempotence, atomic saves, incremental adds, filters, concurrent
+writers, portability. Each test that takes `db` runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import threading
 
 import pytest
@@ -23,7 +25,8 @@ from storyline.models import (
     RawInput,
     Story,
 )
-from storyline.store import open_store, to_url
+from storyline.pipeline import store_batch
+from storyline.store import StaleAnalysis, open_store, to_url
 from storyline.store.schema import Base
 
 TEXTS = {
@@ -104,11 +107,6 @@ def analysis_of(ingested: IngestResult) -> Analysis:
     )
 
 
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "store.sqlite")
-
-
 def test_round_trip_keeps_raw_text_metadata_and_analysis(db, tmp_path):
     bad = tmp_path / "broken.txt"
     bad.write_bytes(b"\xff\xfe\x00garbage")
@@ -180,7 +178,7 @@ def test_adding_documents_reconciles_the_whole_store_from_stored_extractions(db,
             raise AssertionError("stored documents must not be parsed again")
 
         monkeypatch.setattr(storyline.extract, "extract_all", no_parsing)
-        result = store.save(second, None, [DocExtraction(document="d2")])
+        result = store_batch(store, second, [DocExtraction(document="d2")])
         assert result.ids == {"d1": "d2", "d2": "d3"} and result.new == ["d3"]
         analysis = store.load_analysis()
         assert [d.id for d in analysis.documents] == ["d1", "d2", "d3"]
@@ -229,7 +227,7 @@ def test_concurrent_saves_from_threads(db):
         def add(names, start):
             try:
                 ingested = batch(names, start)
-                store.save(ingested, None, extractions(ingested))
+                store_batch(store, ingested, extractions(ingested))
             except Exception as exc:  # pragma: no cover - reported below
                 errors.append(exc)
 
@@ -263,3 +261,68 @@ def test_store_urls(tmp_path):
     assert (tmp_path / "a").is_dir()
     with open_store(f"sqlite:///{tmp_path / 'u.sqlite'}") as store:
         assert store.load_analysis() is None and store.list_stories() == []
+
+
+def _written_batch(names: list[str]) -> IngestResult:
+    """A batch of one-line reports written for the test, one per name."""
+    result = IngestResult()
+    for i, name in enumerate(names, 1):
+        text = f"The {name} depot in Velm reported its stock count on Monday."
+        doc = Document(
+            id=f"d{i}",
+            source=f"in/{name}.txt",
+            title=f"Stock count at {name}",
+            text=text,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
+        result.documents.append(doc)
+        result.raw[doc.id] = RawInput(source=doc.source, raw=text.encode(), body=text)
+    return result
+
+
+def _add_in_process(url: str, prefix: str, rounds: int) -> None:
+    """A writer process with its own connection: each round one new document and one
+    that both writers add."""
+    with open_store(url) as store:
+        for r in range(rounds):
+            ingested = _written_batch([f"{prefix}{r}", "shared"])
+            store_batch(store, ingested, extractions(ingested))
+
+
+def test_concurrent_writer_processes_lose_and_duplicate_nothing(db):
+    """Two processes add batches at once: every document is stored once, and the current
+    analysis covers all of them (one computed before the other's commit is refused and
+    computed again)."""
+    fork = multiprocessing.get_context("fork")
+    rounds = 4
+    writers = [fork.Process(target=_add_in_process, args=(db, p, rounds)) for p in "ab"]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(timeout=120)
+    assert [w.exitcode for w in writers] == [0, 0]
+    expected = sorted(["in/shared.txt"] + [f"in/{p}{r}.txt" for p in "ab" for r in range(rounds)])
+    with open_store(db) as store:
+        docs = store.documents()
+        assert sorted(d.source for d in docs) == expected
+        assert sorted(int(d.id[1:]) for d in docs) == list(range(1, len(expected) + 1))
+        analysis = store.load_analysis()
+        assert sorted(d.id for d in analysis.documents) == sorted(d.id for d in docs)
+        assert store.counts()["extractions"] == len(expected)
+        assert store.counts()["batches"] == 2 * rounds
+
+
+def test_an_analysis_that_misses_stored_documents_is_refused(db):
+    with open_store(db) as store:
+        first = batch(["harbour.txt", "bridge.txt"])
+        store.save(first, analysis_of(first), extractions(first))
+        before, run = store.counts(), store.current_run()
+        # Computed from a snapshot without the stored documents (another writer's).
+        other = batch(["storm.txt"])
+        with pytest.raises(StaleAnalysis, match="1 documents, the store holds 3"):
+            store.save(other, analysis_of(other), extractions(other))
+        assert store.counts() == before and store.current_run() == run
+        # Through the pipeline the stored corpus is read again and the reduce re-run.
+        result = store_batch(store, other, extractions(other), analysis=analysis_of(other))
+        assert result.ids == {"d1": "d3"}
+        assert [d.id for d in store.load_analysis().documents] == ["d1", "d2", "d3"]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import storyline
 from storyline.config import Settings
-from storyline.store import add_sources, open_store
+from storyline.pipeline import add_sources
+from storyline.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -89,3 +92,42 @@ def test_adding_documents_keeps_stored_stories(inputs, tmp_path, nlp):
     stored = next(s for s in after.stories if "d1" in s.documents)
     assert before.documents == ["d1"] and stored.documents[0] == "d1"
     assert story_of["d3"] != story_of["d1"]  # an unrelated article opens its own story
+
+
+def test_two_analyze_runs_into_one_postgresql_store(postgres_url, tmp_path):
+    """Two `analyze --db` processes at once into one PostgreSQL store, with one article
+    in common: every article stored once, the analysis covers all of them."""
+    import shutil
+    import subprocess
+    import sys
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    texts = sorted((examples / "txt").glob("*.txt"))
+    halves = [texts[: len(texts) // 2 + 1], texts[len(texts) // 2 :]]  # one shared
+    folders = []
+    for n, half in enumerate(halves):
+        folder = tmp_path / f"in{n}"
+        folder.mkdir()
+        for path in half:
+            shutil.copy(path, folder / path.name)
+        folders.append(folder)
+    cli = [sys.executable, "-m", "storyline.cli", "analyze", "--db", postgres_url, "-q"]
+    runs = [
+        subprocess.Popen(
+            [*cli, str(folder), "-o", str(tmp_path / f"out{n}")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, folder in enumerate(folders)
+    ]
+    for run in runs:
+        _, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr
+    with open_store(postgres_url) as store:
+        docs = store.documents()
+        analysis = store.load_analysis()
+    assert sorted(Path(d.source).name for d in docs) == [p.name for p in texts]
+    assert len({d.content_hash for d in docs}) == len(texts)
+    assert sorted(d.id for d in analysis.documents) == sorted(d.id for d in docs)
+    assert all(d.story for d in analysis.documents if d.duplicate_of is None)

@@ -16,7 +16,8 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.store import add_sources, open_store
+from storyline.pipeline import add_sources
+from storyline.store import open_store
 from storyline.web import create_app
 
 pytestmark = pytest.mark.slow

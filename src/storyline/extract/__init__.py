@@ -52,15 +52,16 @@ def _guarded(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtractio
         return DocExtraction(document=document.id, error=reason[:300])
 
 
-BATCH = 32  # documents per encoder call (the encoder sorts each batch by length)
+BATCH = 32  # default documents per encoder call (the encoder sorts each batch by length)
 
 
-def _extract_serial(
+def extract_serial(
     documents: Sequence[Document],
     nlp: Language,
     knowledge: Knowledge,
     progress: Callable[[], None] | None,
     embed: bool = True,
+    batch_size: int = BATCH,
 ) -> Iterator[DocExtraction]:
     """Parse and extract in batches; each batch's title+lead embeddings are computed
     right after it, in the same process, so worker processes share that cost too."""
@@ -69,7 +70,7 @@ def _extract_serial(
     batch: list[tuple[Document, DocExtraction]] = []
     for document, doc in parsed:
         batch.append((document, _guarded(document, doc, knowledge)))
-        if len(batch) == BATCH:
+        if len(batch) == batch_size:
             yield from _finish(batch, embed, progress)
             batch = []
     yield from _finish(batch, embed, progress)
@@ -99,11 +100,11 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = (load_nlp(settings), Knowledge.of(settings))
 
 
-def _extract_chunk(job: tuple[list[Document], bool]) -> list[DocExtraction]:
+def _extract_chunk(job: tuple[list[Document], bool, int]) -> list[DocExtraction]:
     assert _WORKER is not None
-    documents, embed = job
+    documents, embed, batch_size = job
     nlp, knowledge = _WORKER
-    return list(_extract_serial(documents, nlp, knowledge, None, embed))
+    return list(extract_serial(documents, nlp, knowledge, None, embed, batch_size))
 
 
 def extract_all(
@@ -111,14 +112,23 @@ def extract_all(
     settings: Settings | None = None,
     progress: Callable[[], None] | None = None,
 ) -> list[DocExtraction]:
-    """Extract (and embed) every original document, in order; in worker processes when
-    settings.workers > 1. Near-duplicates are not extracted: they share their original's."""
+    """Extract (and embed) every original document, in order: in worker processes when
+    settings.workers > 1, on a Ray cluster when settings.engine is "ray".
+    Near-duplicates are not extracted: they share their original's."""
     settings = settings or Settings()
     originals = [d for d in documents if d.duplicate_of is None]
+    if settings.engine == "ray":
+        from storyline.extract.ray_engine import extract_on_ray  # Ray is an optional extra
+
+        return extract_on_ray(originals, settings, progress)
     if settings.workers > 1 and len(originals) >= 4 * settings.workers:
-        size = max(BATCH, len(originals) // (settings.workers * 4))
+        # Whole encoder batches per chunk: the same embedding batches as in-process,
+        # so the vectors (and the output) do not depend on the number of workers.
+        step = settings.batch
+        size = step * max(1, len(originals) // (settings.workers * 4 * step))
         chunks = [
-            (list(originals[i : i + size]), settings.embed) for i in range(0, len(originals), size)
+            (list(originals[i : i + size]), settings.embed, step)
+            for i in range(0, len(originals), size)
         ]
         results: list[DocExtraction] = []
         with ProcessPoolExecutor(
@@ -131,4 +141,6 @@ def extract_all(
                         progress()
         return results
     nlp, knowledge = load_nlp(settings), Knowledge.of(settings)
-    return list(_extract_serial(originals, nlp, knowledge, progress, settings.embed))
+    return list(
+        extract_serial(originals, nlp, knowledge, progress, settings.embed, settings.batch)
+    )

@@ -1,10 +1,18 @@
 """The store: documents, raw inputs, extractions, problems and the current analysis.
 
+The store only reads and writes records; the analysis it keeps is computed by the
+pipeline (`storyline.pipeline.store_batch`), which reads the stored corpus with
+`snapshot`, runs the reduce and hands the result to `save`.
+
 One `save` is one transaction: the new documents, their extractions, the problems and
 the analysis of the whole store are written together or not at all, so an interrupted
-run leaves the store as it was. Documents are identified by content hash: saving the
-same content again adds nothing. Store ids ("d1", "d2", …) follow insertion order and
-never change; story, entity and other record ids belong to the current analysis.
+run leaves the store as it was. A save first locks the store's state row, so saves take
+turns across processes and machines; it refuses (`StaleAnalysis`) an analysis that does
+not cover every stored document, which happens when another writer added documents
+after the snapshot it was computed from: the caller reads again and retries.
+Documents are identified by content hash: saving the same content again adds nothing.
+Store ids ("d1", "d2", …) follow insertion order and never change; story, entity and
+other record ids belong to the current analysis.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storyline.config import Settings
@@ -46,6 +54,7 @@ from storyline.store.schema import (
     ExtractionRow,
     ProblemRow,
     RecordRow,
+    StoreStateRow,
     StoryLinkRow,
 )
 
@@ -81,6 +90,22 @@ def make_engine(path_or_url: str | Path) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+class StaleAnalysis(Exception):
+    """The analysis given to `save` does not cover the stored documents (another writer
+    added some since it was computed): nothing was written."""
+
+
+@dataclass
+class StoredCorpus:
+    """What the reduce needs from the store: every stored document (with the story the
+    current analysis puts it in), their extractions, and the kept problems."""
+
+    documents: list[Document]
+    extractions: dict[str, DocExtraction]
+    problems: list[Problem]
+    next_seq: int  # the seq (store id "d<seq>") the next new document would get
 
 
 @dataclass
@@ -145,13 +170,27 @@ class Store:
         self.url = to_url(path_or_url)
         self.settings = settings or Settings()
         self.engine = make_engine(self.url)
-        Base.metadata.create_all(self.engine)
+        self._create_schema()
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Writers in this process take turns; readers never wait for them.
         self.write_lock = threading.RLock()
         self._cache: tuple[int, Analysis] | None = None
 
     # ------------------------------------------------------------------ lifecycle
+
+    def _create_schema(self) -> None:
+        """Tables and the state row; two processes opening a new store at once race on
+        CREATE TABLE / the first INSERT (PostgreSQL reports a duplicate): try again."""
+        for attempt in range(5):
+            try:
+                Base.metadata.create_all(self.engine)
+                with self.engine.begin() as conn:
+                    if conn.scalar(select(StoreStateRow.id).where(StoreStateRow.id == 1)) is None:
+                        conn.execute(insert(StoreStateRow).values(id=1, version=0))
+                return
+            except (IntegrityError, ProgrammingError, OperationalError):
+                if attempt == 4:
+                    raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -167,16 +206,17 @@ class Store:
     def save(
         self,
         ingested,
-        analysis: Analysis | None = None,
+        analysis: Analysis,
         extractions: Sequence[DocExtraction] = (),
         raw_path: Callable[[str], str] | None = None,
     ) -> SaveResult:
-        """Add a batch (an `IngestResult`) and store the analysis of the whole store.
+        """Add a batch (an `IngestResult`) and store `analysis` as the current analysis.
 
-        `analysis` is the batch's own analysis (ids "d1"…); it is stored as is when the
-        batch is the whole store, else the reduce is re-run over every stored document
-        (their extractions are stored, so nothing is parsed again). A rejected input's
-        bytes are read back from its source (or from `raw_path(source)`).
+        `analysis` must cover every document of the store once the batch is added. Its
+        document ids are the batch's (run ids, moved onto store ids here) for the batch's
+        documents and store ids for the others. Raises `StaleAnalysis` (and writes
+        nothing) when it does not cover the store. A rejected input's bytes are read back
+        from its source (or from `raw_path(source)`).
         """
         with self.write_lock:
             for attempt in range(3):
@@ -191,6 +231,9 @@ class Store:
     def _save_once(self, ingested, analysis, extractions, raw_path) -> SaveResult:
         result = SaveResult()
         with self.sessions.begin() as s:
+            # Lock first: saves from other processes wait here until this one commits,
+            # then see its documents.
+            s.execute(update(StoreStateRow).values(version=StoreStateRow.version + 1))
             batch = BatchRow(
                 sources=sorted({d.source for d in ingested.documents}),
                 n_documents=len(ingested.documents),
@@ -204,12 +247,15 @@ class Store:
             self._add_extractions(s, extractions, result.ids)
             self._add_problems(s, ingested.problems, batch.id, raw_path)
             s.flush()
+            full = remap_analysis(analysis, result.ids)
             stored = set(s.scalars(select(DocumentRow.id)))
-            if analysis is not None and stored == set(result.ids.values()):
-                full = remap_analysis(analysis, result.ids)
-                full = full.model_copy(update={"problems": self._problems(s)})
-            else:
-                full = self._reconcile(s)
+            covered = {d.id for d in full.documents}
+            if covered != stored:
+                raise StaleAnalysis(
+                    f"the analysis covers {len(covered)} documents, the store holds "
+                    f"{len(stored)} ({len(stored - covered)} not covered)"
+                )
+            full = full.model_copy(update={"problems": self._problems(s)})
             result.run_id = self._write_analysis(s, full)
         return result
 
@@ -282,31 +328,22 @@ class Store:
             )
             s.flush()
 
-    def _reconcile(self, s: Session) -> Analysis:
-        """The reduce over every stored document, from the stored extractions."""
-        from storyline.ingest.dedup import mark_duplicates
-        from storyline.reconcile import reconcile
-
-        documents = [_row_document(r) for r in s.scalars(select(DocumentRow).order_by("seq"))]
-        # Stored documents keep the story they were in: only new documents are placed
-        # (cluster_stories honours a document's `story`), so adding is incremental.
-        previous = self._prior_stories(s)
-        for d in documents:
-            d.story = previous.get(d.id)
-        extractions = {
-            r.document: DocExtraction.model_validate(r.payload)
-            for r in s.scalars(select(ExtractionRow))
-        }
-        mark_duplicates(documents)
-        missing = [d for d in documents if d.duplicate_of is None and d.id not in extractions]
-        if missing:  # a document that was a copy is now an original: parse it once
-            from storyline.extract import extract_all
-
-            for x in extract_all(missing, self.settings):
-                extractions[x.document] = x
-                s.add(ExtractionRow(document=x.document, payload=x.model_dump(mode="json")))
-        ordered = [extractions[d.id] for d in documents if d.id in extractions]
-        return reconcile(documents, ordered, self.settings, self._problems(s))
+    def snapshot(self) -> StoredCorpus:
+        """The stored corpus as the reduce needs it (documents in insertion order)."""
+        with self.sessions() as s:
+            rows = list(s.scalars(select(DocumentRow).order_by(DocumentRow.seq)))
+            documents = [_row_document(r) for r in rows]
+            previous = self._prior_stories(s)
+            for d in documents:
+                d.story = previous.get(d.id)
+            ids = {d.id for d in documents}
+            extractions = {
+                r.document: DocExtraction.model_validate(r.payload)
+                for r in s.scalars(select(ExtractionRow))
+                if r.document in ids  # committed after the documents were read: next time
+            }
+            next_seq = (rows[-1].seq if rows else 0) + 1
+            return StoredCorpus(documents, extractions, self._problems(s), next_seq)
 
     @staticmethod
     def _prior_stories(s: Session) -> dict[str, str]:

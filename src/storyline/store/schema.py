@@ -11,6 +11,8 @@ Layout:
   re-runs only the cross-document reduce, never the spaCy pass over stored documents.
 - `problems`: rejected inputs with the reason and, where they could be read, their bytes.
 - `batches`: one row per save (what was added, when).
+- `store_state`: one row that every save updates first, so that saves from several
+  processes (or machines, on PostgreSQL) take turns on the analysis they write.
 - `analysis_runs` + `records` + `story_links`: the analysis of the whole store, one
   record per contract item (JSON payload plus indexed keys), and per story the
   documents, entities, places and outlets it involves, for filtering in SQL.
@@ -52,6 +54,15 @@ class BatchRow(Base):
     n_documents: Mapped[int] = mapped_column(Integer, default=0)
     n_new: Mapped[int] = mapped_column(Integer, default=0)
     n_problems: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoreStateRow(Base):
+    """The single row (id 1) a save locks first; `version` counts the saves."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DocumentRow(Base):

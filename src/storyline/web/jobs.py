@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.config import Settings
-from storyline.store import Store, add_sources
+from storyline.pipeline import add_sources
+from storyline.store import Store
 
 
 @dataclass

@@ -1,0 +1,277 @@
+"""Scale of the reduce and of the incremental add, on synthetic compact records (no spaCy).
+
+Generates N documents with their `DocExtraction` records directly: events of six kinds
+in a pool of invented places, one to seven reports each from different outlets over a
+few days, every report with a short body whose mentions (place, official, agency), one
+attributed quote, one dated time expression, sentence spans and a 384-dimension
+title+lead embedding (the event's direction plus noise) are written with their offsets.
+So the reduce sees what it sees after the per-document map, at any N, without parsing.
+
+    .venv/bin/python bench/scale.py reduce --sizes 1000 3000 10000 30000
+    .venv/bin/python bench/scale.py add --sizes 1000 10000 --batch 1000
+
+`reduce`: `storyline.reconcile.reconcile` over all N records; CPU seconds, wall seconds
+and the peak RSS of the process (which holds the records: the reduce needs them all),
+each size in a fresh process, after a warm-up reduce of 20 documents that loads what
+every run loads once (the place index, the data files; about 5 s and 600 MiB); then
+the growth exponent between successive sizes (log time ratio / log size ratio) and over
+the whole range.
+`add`: a store (SQLite file) holding N documents with their analysis, then
+`storyline.pipeline.store_batch` of `--batch` new documents: the time to read the store,
+reduce and write, which is what `analyze NEW --db URL` adds after the spaCy pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import math
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+KINDS = ["flood", "fire", "strike", "quake", "protest", "storm"]
+VERBS = {
+    "flood": "flooded",
+    "fire": "burned",
+    "strike": "hit",
+    "quake": "shook",
+    "protest": "filled",
+    "storm": "battered",
+}
+SYLLABLES = ["ka", "lo", "mi", "ren", "to", "vas", "bel", "dur", "na", "sil", "ot", "ar", "en"]
+DIM = 384
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def generate(n: int, seed: int = 11, start: int = 1):
+    """(documents, extractions) for n documents with store-like ids from `start`."""
+    from storyline.models import (
+        DocExtraction,
+        Document,
+        LocalMention,
+        LocalQuote,
+        Span,
+        TimeExpression,
+    )
+
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    places = [_name(rng, 3) for _ in range(max(50, n // 20))]
+    outlets = [
+        f"{_name(rng, 2)} {rng.choice(['Times', 'Post', 'Herald', 'News'])}" for _ in range(60)
+    ]
+    agencies = [f"{_name(rng, 2)} Relief Agency" for _ in range(30)]
+    day0 = date(2020, 1, 1)
+    documents, extractions = [], []
+    i = start
+    while len(documents) < n:
+        kind, place = rng.choice(KINDS), rng.choice(places)
+        official = f"{_name(rng, 2)} {_name(rng, 3)}"
+        agency = rng.choice(agencies)
+        when = day0 + timedelta(days=rng.randrange(1500))
+        toll = rng.randrange(2, 90)
+        direction = nrng.standard_normal(DIM).astype(np.float32)
+        for _ in range(min(rng.randint(1, 7), n - len(documents))):
+            published = when + timedelta(days=rng.randrange(0, 4))
+            title = f"{kind.capitalize()} {VERBS[kind]} {place}, {toll} dead"
+            pieces = [
+                (f"A {kind} {VERBS[kind]} ", None),
+                (place, ("GPE", place, "c1")),
+                (f" on {when.isoformat()}, killing {toll} people. ", None),
+                (official, ("PERSON", official, "c2")),
+                (" of the ", None),
+                (agency, ("ORG", agency, "c3")),
+                (" said the damage was heavy. ", None),
+                (f"Crews from {rng.randrange(2, 9)} towns were sent to help.", None),
+            ]
+            text, mentions, offset = "", [], 0
+            for piece, mention in pieces:
+                if mention is not None:
+                    etype, name, cluster = mention
+                    mentions.append(
+                        LocalMention(
+                            start=offset,
+                            end=offset + len(piece),
+                            text=piece,
+                            type=etype,
+                            name=name,
+                            cluster=cluster,
+                        )
+                    )
+                text += piece
+                offset += len(piece)
+            said = text.index(" said ")
+            first_end = text.index(". ") + 1
+            quote = LocalQuote(
+                kind="indirect",
+                start=said + 6,
+                end=text.index(". ", said) + 1,
+                text=text[said + 6 : text.index(". ", said)],
+                cue="said",
+                cue_start=said + 1,
+                cue_end=said + 5,
+                speaker_start=mentions[1].start,
+                speaker_end=mentions[1].end,
+                speaker_text=official,
+                speaker_cluster="c2",
+            )
+            day = text.index(when.isoformat())
+            times = [
+                TimeExpression(
+                    start=day,
+                    end=day + 10,
+                    text=when.isoformat(),
+                    value=when.isoformat(),
+                    precision="day",
+                )
+            ]
+            vector = direction + 0.35 * nrng.standard_normal(DIM).astype(np.float32)
+            vector /= np.linalg.norm(vector)
+            doc_id = f"d{i}"
+            documents.append(
+                Document(
+                    id=doc_id,
+                    source=f"gen/{i}.txt",
+                    title=title,
+                    outlet=rng.choice(outlets),
+                    published=published.isoformat(),
+                    text=text,
+                    content_hash=hashlib.sha256(f"{i}\x1f{text}".encode()).hexdigest(),
+                )
+            )
+            extractions.append(
+                DocExtraction(
+                    document=doc_id,
+                    sentences=[
+                        Span(start=0, end=first_end),
+                        Span(start=first_end + 1, end=len(text)),
+                    ],
+                    mentions=mentions,
+                    quotes=[quote],
+                    times=times,
+                    embedding=vector.tolist(),
+                )
+            )
+            i += 1
+    return documents, extractions
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_reduce(n: int) -> dict:
+    from storyline.reconcile import reconcile
+
+    documents, extractions = generate(n)
+    # Loaded once per process whatever N (place index, data files): not timed.
+    warm, warm_x = generate(20, seed=5)
+    reconcile(warm, warm_x)
+    before = rss_mib()
+    t0, c0 = time.perf_counter(), time.process_time()
+    analysis = reconcile(documents, extractions)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "n": n,
+        "cpu_s": round(cpu, 2),
+        "wall_s": round(wall, 2),
+        "rss_before_mib": round(before),
+        "peak_rss_mib": round(rss_mib()),
+        "stories": len(analysis.stories),
+        "entities": len(analysis.entities),
+    }
+
+
+def run_add(n: int, batch: int) -> dict:
+    from storyline.ingest import IngestResult
+    from storyline.pipeline import store_batch
+    from storyline.reconcile import reconcile
+    from storyline.store import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="scale-"))
+    db = folder / "store.sqlite"
+    documents, extractions = generate(n)
+    stored = IngestResult(documents=documents)
+    t0 = time.perf_counter()
+    with open_store(db) as store:
+        store.save(stored, reconcile(documents, extractions), extractions)
+    build = time.perf_counter() - t0
+    warm, warm_x = generate(20, seed=5)
+    reconcile(warm, warm_x)  # loaded once per process whatever N: not timed
+    new_docs, new_x = generate(batch, seed=99, start=1)  # run ids d1…, as a batch has
+    for d in new_docs:  # other content than the stored documents
+        d.content_hash = hashlib.sha256(("new" + d.content_hash).encode()).hexdigest()
+    before = rss_mib()
+    with open_store(db) as store:
+        c0 = time.process_time()
+        store.snapshot()  # the read alone, to split the add's cost
+        snapshot_cpu = time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = store_batch(store, IngestResult(documents=new_docs), new_x)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        assert len(result.new) == batch
+    size = db.stat().st_size
+    db.unlink()
+    folder.rmdir()
+    return {
+        "n": n,
+        "batch": batch,
+        "add_cpu_s": round(cpu, 2),
+        "add_wall_s": round(wall, 2),
+        "snapshot_cpu_s": round(snapshot_cpu, 2),
+        "build_wall_s": round(build, 1),
+        "peak_rss_mib": round(rss_mib()),
+        "rss_before_add_mib": round(before),
+        "db_mib": round(size / 2**20, 1),
+    }
+
+
+def exponent(a: dict, b: dict, key: str) -> float:
+    return math.log(b[key] / a[key]) / math.log(b["n"] / a["n"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("what", choices=["reduce", "add"])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000, 30000])
+    ap.add_argument("--batch", type=int, default=1000, help="documents added (add)")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    args = ap.parse_args()
+    if args.one:
+        out = run_reduce(args.one) if args.what == "reduce" else run_add(args.one, args.batch)
+        print(json.dumps(out))
+        return 0
+    rows = []
+    for n in args.sizes:
+        cmd = [sys.executable, __file__, args.what, "--one", str(n), "--batch", str(args.batch)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stderr[-2000:], file=sys.stderr)
+            return 1
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    key = "cpu_s" if args.what == "reduce" else "add_cpu_s"
+    for a, b in itertools.pairwise(rows):
+        print(f"growth exponent {a['n']} -> {b['n']}: {exponent(a, b, key):.2f} ({key})")
+    if len(rows) > 2:
+        whole = exponent(rows[0], rows[-1], key)
+        print(f"growth exponent {rows[0]['n']} -> {rows[-1]['n']}: {whole:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
