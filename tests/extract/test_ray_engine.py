@@ -64,7 +64,7 @@ def test_two_node_cluster_gives_the_local_output(run_cli, tmp_path):
 
 def test_engine_settings_and_missing_ray(monkeypatch):
     """The engine is a setting; without Ray installed the error names the extra."""
-    from storyline import ray_engine
+    from storyline.extract import ray_engine
 
     assert Settings().engine == "local" and Settings().workers >= 1
     assert Settings(engine="ray", address="auto").address == "auto"
