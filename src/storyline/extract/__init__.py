@@ -14,27 +14,51 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.config import Settings
+from storyline.extract.pieces import MAX_PIECE_CHARS, Piece, merge_pieces, split_pieces
 from storyline.models import DocExtraction, Document, Span
 
+# The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
+EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities")
 
-def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
-    """Run every extractor over one parsed document."""
+
+def _run_extractor(name: str, document: Document, doc: Doc, found: dict[str, list]) -> list:
     from storyline.extract.accusations import find_accusations
     from storyline.extract.mentions import find_mentions
     from storyline.extract.quantities import find_quantities
     from storyline.extract.quotes import find_quotes
     from storyline.extract.times import find_times
 
-    mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions)
+    if name == "mentions":
+        return find_mentions(doc)
+    if name == "quotes":
+        return find_quotes(doc, found["mentions"])
+    if name == "accusations":
+        return find_accusations(doc, found["mentions"], found["quotes"])
+    if name == "times":
+        return find_times(doc, anchor=document.published)
+    return find_quantities(doc, found["mentions"], found["quotes"])
+
+
+def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
+    """Run every extractor over one parsed document (or one piece of a long one).
+
+    Each extractor is isolated: one that raises costs only its own records for this
+    document (later extractors see an empty list in their place), and the failure is
+    recorded in `error`, which the pipeline reports as a problem.
+    """
+    found: dict[str, list] = {}
+    failures: list[str] = []
+    for name in EXTRACTORS:
+        try:
+            found[name] = _run_extractor(name, document, doc, found)
+        except Exception as exc:  # one extractor's bug must not cost the others' records
+            found[name] = []
+            failures.append(f"{name} extractor failed ({type(exc).__name__}: {exc})")
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
-        mentions=mentions,
-        quotes=quotes,
-        accusations=find_accusations(doc, mentions, quotes),
-        times=find_times(doc, anchor=document.published),
-        quantities=find_quantities(doc, mentions, quotes),
+        **found,
+        error="; ".join(failures)[:300] or None,
     )
 
 
@@ -50,6 +74,27 @@ def _guarded(document: Document, doc: Doc) -> DocExtraction:
 BATCH = 32  # documents per encoder call (the encoder sorts each batch by length)
 
 
+def _parse_and_extract(
+    documents: Sequence[Document], nlp: Language
+) -> Iterator[tuple[Document, DocExtraction]]:
+    """Each document's extraction, in order. A long document is parsed in pieces (see
+    `pieces`): spaCy's length limit never applies and its cost stays linear."""
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    pairs = [(d, p) for d in documents for p in split_pieces(d.text, limit)]
+    texts = (d.text[p.start : p.end] for d, p in pairs)
+    parsed = zip(pairs, nlp.pipe(texts, batch_size=16), strict=True)
+    current: Document | None = None
+    parts: list[tuple[Piece, DocExtraction]] = []
+    for (document, piece), doc in parsed:
+        if current is not None and document is not current:
+            yield current, merge_pieces(current.id, parts)
+            parts = []
+        current = document
+        parts.append((piece, _guarded(document, doc)))
+    if current is not None:
+        yield current, merge_pieces(current.id, parts)
+
+
 def _extract_serial(
     documents: Sequence[Document],
     nlp: Language,
@@ -58,11 +103,9 @@ def _extract_serial(
 ) -> Iterator[DocExtraction]:
     """Parse and extract in batches; each batch's title+lead embeddings are computed
     right after it, in the same process, so worker processes share that cost too."""
-    texts = (d.text for d in documents)
-    parsed = zip(documents, nlp.pipe(texts, batch_size=16), strict=True)
     batch: list[tuple[Document, DocExtraction]] = []
-    for document, doc in parsed:
-        batch.append((document, _guarded(document, doc)))
+    for document, extraction in _parse_and_extract(documents, nlp):
+        batch.append((document, extraction))
         if len(batch) == BATCH:
             yield from _finish(batch, embed, progress)
             batch = []
