@@ -77,13 +77,14 @@ def use_data_folders(folders: list[Path]) -> None:
 
 
 def report_problems(problems) -> None:
-    """One line per rejected input: what, where, why. No tracebacks."""
+    """One line per rejected input (or warning): what, where, why. No tracebacks."""
     from rich.markup import escape
 
     for p in problems:
         where = f"{p.source}:{p.line}" if p.line else p.source
         # escaped: file names and reasons may hold '[...]', which rich reads as markup
-        line = f"[yellow]rejected[/] {escape(where)}: {escape(p.reason)}"
+        label = "warning" if p.severity == "warning" else "rejected"
+        line = f"[yellow]{label}[/] {escape(where)}: {escape(p.reason)}"
         err.print(line, markup=True, soft_wrap=True)
 
 

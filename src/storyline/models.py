@@ -48,6 +48,11 @@ class Problem(Record):
     line: int | None = Field(None, description="1-based line or row within the input.")
     reason: str
     stage: Literal["read", "decode", "parse", "clean", "language", "extract", "store"] = "read"
+    severity: Literal["error", "warning"] = Field(
+        "error",
+        description="error: the input (or that part of it) was not used; warning: it was "
+        "used, with the defect named (undecodable bytes replaced, one extractor failed).",
+    )
 
 
 class Document(Record):

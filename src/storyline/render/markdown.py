@@ -109,7 +109,8 @@ def render_view(view: ReportView) -> str:
         out += ["## Inputs not used", ""]
         for p in a.problems:
             line = f" line {p.line}" if p.line else ""
-            out.append(f"- `{esc(p.source)}`{line}: {esc(p.reason)} ({p.stage})")
+            kind = f"{p.stage}, warning: used" if p.severity == "warning" else p.stage
+            out.append(f"- `{esc(p.source)}`{line}: {esc(p.reason)} ({kind})")
         out.append("")
     out += ["## Documents", ""]
     for dv in view.documents:
