@@ -157,6 +157,13 @@ def serve(
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Host name to serve besides 127.0.0.1, localhost and ::1 (repeatable); "
+            "requests naming any other host are refused (DNS rebinding)."
+        ),
+    ] = None,
 ) -> None:
     """Add PATHs to the store (if any), then serve the web app over it."""
     import uvicorn
@@ -181,7 +188,8 @@ def serve(
     if analysis is not None:
         err.print(f"{len(analysis.documents)} documents, {len(analysis.stories)} stories in {db}")
     err.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    web = create_app(store, settings, allow_hosts=[host, *(allow_host or [])])
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

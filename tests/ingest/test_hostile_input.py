@@ -172,3 +172,29 @@ def test_a_deep_html_file_is_read(tmp_path):
     (tmp_path / "deep.html").write_text(deep_page(400), "utf-8")
     [raw] = read_all(tmp_path / "deep.html")
     assert isinstance(raw, RawInput) and "engineers found cracks" in raw.body
+
+
+# ------------------------------------------------------------------ one paragraph, no title
+
+BRIEF = (
+    "Rescuers pulled 12 survivors from the rubble of a collapsed school in Dalmora on "
+    "Monday, the regional governor said, and the search went on through the night."
+)
+
+
+def test_a_one_paragraph_text_without_a_title_keeps_its_text():
+    """A brief pasted without a title: its only line is the article, not the headline."""
+    from storyline.ingest.documents import build_document
+
+    doc = build_document(RawInput(source="pasted.txt", raw=b"", body=BRIEF + "\n"), "d1")
+    assert not isinstance(doc, Problem), doc
+    assert doc.text == BRIEF
+    assert doc.title and BRIEF.startswith(doc.title.rstrip("…"))
+
+
+def test_a_headline_and_a_paragraph_still_split():
+    from storyline.ingest.documents import build_document
+
+    body = f"School collapses in Dalmora\n\n{BRIEF}\n"
+    doc = build_document(RawInput(source="a.txt", raw=b"", body=body), "d1")
+    assert doc.title == "School collapses in Dalmora" and doc.text == BRIEF

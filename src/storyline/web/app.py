@@ -10,6 +10,7 @@ allows only this server's own scripts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +29,7 @@ from storyline.render.basemap import Pin, map_svg
 from storyline.store import Store
 from storyline.web.highlight import highlight, parse_passage
 from storyline.web.jobs import Jobs, Upload
+from storyline.web.security import install_security
 from storyline.web.views import Index, passage_href
 
 HERE = Path(__file__).parent
@@ -85,8 +87,11 @@ class _Limits(BaseHTTPMiddleware):
         return response
 
 
-def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
-    """The app over one store. `app.state.jobs` runs the uploads."""
+def create_app(
+    store: Store, settings: Settings | None = None, allow_hosts: Iterable[str] = ()
+) -> FastAPI:
+    """The app over one store. `app.state.jobs` runs the uploads. `allow_hosts`: Host
+    names served besides the loopback ones (see `web.security`)."""
     settings = settings or store.settings
     max_file = settings.max_bytes
     app = FastAPIOffline(
@@ -99,6 +104,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(_Limits, max_body=max_file * 4 + 100_000)
+    install_security(app, max_body=max_file * 4 + 100_000, allow_hosts=allow_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(passage_href=passage_href, version=__version__)
