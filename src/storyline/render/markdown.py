@@ -10,7 +10,7 @@ import html
 import re
 
 from storyline.models import Analysis
-from storyline.render.views import Link, ReportView, build_view
+from storyline.render.views import Link, ReportView, StoryView, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup mid-line
 
@@ -27,6 +27,14 @@ def links(items: list[Link]) -> str:
         if link.anchor not in [a for a, _ in seen]:
             seen.append((link.anchor, link.label))
     return " ".join(f"[{label}](#{anchor})" for anchor, label in seen)
+
+
+def more(sv: StoryView, key: str, what: str) -> list[str]:
+    """The line saying how many rows a capped section leaves out, if any."""
+    n = sv.omitted.get(key, 0)
+    return (
+        ["", f"*… and {n:,} more {what}, not shown here: all are in storyline.json.*"] if n else []
+    )
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -65,6 +73,7 @@ def render_view(view: ReportView) -> str:
             out += ["", "### Timeline", "", "| date | what | sources |", "|---|---|---|"]
             for date, desc, refs in sv.timeline:
                 out.append(f"| {esc(date)} | {esc(desc)} | {links(refs)} |")
+            out += more(sv, "events", "events")
         if sv.places:
             out += ["", "### Places", ""]
             for e, ref in sv.places:
@@ -73,6 +82,7 @@ def render_view(view: ReportView) -> str:
                     f"- {esc(e.name)} ({geo.lat:.2f}, {geo.lon:.2f}"
                     f"{', ' + esc(geo.country) if geo.country else ''}) {links([ref])}"
                 )
+            out += more(sv, "places", "places")
         if sv.people:
             out += ["", "### People and their quotes", ""]
             for e, quotes, ref in sv.people:
@@ -80,6 +90,7 @@ def render_view(view: ReportView) -> str:
                 out.append(f"- **{esc(e.name)}**{roles} {links([ref]) if ref else ''}")
                 for q, qref in quotes:
                     out.append(f"  - {q.kind}: “{esc(q.text)}” {links([qref])}")
+            out += more(sv, "people", "people") + more(sv, "quotes", "quotes of the people shown")
         if sv.claims:
             out += ["", "### Claims", "", "| group | what | status | claim | by | source |"]
             out.append("|---|---|---|---|---|---|")
@@ -90,6 +101,7 @@ def render_view(view: ReportView) -> str:
                         f"| {gid} | {esc(what)} | {flag} | {esc(c.text)} | "
                         f"{esc(c.claimant_name or '—')} | {links([ref])} |"
                     )
+            out += more(sv, "claims", "claims")
         if sv.framing_docs:
             out += ["", "### Framing", ""]
             out.append("| | " + " | ".join(f"[{d}](#{d})" for d in sv.framing_docs) + " |")

@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from storyline.models import Analysis, Claim, Document, Entity, MentionRef, Quote, Story
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
+# Rows a report shows per section of a story, and quotes per person: a huge analysis
+# (one 1 MB text gives thousands of quotes and claims) keeps a readable, fast report. The
+# rest is counted in the section ("… and 4,210 more") and is all in storyline.json.
+SECTION_LIMIT = 200
+QUOTES_PER_PERSON = 20
 
 
 @dataclass
@@ -64,6 +69,7 @@ class StoryView:
     framing_docs: list[str]
     framing_rows: list[tuple[str, list[str]]]  # (row label, one cell per document)
     sources: list[Document]
+    omitted: dict[str, int] = field(default_factory=dict)  # section -> rows left out
 
 
 @dataclass
@@ -76,20 +82,33 @@ class ReportView:
 
 def _segments(text: str, spans: set[tuple[int, int]]) -> list[Segment]:
     """Split a text so that every linked passage is marked and anchored at its start.
-    Overlapping passages share marks (their union is marked)."""
+    Overlapping passages share marks (their union is marked). One sweep over the cuts:
+    a segment is marked where some passage is open across it."""
     n = len(text)
     spans = {(max(0, s), min(n, e)) for s, e in spans if s < n and e > s}
     cuts = sorted({0, n} | {s for s, _ in spans} | {e for _, e in spans})
     starts: dict[int, list[str]] = defaultdict(list)
+    opening: Counter = Counter()
     for s, e in sorted(spans):
         starts[s].append(f"{s}-{e}")
+        opening[s] += 1
+        opening[e] -= 1
     out = []
+    open_now = 0
     for a, b in itertools.pairwise(cuts):
+        open_now += opening.get(a, 0)
         if b <= a:
             continue
-        marked = any(s <= a and b <= e for s, e in spans)
-        out.append(Segment(text[a:b], marked, starts.get(a, [])))
+        out.append(Segment(text[a:b], open_now > 0, starts.get(a, [])))
     return out
+
+
+def _capped(rows: list, omitted: dict[str, int], section: str, limit: int = SECTION_LIMIT):
+    """The first `limit` rows; how many were left out is noted under `section`."""
+    if len(rows) > limit:
+        omitted[section] = omitted.get(section, 0) + len(rows) - limit
+        return rows[:limit]
+    return rows
 
 
 def build_view(analysis: Analysis) -> ReportView:
@@ -175,19 +194,25 @@ def build_view(analysis: Analysis) -> ReportView:
             rows = [(c, passages.link(c.document, c.start, c.end)) for c in cs]
             claims.append((gid, what, status, rows))
         framing_docs, framing_rows = _framing_table(analysis, story)
+        omitted: dict[str, int] = {}
+        people = [
+            (e, _capped(qs, omitted, "quotes", QUOTES_PER_PERSON), ref)
+            for e, qs, ref in _capped(people, omitted, "people")
+        ]
         views.append(
             StoryView(
                 story=story,
                 storyline_title=line.title if line and len(line.stories) > 1 else None,
                 siblings=siblings,
                 briefing=briefing,
-                timeline=timeline,
-                places=places,
+                timeline=_capped(timeline, omitted, "events"),
+                places=_capped(places, omitted, "places"),
                 people=people,
-                claims=claims,
+                claims=_capped_claims(claims, omitted),
                 framing_docs=framing_docs,
                 framing_rows=framing_rows,
                 sources=[docs[d] for d in story.documents if d in docs],
+                omitted=omitted,
             )
         )
     for a in analysis.accusations:  # accusations are linked from the framing table's docs
@@ -198,6 +223,20 @@ def build_view(analysis: Analysis) -> ReportView:
     assigned = {d for s in analysis.stories for d in s.documents}
     unassigned = [d for d in analysis.documents if d.id not in assigned]
     return ReportView(analysis, views, documents, unassigned)
+
+
+def _capped_claims(claims: list, omitted: dict[str, int]) -> list:
+    """Claim groups in order until SECTION_LIMIT rows (conflicting groups come first)."""
+    out, rows = [], 0
+    for gid, what, status, group_rows in claims:
+        room = SECTION_LIMIT - rows
+        if room <= 0:
+            omitted["claims"] = omitted.get("claims", 0) + len(group_rows)
+            continue
+        kept = _capped(group_rows, omitted, "claims", room)
+        out.append((gid, what, status, kept))
+        rows += len(kept)
+    return out
 
 
 def _framing_table(
