@@ -125,3 +125,17 @@ def test_an_early_extractors_failure_leaves_the_later_ones_running(nlp, monkeypa
     assert x.times, "the time extractor does not depend on the failed one"
     assert x.sentences
     assert f"{name} extractor failed (RuntimeError: boom)" in (x.error or "")
+
+
+def test_a_long_documents_pieces_are_parsed_a_few_at_a_time():
+    """Peak memory: the parser never holds more than PARSE_BATCH_CHARS of text at once."""
+    from storyline.extract import PARSE_BATCH_CHARS, PARSE_BATCH_DOCS, _parse_batches
+
+    long_doc = _doc("d1", PARAGRAPH * 8_000)  # ~1.3 MB
+    short = [_doc(f"d{i}", PARAGRAPH) for i in range(2, 40)]
+    pairs = [(d, p) for d in [long_doc, *short] for p in split_pieces(d.text)]
+    batches = list(_parse_batches(pairs))
+    assert [pair for batch in batches for pair in batch] == pairs
+    for batch in batches:
+        assert len(batch) <= PARSE_BATCH_DOCS
+        assert sum(p.end - p.start for _, p in batch) <= PARSE_BATCH_CHARS

@@ -74,6 +74,27 @@ def _guarded(document: Document, doc: Doc) -> DocExtraction:
 BATCH = 32  # documents per encoder call (the encoder sorts each batch by length)
 
 
+PARSE_BATCH_DOCS = 16  # texts per spaCy batch
+PARSE_BATCH_CHARS = 200_000  # and characters: the parser's memory grows with a batch's text
+
+
+def _parse_batches(pairs: list[tuple[Document, Piece]]) -> Iterator[list[tuple[Document, Piece]]]:
+    """Consecutive batches of at most PARSE_BATCH_DOCS texts and (unless one piece alone
+    is longer) PARSE_BATCH_CHARS characters: the pieces of a long document are not all
+    parsed at once, so peak memory does not grow with the document's length."""
+    batch: list[tuple[Document, Piece]] = []
+    chars = 0
+    for pair in pairs:
+        size = pair[1].end - pair[1].start
+        if batch and (len(batch) == PARSE_BATCH_DOCS or chars + size > PARSE_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += size
+    if batch:
+        yield batch
+
+
 def _parse_and_extract(
     documents: Sequence[Document], nlp: Language
 ) -> Iterator[tuple[Document, DocExtraction]]:
@@ -81,8 +102,15 @@ def _parse_and_extract(
     `pieces`): spaCy's length limit never applies and its cost stays linear."""
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
     pairs = [(d, p) for d in documents for p in split_pieces(d.text, limit)]
-    texts = (d.text[p.start : p.end] for d, p in pairs)
-    parsed = zip(pairs, nlp.pipe(texts, batch_size=16), strict=True)
+    parsed = (
+        pair
+        for batch in _parse_batches(pairs)
+        for pair in zip(
+            batch,
+            nlp.pipe([d.text[p.start : p.end] for d, p in batch], batch_size=len(batch)),
+            strict=True,
+        )
+    )
     current: Document | None = None
     parts: list[tuple[Piece, DocExtraction]] = []
     for (document, piece), doc in parsed:
