@@ -263,3 +263,19 @@ def test_store_urls(tmp_path):
     assert (tmp_path / "a").is_dir()
     with open_store(f"sqlite:///{tmp_path / 'u.sqlite'}") as store:
         assert store.load_analysis() is None and store.list_stories() == []
+
+
+def test_a_warning_stays_a_warning_through_the_store(db, tmp_path):
+    ingested = batch(["harbour.txt"])
+    warning = Problem(
+        source="a.txt", reason="1 undecodable byte replaced", stage="decode", severity="warning"
+    )
+    ingested.problems += [warning, Problem(source="b.txt", reason="empty", stage="decode")]
+    with open_store(db) as store:
+        store.save(ingested, analysis_of(ingested), extractions(ingested))
+    with open_store(db) as store:
+        assert [(p.stage, p.severity) for p in store.problems()] == [
+            ("decode", "warning"),
+            ("decode", "error"),
+        ]
+        assert store.load_analysis().problems[0] == warning
