@@ -80,13 +80,14 @@ def data_folders(folders: list[Path] | None) -> list[Path]:
 
 
 def report_problems(problems) -> None:
-    """One line per rejected input: what, where, why. No tracebacks."""
+    """One line per rejected input (or warning): what, where, why. No tracebacks."""
     from rich.markup import escape
 
     for p in problems:
         where = f"{p.source}:{p.line}" if p.line else p.source
         # escaped: file names and reasons may hold '[...]', which rich reads as markup
-        line = f"[yellow]rejected[/] {escape(where)}: {escape(p.reason)}"
+        label = "warning" if p.severity == "warning" else "rejected"
+        line = f"[yellow]{label}[/] {escape(where)}: {escape(p.reason)}"
         err.print(line, markup=True, soft_wrap=True)
 
 
@@ -193,6 +194,13 @@ def serve(
     data: DataOption = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Host name to serve besides 127.0.0.1, localhost and ::1 (repeatable); "
+            "requests naming any other host are refused (DNS rebinding)."
+        ),
+    ] = None,
 ) -> None:
     """Add PATHs to the store (if any), then serve the web app over it."""
     import uvicorn
@@ -220,7 +228,8 @@ def serve(
     if analysis is not None:
         err.print(f"{len(analysis.documents)} documents, {len(analysis.stories)} stories in {db}")
     err.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    web = create_app(store, settings, allow_hosts=[host, *(allow_host or [])])
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

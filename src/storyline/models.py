@@ -48,6 +48,11 @@ class Problem(Record):
     line: int | None = Field(None, description="1-based line or row within the input.")
     reason: str
     stage: Literal["read", "decode", "parse", "clean", "language", "extract", "store"] = "read"
+    severity: Literal["error", "warning"] = Field(
+        "error",
+        description="error: the input (or that part of it) was not used; warning: it was "
+        "used, with the defect named (undecodable bytes replaced, one extractor failed).",
+    )
 
 
 class Document(Record):
@@ -190,7 +195,9 @@ class DocExtraction(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
-        None, description="Why extraction failed on this document (its records are then empty)."
+        None,
+        description="Why extraction failed on this document: wholly (its records are then "
+        "empty) or for one extractor (only that extractor's records are missing).",
     )
 
 

@@ -51,7 +51,13 @@ def analyze(
     if progress:
         progress("Reconciling", None)
     problems = list(ingested.problems) + [
-        Problem(source=by_id[x.document].source, reason=x.error, stage="extract")
+        Problem(
+            source=by_id[x.document].source,
+            reason=x.error,
+            stage="extract",
+            # parsed, with one extractor's records missing: the document is still used
+            severity="warning" if x.sentences else "error",
+        )
         for x in extractions
         if x.error
     ]

@@ -39,3 +39,18 @@ def test_the_component_reads_the_run_s_alias_files(tmp_path, nlp):
     found = {m.text: m.type for m in find_mentions(custom(text))}
     assert found.get("ZU") == "ARMED_GROUP"
     assert {m.text: m.type for m in find_mentions(nlp(text))}.get("ZU") != "ARMED_GROUP"
+
+
+def test_a_failing_mention_finder_costs_only_that_document(nlp, monkeypatch):
+    finder = nlp.get_pipe(MENTIONS)
+
+    def broken(doc):
+        if "boom" in doc.text:
+            raise KeyError("boom")
+        return []
+
+    monkeypatch.setattr(finder, "find", broken)
+    good, bad = list(nlp.pipe(["The ferry sailed.", "The boom came."]))
+    assert find_mentions(good) == []
+    with pytest.raises(RuntimeError, match="KeyError"):
+        find_mentions(bad)

@@ -326,3 +326,17 @@ def test_an_analysis_that_misses_stored_documents_is_refused(db):
         result = store_batch(store, other, extractions(other), analysis=analysis_of(other))
         assert result.ids == {"d1": "d3"}
         assert [d.id for d in store.load_analysis().documents] == ["d1", "d2", "d3"]
+def test_a_warning_stays_a_warning_through_the_store(db, tmp_path):
+    ingested = batch(["harbour.txt"])
+    warning = Problem(
+        source="a.txt", reason="1 undecodable byte replaced", stage="decode", severity="warning"
+    )
+    ingested.problems += [warning, Problem(source="b.txt", reason="empty", stage="decode")]
+    with open_store(db) as store:
+        store.save(ingested, analysis_of(ingested), extractions(ingested))
+    with open_store(db) as store:
+        assert [(p.stage, p.severity) for p in store.problems()] == [
+            ("decode", "warning"),
+            ("decode", "error"),
+        ]
+        assert store.load_analysis().problems[0] == warning

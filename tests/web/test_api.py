@@ -188,7 +188,7 @@ def build_store(path):
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     store = build_store(tmp_path_factory.mktemp("web") / "s.sqlite")
-    with TestClient(create_app(store)) as c:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as c:
         yield c
     store.close()
 

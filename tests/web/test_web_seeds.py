@@ -43,7 +43,7 @@ HOSTILE_HTML = (
 def app_client(seeds_dir, tmp_path_factory):
     store = open_store(tmp_path_factory.mktemp("seeds") / "store.sqlite")
     add_sources(store, [str(seeds_dir)])
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         yield client
     store.close()
 

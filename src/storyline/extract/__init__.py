@@ -19,6 +19,7 @@ from storyline.extract.accusations import find_accusations
 from storyline.extract.embeddings import embed_documents
 from storyline.extract.mentions import find_mentions
 from storyline.extract.nlp import load_nlp
+from storyline.extract.pieces import MAX_PIECE_CHARS, Piece, merge_pieces, split_pieces
 from storyline.extract.quantities import find_quantities
 from storyline.extract.quotes import find_quotes
 from storyline.extract.time_rules import time_rules
@@ -26,20 +27,44 @@ from storyline.extract.times import find_times
 from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, Span
 
+# The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
+EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities")
+
+def _run_extractor(
+    name: str, document: Document, doc: Doc, found: dict[str, list], knowledge: Knowledge
+) -> list:
+    if name == "mentions":
+        return find_mentions(doc)
+    if name == "quotes":
+        return find_quotes(doc, found["mentions"], knowledge.cues)
+    if name == "accusations":
+        return find_accusations(doc, found["mentions"], found["quotes"], knowledge.cues)
+    if name == "times":
+        return find_times(doc, anchor=document.published, rules=time_rules(knowledge))
+    return find_quantities(doc, found["mentions"], found["quotes"], knowledge)
+
 
 def extract_from_doc(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtraction:
-    """Run every extractor over one document parsed by `load_nlp` (whose mention
-    component already left the mentions on the Doc)."""
-    mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions, knowledge.cues)
+    """Run every extractor over one document (or one piece of a long one) parsed by
+    `load_nlp`, whose mention component already left the mentions on the Doc.
+
+    Each extractor is isolated: one that raises costs only its own records for this
+    document (later extractors see an empty list in their place), and the failure is
+    recorded in `error`, which the pipeline reports as a problem.
+    """
+    found: dict[str, list] = {}
+    failures: list[str] = []
+    for name in EXTRACTORS:
+        try:
+            found[name] = _run_extractor(name, document, doc, found, knowledge)
+        except Exception as exc:  # one extractor's bug must not cost the others' records
+            found[name] = []
+            failures.append(f"{name} extractor failed ({type(exc).__name__}: {exc})")
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
-        mentions=mentions,
-        quotes=quotes,
-        accusations=find_accusations(doc, mentions, quotes, knowledge.cues),
-        times=find_times(doc, anchor=document.published, rules=time_rules(knowledge)),
-        quantities=find_quantities(doc, mentions, quotes, knowledge),
+        **found,
+        error="; ".join(failures)[:300] or None,
     )
 
 
@@ -55,6 +80,55 @@ def _guarded(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtractio
 BATCH = 32  # default documents per encoder call (the encoder sorts each batch by length)
 
 
+PARSE_BATCH_DOCS = 16  # texts per spaCy batch
+PARSE_BATCH_CHARS = 200_000  # and characters: the parser's memory grows with a batch's text
+
+
+def _parse_batches(pairs: list[tuple[Document, Piece]]) -> Iterator[list[tuple[Document, Piece]]]:
+    """Consecutive batches of at most PARSE_BATCH_DOCS texts and (unless one piece alone
+    is longer) PARSE_BATCH_CHARS characters: the pieces of a long document are not all
+    parsed at once, so peak memory does not grow with the document's length."""
+    batch: list[tuple[Document, Piece]] = []
+    chars = 0
+    for pair in pairs:
+        size = pair[1].end - pair[1].start
+        if batch and (len(batch) == PARSE_BATCH_DOCS or chars + size > PARSE_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += size
+    if batch:
+        yield batch
+
+
+def _parse_and_extract(
+    documents: Sequence[Document], nlp: Language, knowledge: Knowledge
+) -> Iterator[tuple[Document, DocExtraction]]:
+    """Each document's extraction, in order. A long document is parsed in pieces (see
+    `pieces`): spaCy's length limit never applies and its cost stays linear."""
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    pairs = [(d, p) for d in documents for p in split_pieces(d.text, limit)]
+    parsed = (
+        pair
+        for batch in _parse_batches(pairs)
+        for pair in zip(
+            batch,
+            nlp.pipe([d.text[p.start : p.end] for d, p in batch], batch_size=len(batch)),
+            strict=True,
+        )
+    )
+    current: Document | None = None
+    parts: list[tuple[Piece, DocExtraction]] = []
+    for (document, piece), doc in parsed:
+        if current is not None and document is not current:
+            yield current, merge_pieces(current.id, parts)
+            parts = []
+        current = document
+        parts.append((piece, _guarded(document, doc, knowledge)))
+    if current is not None:
+        yield current, merge_pieces(current.id, parts)
+
+
 def extract_serial(
     documents: Sequence[Document],
     nlp: Language,
@@ -65,11 +139,9 @@ def extract_serial(
 ) -> Iterator[DocExtraction]:
     """Parse and extract in batches; each batch's title+lead embeddings are computed
     right after it, in the same process, so worker processes share that cost too."""
-    texts = (d.text for d in documents)
-    parsed = zip(documents, nlp.pipe(texts, batch_size=16), strict=True)
     batch: list[tuple[Document, DocExtraction]] = []
-    for document, doc in parsed:
-        batch.append((document, _guarded(document, doc, knowledge)))
+    for document, extraction in _parse_and_extract(documents, nlp, knowledge):
+        batch.append((document, extraction))
         if len(batch) == batch_size:
             yield from _finish(batch, embed, progress)
             batch = []

@@ -158,7 +158,13 @@ class MentionFinder:
     # -------------------------------------------------------------- typing
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(MENTIONS, self.find(doc))
+        # A failure stays on this Doc (find_mentions raises it there): inside `nlp.pipe`
+        # it would otherwise cost the whole batch, not just this document's mentions.
+        try:
+            doc._.set(MENTIONS, self.find(doc))
+        except Exception as exc:
+            doc._.set(MENTIONS, [])
+            doc._.set(MENTION_ERROR, f"{type(exc).__name__}: {exc}")
         return doc
 
     def find(self, doc: Doc) -> list[LocalMention]:
@@ -497,8 +503,10 @@ def _unique(items: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------ public API
 
-if not Doc.has_extension(MENTIONS):
-    Doc.set_extension(MENTIONS, default=None)
+MENTION_ERROR = "storyline_mentions_error"
+for _name in (MENTIONS, MENTION_ERROR):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @Language.factory(MENTIONS, default_config={"data": [], "aliases": []})
@@ -510,6 +518,8 @@ def make_mention_finder(nlp: Language, name: str, data: list[str], aliases: list
 def find_mentions(doc: Doc) -> list[LocalMention]:
     """Entity mentions of one parsed document, typed, named and clustered: those the
     `storyline_mentions` component left on the Doc."""
+    if doc._.get(MENTION_ERROR):
+        raise RuntimeError(f"the mention finder failed: {doc._.get(MENTION_ERROR)}")
     mentions = doc._.get(MENTIONS)
     if mentions is None:
         raise ValueError(

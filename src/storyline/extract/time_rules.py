@@ -250,6 +250,18 @@ def _weekday_rule(m: re.Match[str], text: str, w: TimeWords):
     return "date", rule
 
 
+def _deictic_days(phrase: str, w: TimeWords) -> int:
+    """Day offset of 'tomorrow afternoon', 'this evening', 'last night': the phrase's own
+    entry, else its day word's ('tomorrow'), else 0 for 'this …' (today)."""
+    days: dict[str, int] = w.words["deictic_days"]
+    if phrase in days:
+        return days[phrase]
+    first = phrase.split(" ", 1)[0]
+    if first in days:
+        return days[first]
+    return -1 if first == "last" else 0
+
+
 def _deictic(m: re.Match[str], text: str, w: TimeWords):
     word = re.sub(r"\s+", " ", m[0].lower())
     if m[0][0].isupper() and re.search(
@@ -257,7 +269,7 @@ def _deictic(m: re.Match[str], text: str, w: TimeWords):
     ):
         return None  # part of a name: 'USA Today', 'Russia Today'
 
-    rule: Rule = {"type": "offset", "unit": "day", "n": w.words["deictic_days"][word]}
+    rule: Rule = {"type": "offset", "unit": "day", "n": _deictic_days(word, w)}
     part = next((p for p in w.parts if word.endswith(p)), None)
     if word == "tonight":
         part = "night"

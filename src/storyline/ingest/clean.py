@@ -177,6 +177,7 @@ def clean_lines(
     stripped = [line.strip() for line in lines]
     links = _link_list_lines(stripped, rules)
     kept: list[tuple[int, str]] = []  # (line index, text)
+    headline: tuple[int, str] | None = None  # the line taken from the text as the title
     seen = 0  # non-empty lines so far: the top of the article is where datelines sit
 
     for i, line in enumerate(lines):
@@ -217,6 +218,7 @@ def clean_lines(
             # the headline: the first line that is neither dateline nor boilerplate
             if len(s.split()) <= MAX_TITLE_WORDS:
                 out.title, title_norms = s, _title_forms(s)
+                headline = (i, s)
                 continue
             out.title = _first_sentence(s)
             title_norms = _title_forms(out.title)
@@ -231,6 +233,10 @@ def clean_lines(
             out.remove("credit", credit)
         kept.append((i, text.strip()))
 
+    if not kept and headline is not None:
+        # a one-paragraph article (a pasted brief): its only line is the text, not a title
+        kept.append(headline)
+        out.title = _first_sentence(headline[1])
     out.paragraphs = _paragraphs(kept)
     return out
 

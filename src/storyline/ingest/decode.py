@@ -4,6 +4,11 @@
 human reason ("empty", "binary file (PDF)", "too large (…)"). Order of evidence for the
 charset: a byte-order mark, strict UTF-8 (most inputs), the charset the input declares
 (HTML `<meta charset>`, XML `encoding=`, an HTTP header), then charset-normalizer.
+
+A few bytes that fit no charset never cost the rest of the text: a file that is mostly
+UTF-8 stays UTF-8 (one stray byte does not turn it into Mac Roman mojibake), and what
+cannot be decoded is replaced with U+FFFD and counted (`Decoded.replaced`), which the
+readers report as a warning.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -56,6 +62,23 @@ _MAX_CONTROL_SHARE = 0.01
 _WESTERN = ("utf_8", "cp1252", "latin_1", "iso8859_15")
 # Unicode category Cc less tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+# Invalid UTF-8: a lead byte without its continuation bytes, a stray continuation byte,
+# or a byte never valid in UTF-8. Valid multi-byte sequences are counted against them.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# A declared or guessed charset that leaves more than this share of the bytes undecodable
+# is the wrong charset, not a few bad bytes.
+_MAX_REPLACED_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    charset: str
+    replaced: int = 0  # bytes (or byte sequences) that fit no character: U+FFFD now
 
 
 def check_size(size: int, limit: int) -> None:
@@ -129,52 +152,85 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
 
     `declared` is a charset named outside the bytes (an HTTP Content-Type header).
     """
+    return decode_report(data, declared).text
+
+
+def decode_report(data: bytes, declared: str | None = None) -> Decoded:
+    """`decode_bytes`, also saying which charset was used and how many bytes fit none."""
     if not data.strip():
         raise DecodeError("empty" if not data else "empty (only whitespace)")
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(f"binary file ({kind})")
-    text = _decode(data, declared)
+    decoded = _decode(data, declared)
+    text = decoded.text
     if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary file (control characters, not text)")
     if not text.strip():
         raise DecodeError("empty (only whitespace)")
-    return text
+    return decoded
 
 
-def _decode(data: bytes, declared: str | None) -> str:
+def _with_replacements(data: bytes, codec: str) -> Decoded:
+    """Decode keeping what fits; count what does not (new U+FFFD characters)."""
+    text = data.decode(codec, errors="replace")
+    before = data.count("\ufffd".encode(codec, errors="ignore")) if codec == "utf-8" else 0
+    return Decoded(text, codec, max(0, text.count("\ufffd") - before))
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True where the bytes are UTF-8 with a few invalid bytes: more valid multi-byte
+    sequences than invalid ones. A legacy-charset file has (almost) no valid ones."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid == 0:
+        return False
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(
+        "\ufffd".encode()
+    )
+    return valid > invalid
+
+
+def _decode(data: bytes, declared: str | None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError:
                 break  # a BOM-like prefix on something else: keep looking
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
         if codec:
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError:
                 pass
         raise DecodeError("binary file (NUL bytes, not text)")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):
+        return _with_replacements(data, "utf-8")
     for codec in (_known_codec(declared), declared_charset(data)):
         if codec and codec not in ("utf-8", "utf-16", "utf-32"):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec), codec)
             except (UnicodeDecodeError, LookupError):
                 pass
+            try:
+                decoded = _with_replacements(data, codec)
+            except LookupError:
+                continue
+            if decoded.replaced <= _MAX_REPLACED_SHARE * len(data):
+                return decoded  # the declared charset, a few bytes off
     encoding = _guess_encoding(data[:200_000])
     if encoding is None:
         raise DecodeError("binary file (no text encoding fits)")
     try:
-        return data.decode(encoding)
+        return Decoded(data.decode(encoding), encoding)
     except (UnicodeDecodeError, LookupError):
         # the guess was made on a prefix; a byte further on may not fit: keep what fits
-        return data.decode(encoding, errors="replace")
+        return _with_replacements(data, encoding)
 
 
 def _guess_encoding(sample: bytes) -> str | None:

@@ -25,6 +25,7 @@ from trafilatura.settings import DEFAULT_CONFIG, Extractor, set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from storyline.ingest.deep_html import flatten_deep
 from storyline.ingest.reader_comments import comments_with_authors
 from storyline.models import Comment
 
@@ -96,8 +97,9 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     """Main text, comments and metadata of one page, or raise `NoArticleText`.
 
     Truncated pages are parsed as far as they go (lxml recovers unclosed tags): the text
-    up to the cut is kept.
+    up to the cut is kept. Markup nested deeper than the parser goes is flattened first.
     """
+    html = flatten_deep(html)
     tree = load_html(html)
     if tree is None:
         body = _fallback_text(html)

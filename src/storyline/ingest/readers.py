@@ -32,7 +32,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import Settings
-from storyline.ingest.decode import DecodeError, check_size, declared_charset, decode_bytes
+from storyline.ingest.decode import (
+    Decoded,
+    DecodeError,
+    check_size,
+    declared_charset,
+    decode_report,
+)
 from storyline.ingest.decode import maybe_gunzip as _gunzip
 from storyline.ingest.html import NoArticleText, extract_article, looks_like_html
 from storyline.ingest.language import non_english_reason
@@ -160,7 +166,10 @@ def parse_bytes(
 ) -> Iterator[Item]:
     """Decode and parse one input's bytes as `fmt` (None: sniff from the content)."""
     data = _gunzip(data, settings.max_bytes)
-    text = decode_bytes(data, charset)  # feeds too: the empty and binary checks
+    decoded = decode_report(data, charset)  # feeds too: the empty and binary checks
+    if decoded.replaced:
+        yield replaced_bytes_warning(source, decoded)
+    text = decoded.text
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fmt = fmt or sniff(text)
     if fmt == "html":
@@ -169,6 +178,15 @@ def parse_bytes(
         yield RawInput(source=source, raw=data, format="txt", body=text)
     else:
         yield from _records(text, data, source, fmt)
+
+
+def replaced_bytes_warning(source: str, decoded: Decoded) -> Problem:
+    """The input is used; the bytes that fit no character are named, not hidden."""
+    reason = (
+        f"{decoded.replaced:,} undecodable byte{'s' if decoded.replaced != 1 else ''} "
+        f"replaced with U+FFFD (decoded as {decoded.charset})"
+    )
+    return Problem(source=source, reason=reason, stage="decode", severity="warning")
 
 
 def _records(text: str, data: bytes, source: str, fmt: str) -> Iterator[Item]:
@@ -271,8 +289,10 @@ def _read_url(url: str, settings: Settings) -> Iterator[Item]:
     data = b"".join(chunks)
     fmt = _format_of_content_type(ctype) or _format_of(url.split("?", 1)[0])
     if fmt == "html" or (fmt is None and looks_like_html(data[:2000].decode("latin-1"))):
-        text = decode_bytes(data, charset or declared_charset(data))
-        yield _html(text, data, url, url=final)
+        decoded = decode_report(data, charset or declared_charset(data))
+        if decoded.replaced:
+            yield replaced_bytes_warning(url, decoded)
+        yield _html(decoded.text, data, url, url=final)
         return
     yield from parse_bytes(data, url, fmt, settings, charset=charset)
 

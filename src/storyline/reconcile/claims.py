@@ -24,6 +24,7 @@ from typing import Any
 from storyline.lexicon.timeml import parse_anchor
 from storyline.models import Claim, ClaimGroup, Quantity
 from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.spans import ByStart
 
 WINDOW_DAYS = 31
 
@@ -78,6 +79,32 @@ def _same_quantity(a: _Item, b: _Item) -> bool:
     return True
 
 
+def _within_window(items: list[_Item], idxs: list[int]) -> bool:
+    """Every two of these claims' dates are within the window (a long document's claims
+    all share its date): `_same_quantity` then rests on the entities alone."""
+    days = [items[i].day for i in idxs if items[i].day is not None]
+    return not days or (max(days) - min(days)).days <= WINDOW_DAYS
+
+
+def _linked_pairs(items: list[_Item], idxs: list[int]) -> list[tuple[int, int]]:
+    """Pairs whose union gives the same groups as testing `_same_quantity` on every pair
+    of a group of one head, predicate, unit and story, dated within the window: in linear
+    time, not quadratic. A claim without resolved entities matches every claim, so it
+    joins them all; else claims join through each entity they share."""
+    bare = [i for i in idxs if not items[i].entities]
+    if bare:
+        return [(bare[0], j) for j in idxs if j != bare[0]]
+    first: dict[str, int] = {}
+    pairs = []
+    for i in idxs:
+        for e in sorted(items[i].entities):
+            if e in first:
+                pairs.append((first[e], i))
+            else:
+                first[e] = i
+    return pairs
+
+
 def _status(items: list[_Item], hedges: dict[str, Any]) -> tuple[str, bool, str]:
     docs = {i.claim.document for i in items}
     if len(docs) < 2:
@@ -106,6 +133,7 @@ def reconcile_claims(
     names = {e.id: e.name for e in corpus.entities}
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
+        mentions = ByStart(ext.mentions)
         for q in ext.quantities:
             claimant = corpus.entity(doc.id, q.claimant_cluster)
             if q.claimant_text in (None, "reporter") and claimant is None:
@@ -131,8 +159,8 @@ def reconcile_claims(
             )
             ents = {
                 e
-                for m in ext.mentions
-                if q.start <= m.start and m.end <= q.end
+                for m in mentions.starting_in(q.start, q.end)
+                if m.end <= q.end
                 if (e := corpus.entity(doc.id, m.cluster)) is not None
                 and m.cluster != q.claimant_cluster
             }
@@ -151,8 +179,14 @@ def reconcile_claims(
         key = (it.q.what_head, it.q.predicate, it.q.unit, it.story)
         by_head.setdefault(key, []).append(i)
     for idxs in by_head.values():
+        if not items[idxs[0]].q.what_head:
+            continue
+        if _within_window(items, idxs):
+            for i, j in _linked_pairs(items, idxs):
+                parent[find(j)] = find(i)
+            continue
         for i, j in combinations(idxs, 2):
-            if items[i].q.what_head and _same_quantity(items[i], items[j]):
+            if _same_quantity(items[i], items[j]):
                 parent[find(j)] = find(i)
     members: dict[int, list[int]] = {}
     for i in range(len(items)):

@@ -316,13 +316,24 @@ def contexts(corpus: Corpus, gz: Gazetteer) -> tuple[dict[str, Context], Context
 
 
 def geocode_entity(
-    entity: Entity, per_doc: dict[str, Context], whole: Context, gz: Gazetteer
+    entity: Entity,
+    per_doc: dict[str, Context],
+    whole: Context,
+    gz: Gazetteer,
+    summed: dict[tuple[str, ...], Context] | None = None,
 ) -> None:
-    """Set entity.geo (or geo_note) from its names and its documents' context."""
-    ctx = Context()
-    for doc_id in dict.fromkeys(m.document for m in entity.mentions):
-        if doc_id in per_doc:
+    """Set entity.geo (or geo_note) from its names and its documents' context.
+
+    `summed` caches the context of each set of documents: the places of one long
+    document all share its (large) context instead of each summing a copy of it."""
+    docs = tuple(d for d in dict.fromkeys(m.document for m in entity.mentions) if d in per_doc)
+    ctx = summed.get(docs) if summed is not None else None
+    if ctx is None:
+        ctx = Context()
+        for doc_id in docs:
             ctx.add(per_doc[doc_id])
+        if summed is not None:
+            summed[docs] = ctx
     names = list(dict.fromkeys([entity.name, *entity.aliases]))
     i, note = resolve_place(names, ctx, whole, gz)
     if i is None:
@@ -340,6 +351,7 @@ def geocode_entities(corpus: Corpus, gz: Gazetteer) -> None:
     if not places:
         return
     per_doc, whole = contexts(corpus, gz)
+    summed: dict[tuple[str, ...], Context] = {}
     for entity in places:
         if entity.geo is None:
-            geocode_entity(entity, per_doc, whole, gz)
+            geocode_entity(entity, per_doc, whole, gz, summed)

@@ -13,8 +13,9 @@ import re
 from datetime import date as Date
 from datetime import timedelta
 
-from storyline.models import DocExtraction, Document, Event, Span, TimeExpression
+from storyline.models import DocExtraction, Document, Event, LocalMention, Span, TimeExpression
 from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.spans import ByStart
 
 MAX_DESCRIPTION = 200
 SHARED_WORDS = 2  # content words two descriptions of one event share, beyond the date
@@ -63,13 +64,6 @@ def iso_date(value: str) -> str:
     return value
 
 
-def _sentence(ext: DocExtraction, start: int) -> Span | None:
-    for s in ext.sentences:
-        if s.start <= start < s.end:
-            return s
-    return None
-
-
 def _describe(text: str, sent: Span, at: int) -> str:
     """The sentence, trimmed around the expression to a short description."""
     body = re.sub(r"\s+", " ", text[sent.start : sent.end]).strip()
@@ -88,19 +82,18 @@ def _lemmas(text: str) -> set[str]:
 
 
 def _people_and_place(
-    corpus: Corpus, doc: Document, ext: DocExtraction, sent: Span
+    corpus: Corpus, doc: Document, mentions: ByStart[LocalMention], sent: Span
 ) -> tuple[list[str], str | None]:
     actors: list[str] = []
     place = None
-    for m in ext.mentions:
-        if sent.start <= m.start < sent.end:
-            eid = corpus.entity(doc.id, m.cluster)
-            if eid is None:
-                continue
-            if m.type in _PLACE_TYPES and m.stands_for is None:
-                place = place or eid
-            elif eid not in actors:
-                actors.append(eid)
+    for m in mentions.starting_in(sent.start, sent.end, input_order=True):
+        eid = corpus.entity(doc.id, m.cluster)
+        if eid is None:
+            continue
+        if m.type in _PLACE_TYPES and m.stands_for is None:
+            place = place or eid
+        elif eid not in actors:
+            actors.append(eid)
     return actors, place
 
 
@@ -117,10 +110,11 @@ def _events_of(corpus: Corpus, doc: Document, ext: DocExtraction) -> list[Event]
     text = doc.text
     events: list[Event] = []
     described: set[tuple[int, str]] = set()
+    sentences, mentions = ByStart(ext.sentences), ByStart(ext.mentions)
     for t in ext.times:
         if not _dated(t) or _is_dateline(text, t):
             continue
-        sent = _sentence(ext, t.start)
+        sent = sentences.containing(t.start)
         if sent is None:
             continue
         try:
@@ -130,7 +124,7 @@ def _events_of(corpus: Corpus, doc: Document, ext: DocExtraction) -> list[Event]
         if (sent.start, date) in described:
             continue
         described.add((sent.start, date))
-        actors, place = _people_and_place(corpus, doc, ext, sent)
+        actors, place = _people_and_place(corpus, doc, mentions, sent)
         events.append(
             Event(
                 id="",
@@ -148,7 +142,7 @@ def _events_of(corpus: Corpus, doc: Document, ext: DocExtraction) -> list[Event]
     if lead is not None and doc.published and len(doc.published) == 10:
         own = [t for t in ext.times if lead.start <= t.start < lead.end and _dated(t)]
         if not own:
-            actors, place = _people_and_place(corpus, doc, ext, lead)
+            actors, place = _people_and_place(corpus, doc, mentions, lead)
             events.append(
                 Event(
                     id="",

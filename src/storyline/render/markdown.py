@@ -28,6 +28,14 @@ def links(cites: list[Cite]) -> str:
     return " ".join(f"[{doc}](#{anchor})" for anchor, doc in unique.items())
 
 
+def more(sv: StoryView, key: str, what: str) -> list[str]:
+    """The line saying how many rows a capped section leaves out, if any."""
+    n = sv.omitted.get(key, 0)
+    return (
+        ["", f"*… and {n:,} more {what}, not shown here: all are in storyline.json.*"] if n else []
+    )
+
+
 def render_markdown(analysis: Analysis) -> str:
     return render_view(build_view(analysis))
 
@@ -51,7 +59,8 @@ def render_view(view: ReportView) -> str:
         out += ["## Inputs not used", ""]
         for p in a.problems:
             line = f" line {p.line}" if p.line else ""
-            out.append(f"- `{esc(p.source)}`{line}: {esc(p.reason)} ({p.stage})")
+            kind = f"{p.stage}, warning: used" if p.severity == "warning" else p.stage
+            out.append(f"- `{esc(p.source)}`{line}: {esc(p.reason)} ({kind})")
         out.append("")
     out += ["## Documents", ""]
     for dv in view.documents:

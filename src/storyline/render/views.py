@@ -9,7 +9,7 @@ reader can always go from a claim to the words it rests on.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.models import Analysis, Document
@@ -39,19 +39,24 @@ class ReportView:
 
 def _segments(text: str, spans: set[tuple[int, int]]) -> list[Segment]:
     """Split a text so that every linked passage is marked and anchored at its start.
-    Overlapping passages share marks (their union is marked)."""
+    Overlapping passages share marks (their union is marked). One sweep over the cuts:
+    a segment is marked where some passage is open across it."""
     n = len(text)
     spans = {(max(0, s), min(n, e)) for s, e in spans if s < n and e > s}
     cuts = sorted({0, n} | {s for s, _ in spans} | {e for _, e in spans})
     starts: dict[int, list[str]] = defaultdict(list)
+    opening: Counter = Counter()
     for s, e in sorted(spans):
         starts[s].append(f"{s}-{e}")
+        opening[s] += 1
+        opening[e] -= 1
     out = []
+    open_now = 0
     for a, b in itertools.pairwise(cuts):
+        open_now += opening.get(a, 0)
         if b <= a:
             continue
-        marked = any(s <= a and b <= e for s, e in spans)
-        out.append(Segment(text[a:b], marked, starts.get(a, [])))
+        out.append(Segment(text[a:b], open_now > 0, starts.get(a, [])))
     return out
 
 

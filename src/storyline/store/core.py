@@ -118,6 +118,22 @@ class SaveResult:
     batch_id: int | None = None
 
 
+def _stored_stage(p: Problem) -> str:
+    """The stage column, with '/warning' for a warning (no schema change needed)."""
+    return f"{p.stage}/warning" if p.severity == "warning" else p.stage
+
+
+def _problem_of(r: ProblemRow) -> Problem:
+    stage, _, severity = r.stage.partition("/")
+    return Problem(
+        source=r.source,
+        line=r.line,
+        reason=r.reason,
+        stage=stage,  # type: ignore[arg-type]
+        severity="warning" if severity == "warning" else "error",
+    )
+
+
 def _problem_key(p: Problem, raw_hash: str | None) -> str:
     text = "\x1f".join([p.source, str(p.line), p.reason, p.stage, raw_hash or ""])
     return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
@@ -321,7 +337,7 @@ class Store:
                     source=p.source,
                     line=p.line,
                     reason=p.reason,
-                    stage=p.stage,
+                    stage=_stored_stage(p),
                     raw=raw,
                     raw_note=note,
                 )
@@ -588,17 +604,14 @@ class Store:
     @staticmethod
     def _problems(s: Session) -> list[Problem]:
         rows = s.scalars(select(ProblemRow).order_by(ProblemRow.id))
-        return [
-            Problem(source=r.source, line=r.line, reason=r.reason, stage=r.stage)  # type: ignore[arg-type]
-            for r in rows
-        ]
+        return [_problem_of(r) for r in rows]
 
     def problem_raw(self) -> list[tuple[Problem, bytes | None, str | None]]:
         """Each stored problem with the bytes kept for it (or why none were)."""
         with self.sessions() as s:
             return [
                 (
-                    Problem(source=r.source, line=r.line, reason=r.reason, stage=r.stage),  # type: ignore[arg-type]
+                    _problem_of(r),
                     r.raw,
                     r.raw_note,
                 )

@@ -13,6 +13,7 @@ Routes live in three routers: `pages` (HTML), `api` (the JSON contract) and `upl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -26,6 +27,7 @@ from storyline.config import Settings
 from storyline.store import Store
 from storyline.web import api, pages, uploads
 from storyline.web.jobs import Jobs
+from storyline.web.security import install_security
 from storyline.web.state import WebState
 
 HERE = Path(__file__).parent
@@ -57,9 +59,12 @@ class _Limits(BaseHTTPMiddleware):
         return response
 
 
-def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    store: Store, settings: Settings | None = None, allow_hosts: Iterable[str] = ()
+) -> FastAPI:
     """The app over one store: pages, the JSON API and uploads, each a router.
-    `app.state.jobs` runs the uploads; `app.state.web` is what every route shares."""
+    `app.state.jobs` runs the uploads; `app.state.web` is what every route shares.
+    `allow_hosts`: Host names served besides the loopback ones (see `web.security`)."""
     settings = settings or store.settings
     app = FastAPIOffline(
         title="Storyline",
@@ -71,6 +76,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(_Limits, max_body=settings.max_bytes * 4 + 100_000)
+    install_security(app, max_body=settings.max_bytes * 4 + 100_000, allow_hosts=allow_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     jobs = Jobs(store, settings)
     app.state.store, app.state.jobs = store, jobs
