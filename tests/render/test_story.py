@@ -120,3 +120,21 @@ def test_a_unit_already_named_is_not_repeated():
     story = Story(id="s", title="Area", documents=["d"])
     analysis = Analysis(documents=[doc], stories=[story], claims=[claim], claim_groups=groups)
     assert [g.what for g in story_view(analysis, story).claims] == ["square miles"]
+
+
+def test_huge_sections_are_capped_with_a_count(monkeypatch):
+    from storyline.render import story as story_module
+    from storyline.render.html import render_html
+    from storyline.render.markdown import render_markdown
+
+    analysis = flood()
+    story = analysis.stories[0]
+    monkeypatch.setattr(story_module, "SECTION_LIMIT", 1)
+    monkeypatch.setattr(story_module, "PER_ITEM_LIMIT", 1)
+    view = story_module.story_view(analysis, story)
+    assert len(view.sources) == 1 and view.omitted["sources"] == len(story.documents) - 1
+    assert all(len(sp.quotes) <= 1 for sp in view.speakers)
+    note = story_module.omitted_note(view, "sources")
+    assert note and "more" in note
+    assert "more, not shown here" in render_markdown(analysis)
+    assert "more, not shown here" in render_html(analysis)

@@ -10,7 +10,7 @@ import html
 import re
 
 from storyline.models import Analysis
-from storyline.render.story import SECTIONS, Cite, StoryView
+from storyline.render.story import SECTIONS, Cite, StoryView, omitted_note
 from storyline.render.views import ReportView, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup mid-line
@@ -26,14 +26,6 @@ def links(cites: list[Cite]) -> str:
     """Each citation once, labelled with its document: `[d3](#d3-120-180)`."""
     unique = {c.anchor: c.document for c in cites}
     return " ".join(f"[{doc}](#{anchor})" for anchor, doc in unique.items())
-
-
-def more(sv: StoryView, key: str, what: str) -> list[str]:
-    """The line saying how many rows a capped section leaves out, if any."""
-    n = sv.omitted.get(key, 0)
-    return (
-        ["", f"*… and {n:,} more {what}, not shown here: all are in storyline.json.*"] if n else []
-    )
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -104,6 +96,9 @@ def _story(sv: StoryView) -> list[str]:
             out.append(f"*{section.empty}*")
             continue
         out += _SECTION_LINES[section.key](sv)
+        note = omitted_note(sv, section.key)
+        if note:
+            out += ["", f"*{note}*"]
     out.append("")
     return out
 

@@ -156,6 +156,7 @@ class StoryView:
     framing: FramingTable
     sources: list[Document]
     cites: list[Cite] = field(default_factory=list)  # every citation above
+    omitted: dict[str, int] = field(default_factory=dict)  # section key -> rows left out
 
     def has(self, section: str) -> bool:
         """Whether the section (a `SECTIONS` key) has anything to show."""
@@ -259,7 +260,39 @@ def story_view(analysis: Analysis, story: Story, lookups: Lookups | None = None)
         sources=lk.story_docs(story),
     )
     view.cites = cite.made
+    _cap(view)
     return view
+
+
+# Rows a story shows per section, and quotes per speaker or claims per group: a huge
+# analysis (one 1 MB text gives thousands of quotes and claims) keeps readable, fast
+# reports and pages. What is left out is counted ("… and 4,210 more"); storyline.json and
+# the JSON API keep everything.
+SECTION_LIMIT = 200
+PER_ITEM_LIMIT = 20
+
+
+def _cap(view: StoryView) -> None:
+    def keep(rows: list, key: str, limit: int = SECTION_LIMIT) -> list:
+        if len(rows) > limit:
+            view.omitted[key] = view.omitted.get(key, 0) + len(rows) - limit
+        return rows[:limit]
+
+    view.timeline = keep(view.timeline, "timeline")
+    view.places = keep(view.places, "map")
+    view.speakers = keep(view.speakers, "quotes")
+    for sp in view.speakers:
+        sp.quotes = keep(sp.quotes, "quotes", PER_ITEM_LIMIT)
+    view.claims = keep(view.claims, "claims")
+    for group in view.claims:
+        group.claims = keep(group.claims, "claims", PER_ITEM_LIMIT)
+    view.sources = keep(view.sources, "sources")
+
+
+def omitted_note(view: StoryView, section: str) -> str | None:
+    """The line saying how many rows a capped section leaves out, if any."""
+    n = view.omitted.get(section, 0)
+    return f"… and {n:,} more, not shown here: all are in storyline.json." if n else None
 
 
 def _briefing(story: Story, cite: _Citer) -> list[BriefingItem]:
