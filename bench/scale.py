@@ -24,6 +24,7 @@ reduce and write, which is what `analyze NEW --db URL` adds after the spaCy pass
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import itertools
 import json
@@ -173,18 +174,58 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_reduce(n: int) -> dict:
+STAGES = {  # module -> functions the reduce calls, timed one by one with --stages
+    "dates": ["infer_publication_dates"],
+    "entities": ["resolve_entities"],
+    "geocode": ["geocode_entities"],
+    "stories": ["cluster_stories"],
+    "attribution": ["attribute_quotes", "attribute_accusations"],
+    "claims": ["reconcile_claims"],
+    "timeline": ["build_timeline"],
+    "framing": ["compare_framing"],
+    "briefing": ["write_briefings"],
+}
+
+
+def time_stages() -> dict[str, float]:
+    """Wrap each stage function of the reduce with a CPU timer (module attributes are
+    looked up at call time by `reconcile`)."""
+    import importlib
+
+    spent: dict[str, float] = {}
+    for module, names in STAGES.items():
+        mod = importlib.import_module(f"storyline.reconcile.{module}")
+        for name in names:
+            real = getattr(mod, name)
+
+            def timed(*args, _real=real, _name=name, **kwargs):
+                c0 = time.process_time()
+                try:
+                    return _real(*args, **kwargs)
+                finally:
+                    spent[_name] = spent.get(_name, 0.0) + time.process_time() - c0
+
+            setattr(mod, name, timed)
+    return spent
+
+
+def run_reduce(n: int, stages: bool = False, freeze: bool = False) -> dict:
     from storyline.reconcile import reconcile
 
     documents, extractions = generate(n)
     # Loaded once per process whatever N (place index, data files): not timed.
     warm, warm_x = generate(20, seed=5)
     reconcile(warm, warm_x)
+    spent = time_stages() if stages else {}
     before = rss_mib()
+    if freeze:  # the records out of the cyclic collector's reach (see docs/scale.md)
+        gc.freeze()
     t0, c0 = time.perf_counter(), time.process_time()
     analysis = reconcile(documents, extractions)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    gc.unfreeze()
     return {
+        **{f"{k}_cpu_s": round(v, 2) for k, v in spent.items()},
         "n": n,
         "cpu_s": round(cpu, 2),
         "wall_s": round(wall, 2),
@@ -248,15 +289,22 @@ def main() -> int:
     ap.add_argument("what", choices=["reduce", "add"])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000, 30000])
     ap.add_argument("--batch", type=int, default=1000, help="documents added (add)")
+    ap.add_argument("--stages", action="store_true", help="CPU time of each reduce stage")
+    ap.add_argument("--gc-freeze", action="store_true", help="gc.freeze() the records first")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = ap.parse_args()
     if args.one:
-        out = run_reduce(args.one) if args.what == "reduce" else run_add(args.one, args.batch)
+        if args.what == "reduce":
+            out = run_reduce(args.one, args.stages, args.gc_freeze)
+        else:
+            out = run_add(args.one, args.batch)
         print(json.dumps(out))
         return 0
     rows = []
     for n in args.sizes:
         cmd = [sys.executable, __file__, args.what, "--one", str(n), "--batch", str(args.batch)]
+        cmd += ["--stages"] if args.stages else []
+        cmd += ["--gc-freeze"] if args.gc_freeze else []
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
             print(done.stderr[-2000:], file=sys.stderr)
