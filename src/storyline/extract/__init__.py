@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.config import Settings
-from storyline.models import DocExtraction, Document, Span
+from storyline.models import DocExtraction, Document, RejectedNumber, Span
 
 
 def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
@@ -27,6 +27,7 @@ def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
 
     mentions = find_mentions(doc)
     quotes = find_quotes(doc, mentions)
+    rejected: list[RejectedNumber] = []
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
@@ -34,7 +35,8 @@ def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
         quotes=quotes,
         accusations=find_accusations(doc, mentions, quotes),
         times=find_times(doc, anchor=document.published),
-        quantities=find_quantities(doc, mentions, quotes),
+        quantities=find_quantities(doc, mentions, quotes, rejected),
+        rejected_numbers=rejected,
     )
 
 

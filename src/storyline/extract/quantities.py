@@ -1,15 +1,19 @@
 """Numeric claims: numbers, their hedges, what they count, their unit and who claims them.
 
-A number phrase is found by pattern (digits, number words, ACLED-style vague counts),
-then read through the dependency parse: the counted noun phrase ('Islamic State
-fighters'), the toll it belongs to ('killed'), and the claimant: the speaker of a quote
-that covers it, else the subject of a speech verb it hangs off ('Russia … claims to have
-killed 300'), else the reporter.
+A number phrase is found by pattern (digits, number words, fractions, ACLED-style vague
+counts, amounts after a currency sign or ISO code), then read through the dependency
+parse: the counted noun phrase ('Islamic State fighters'), the toll it belongs to
+('killed'), the rate it is given per ('a month'), and the claimant: the speaker of a
+quote that covers it, else the subject of a speech verb it hangs off ('Russia … claims
+to have killed 300'), else the reporter. Zero claims ('no civilians died') and a lone
+victim ('a firefighter was killed') come from `claim_forms`.
 
-Not claims (documented in docs/quality.md): years, dates, times and durations (anything
-a time expression covers), phone-like and slashed numbers, ordinals, numbers inside
-names ('G20', 'Apollo 11'), partitives ('two of whom', 'one of the'), a bare 'one', and
-reader comments (they are not in the text).
+Not claims, each kept with its reason in `DocExtraction.rejected_numbers`: years, dates,
+times and durations (anything a time expression covers), the data rules of
+`number_rules` (ages, clock times, distances, list and reference numbers, scores, …),
+phone-like and slashed numbers, ordinals, numbers inside names ('G20', 'Apollo 11'),
+pronoun partitives ('two of whom', 'one of the'), a bare 'one', and reader comments
+(they are not in the text).
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.claim_forms import find_zero_and_lone_claims
+from storyline.extract.number_rules import parse_reason, text_reason
 from storyline.extract.time_lexicon import alternation, load, parse_number
 from storyline.extract.time_rules import match_times
-from storyline.models import LocalMention, LocalQuote, Quantity
+from storyline.models import LocalMention, LocalQuote, Quantity, RejectedNumber
 
 _NUMS = load("numbers")
 _HEDGES = load("hedges")
@@ -30,24 +36,31 @@ _CLAIMS = load("claims")
 _WORD = alternation([w for w in _NUMS["units"] if " " not in w])
 _SCALE = alternation([s for s in _NUMS["scales"] if len(s) > 2])
 _VAGUE = alternation(_NUMS["vague"])
+_FRACTION = alternation(_NUMS.get("fractions", {}))
+_CURRENCY = {**_NUMS["currencies"], **_NUMS.get("currency_words", {})}
+_CODES = "|".join(_NUMS.get("currency_codes", []))
+_SYMBOLS = "".join(k for k in _CURRENCY if len(k) == 1 and not k.isalnum())
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
-    rf"(?:(?P<cur>US\$|[$€£¥])\s?)?"
+    rf"(?:(?P<cur>US\$|[{re.escape(_SYMBOLS)}]|(?:{_CODES})(?=\s?\d))\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
+    rf"(?P<frac>(?i:{_FRACTION}))(?=\s+of\b|\s+(?:since|from|to|in)\b|[\s.,;])|"
     rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
     rf"|(?i:{_VAGUE}))"
     rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
 )
-NUMBER_RX = re.compile(rf"(?<![\w$€£¥.,/:-]){_NUMBER}(?![\w/:]|[.,]\d|-\d)")
+NUMBER_RX = re.compile(rf"(?<![\w$€£¥₦.,/:-]){_NUMBER}(?![\w/:]|[.,]\d|-\d)")
 _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_HEDGES['before'])}))\s*$")
 _HEDGE_AFTER = re.compile(rf"^\s*(?i:(?:{alternation(_HEDGES['after'])}))\b")
-_PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])}|of\s+\w+['’]s?\s)")
+_PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])})\b")
+_DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
+_PERIOD = re.compile(rf"^\s*,?\s*(?i:{alternation(_CLAIMS.get('periods', {}))})\b")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
 _SPEECH = set(_CLAIMS["speech"])
-_TOLL = _CLAIMS["toll"]
+_TOLL = {**_CLAIMS.get("predicates", {}), **_CLAIMS["toll"]}
+_KINDS = {w: kind for kind, words in _CLAIMS.get("kinds", {}).items() for w in words}
 _MEASURES = sorted(_NUMS["measures"], key=len, reverse=True)
-_CURRENCY = _NUMS["currencies"]
 
 
 def _token_index(doc: Doc) -> list[int]:
@@ -63,6 +76,8 @@ def _tokens(doc: Doc, starts: list[int], start: int, end: int) -> Span:
 def _value(m: re.Match[str]) -> tuple[float | None, str]:
     """The number's value and how it is hedged by its own words ('dozens' -> more_than)."""
     num = re.sub(r"\s+", " ", m["num"]).strip()
+    if m["frac"]:
+        return float(_NUMS["fractions"][num.lower()]), "exact"
     if m["high"]:
         num = num.replace(f"-{m['high']}", "").replace(f"–{m['high']}", "")
     low = num.lower()
@@ -79,25 +94,50 @@ def _value(m: re.Match[str]) -> tuple[float | None, str]:
     return value, approx
 
 
-def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times) -> bool:
+def _pronoun_partitive(text: str, end: int, doc: Doc, starts: list[int]) -> bool:
+    """'two of whom', 'one of them': a part of a set named elsewhere ('three of them private
+    clinics' names its set and counts)."""
+    pm = _PARTITIVE.match(text[end:])
+    if pm is None:
+        return False
+    after = _tokens(doc, starts, end + pm.end(), min(len(text), end + pm.end() + 1))
+    nxt = after[0].doc[after[0].i + 1] if len(after) and after[0].i + 1 < len(doc) else None
+    names_set = (
+        nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and nxt.idx > end + pm.end()
+    )
+    return not names_set
+
+
+def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times, starts) -> str | None:
+    """Why the number is not a claim (None where it may be one)."""
     num = m["num"].lower()
     if num in ("one", "a", "an") or re.fullmatch(r"(?:a|an|several|a few)\s*", num):
-        return True  # a bare 'one' is a pronoun or determiner far more often than a count
+        return "bare 'one'"  # a pronoun or determiner far more often than a count
     if any(s < m.end() and m.start() < e for s, e in times):
-        return True
-    if _PARTITIVE.match(text[m.end() :]) and num not in _NUMS["vague"]:
-        return True  # 'two of whom', 'one of the', 'Two of Syria's troops': a part of a set
+        return "date, time or duration"
+    if (
+        not m["frac"]
+        and num not in _NUMS["vague"]
+        and _pronoun_partitive(text, m.end(), doc, starts)
+    ):
+        return "partitive of a set named elsewhere"
+    if num.startswith("one") and re.match(r"^\s+of\b", text[m.end() :]):
+        return "bare 'one'"  # 'one of the victims': its set is the count
+    if m["cur"] or m["pct"] or m["frac"]:
+        return None  # an amount or a share: 'MDL 90 million' may be tagged as a name
     for tok in span:
         if tok.ent_type_ == "ORDINAL":
-            return True
+            return "ordinal"
         if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ != "B" and tok.like_num:
-            return True  # inside a name: 'Group of 20', 'Apollo 11'
+            return "inside a name"  # 'Group of 20', 'Apollo 11'
     digits = re.sub(r"\D", "", m["num"])
     if re.fullmatch(r"1[89]\d\d|20\d\d", m["num"].strip()) and not m["cur"]:
-        return True  # a year
+        return "year"
     if len(digits) >= 7 and "," not in m["num"] and "." not in m["num"]:
-        return True  # phone or reference number
-    return bool(re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]))
+        return "phone or reference number"
+    if re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
+        return "ordinal"
+    return text_reason(text, m.start(), m.end())
 
 
 def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int]:
@@ -114,22 +154,33 @@ def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int
     return None, None, start
 
 
+def _phrase(tokens: list[Token]) -> str:
+    words = [
+        t for t in tokens if t.pos_ not in ("DET", "PRON") and (t.dep_ != "punct" or t.text == "-")
+    ]
+    return re.sub(r"\s+-\s+", "-", " ".join(t.text for t in words))
+
+
 def _counted(span: Span) -> tuple[Token | None, str | None]:
     """The counted noun and its phrase (modifiers after the number)."""
     last = span[-1]
+    doc = span.doc
+    if last.text == ")" and len(span) > 1:
+        last = span[-2] if span[-2].like_num else last  # 'three (3) pick-ups'
     noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else None
     if noun is not None and noun.i > last.i and noun.pos_ in ("NOUN", "PROPN"):
         # the phrase runs from just after the number to the noun
-        words = [t for t in span.doc[last.i + 1 : noun.i + 1] if t.dep_ != "punct" or t.text == "-"]
-        phrase = " ".join(t.text for t in words if t.pos_ != "DET")
-        return noun, re.sub(r"\s+-\s+", "-", phrase) or None
-    nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+        return noun, _phrase(list(doc[span[-1].i + 1 : noun.i + 1])) or None
+    nxt = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
-        # 'hundreds of people', 'dozens of fighters'
+        # 'hundreds of people', 'four of our soldiers', 'three of them private clinics'
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PRON":
+            obj = next((t for t in doc[obj.i + 1 : obj.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj, _phrase(list(doc[nxt.i + 2 : obj.i + 1]))
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            words = [t for t in span.doc[nxt.i + 1 : obj.i + 1] if t.pos_ != "DET"]
-            return obj, " ".join(t.text for t in words)
+            return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]))
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
         return nxt, nxt.text
     return None, None
@@ -138,11 +189,15 @@ def _counted(span: Span) -> tuple[Token | None, str | None]:
 def _unit(m: re.Match[str], phrase: str | None) -> str | None:
     if m["pct"]:
         return "%"
+    if m["frac"]:
+        return "share"
     if m["cur"]:
         return _CURRENCY.get(m["cur"].lower(), m["cur"])
     low = (phrase or "").lower()
-    for word, code in _CURRENCY.items():
-        if word.isalpha() and (low == word or low.startswith(word + " ")):
+    for word, code in sorted(_CURRENCY.items(), key=lambda kv: -len(kv[0])):
+        if not word.isalnum() and " " not in word:
+            continue
+        if low == word or low.startswith(word + " "):
             return code
     for measure in _MEASURES:
         if low == measure or low.startswith(measure + " "):
@@ -259,28 +314,87 @@ def _claimant(
     return span.text, mention.cluster if mention else None
 
 
+def _kind(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    return _KINDS.get(lemma) or _KINDS.get(low) or lemma
+
+
+def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | None:
+    """'soldiers' + 'killed' -> 'soldiers killed'; 'naira' + per 'month' -> 'naira per month'."""
+    parts = [phrase] if phrase else []
+    if predicate and predicate not in (phrase or ""):
+        parts.append(predicate)
+    if per:
+        parts.append(f"per {per}")
+    return " ".join(parts) or None
+
+
+def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
+    what the nearest figure before it in the same or the previous sentence counts, given the
+    same unit: the text sets one figure against another."""
+    for prev in reversed(earlier[-4:]):
+        if prev.sentence_end < q.sentence_start - 400:
+            break
+        if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
+            continue
+        return q.model_copy(
+            update={
+                "what_head": prev.what_head,
+                "kind": prev.kind,
+                "what": prev.what,
+                "predicate": q.predicate or prev.predicate,
+                "per": q.per or prev.per,
+            }
+        )
+    return q
+
+
 def find_quantities(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote]
+    doc: Doc,
+    mentions: list[LocalMention],
+    quotes: list[LocalQuote],
+    rejected: list[RejectedNumber] | None = None,
 ) -> list[Quantity]:
-    """Numeric claims in a parsed document, in text order."""
+    """Numeric claims in a parsed document, in text order; the numbers that are not claims
+    go to `rejected` with their reason."""
     text = doc.text
     starts = _token_index(doc)
     times = [(c.start, c.end) for c in match_times(text) if c.kind != "set"]
     found = list(NUMBER_RX.finditer(text))
     out: list[Quantity] = []
     skip_until = -1
+
+    def reject(start: int, end: int, reason: str) -> None:
+        if rejected is not None:
+            rejected.append(
+                RejectedNumber(start=start, end=end, text=text[start:end], reason=reason)
+            )
+
     for k, m in enumerate(found):
         if m.start() < skip_until:
             continue
         span = _tokens(doc, starts, m.start(), m.end())
-        if len(span) == 0 or _excluded(m, doc, span, text, times):
+        if len(span) == 0:
+            continue
+        reason = _excluded(m, doc, span, text, times, starts)
+        if reason is not None:
+            reject(m.start(), m.end(), reason)
             continue
         value, approx = _value(m)
         if value is None:
+            reject(m.start(), m.end(), "no value")
             continue
         end = m.end()
         value_high = None
         hedge, words, start = _hedge(text, m.start(), end)
+        doubled = _DOUBLED.match(text[end:])
+        if doubled and parse_number(doubled[1]) == value:
+            end += doubled.end()  # 'twenty-three (23)': one figure written twice
+            skip_until = end
+            span = _tokens(doc, starts, m.start(), end)
         # ranges: 'between 10 and 20', '10-20', '10 to 20'
         nxt = found[k + 1] if k + 1 < len(found) else None
         gap = text[end : nxt.start()] if nxt else ""
@@ -294,6 +408,11 @@ def find_quantities(
                 and (joiner != "and" or "between" in word_before)
                 and "from" not in word_before
             ):
+                range_reason = text_reason(text, nxt.start(), nxt.end())
+                if range_reason is not None:
+                    reject(m.start(), nxt.end(), range_reason)  # 'between 24 and 26 October'
+                    skip_until = nxt.end()
+                    continue
                 value_high, approx, hedge, words = high, "range", None, words
                 if "between" in word_before:
                     start = start - (len(word_before) - word_before.rfind("between"))
@@ -303,33 +422,63 @@ def find_quantities(
         if m["high"]:
             high = parse_number(m["high"])
             if high is None or high <= value or len(re.sub(r"\D", "", m["num"])) >= 7:
+                reject(m.start(), m.end(), "phone or reference number")
                 continue  # '555-1234' is a phone number, not a range
             value_high, approx = high, "range"
         if hedge is not None and approx != "range":
             approx = hedge
-        number = span[-1]
+        number = span[-1] if span[-1].like_num or len(span) == 1 else span[0]
         noun, phrase = _counted(span)
+        reason = parse_reason(span, noun)
+        if reason is not None:
+            reject(m.start(), end, reason)
+            continue
         sent = number.sent
         claimant_text, cluster = _claimant(number, start, end, quotes, mentions)
-        if words is None and _HEDGE_AFTER.match(text[end:]):
-            pass
+        stop = end if noun is None else max(end, noun.idx + len(noun.text))
+        period = _PERIOD.match(text[stop:])
+        per = (
+            _CLAIMS["periods"][re.sub(r"[\s,]+", " ", period[0]).strip().lower()]
+            if period
+            else None
+        )
+        predicate = _predicate(number, noun)
+        quantity = Quantity(
+            start=start,
+            end=stop,
+            text=text[start:stop],
+            value=value,
+            value_high=value_high,
+            approx=approx,  # type: ignore[arg-type]
+            what=_what(phrase, predicate, per),
+            what_head=noun.lemma_.lower() if noun is not None else None,
+            unit=_unit(m, phrase),
+            claimant_text=claimant_text,
+            claimant_cluster=cluster,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            predicate=predicate,
+            hedge=words,
+            kind=_kind(noun),
+            per=per,
+        )
+        out.append(quantity if noun is not None else _inherit(quantity, out))
+    for zero in find_zero_and_lone_claims(doc, out):
+        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, mentions)
         out.append(
             Quantity(
-                start=start,
-                end=end if noun is None else max(end, noun.idx + len(noun.text)),
-                text=text[start : end if noun is None else max(end, noun.idx + len(noun.text))],
-                value=value,
-                value_high=value_high,
-                approx=approx,  # type: ignore[arg-type]
-                what=phrase,
-                what_head=noun.lemma_.lower() if noun is not None else None,
-                unit=_unit(m, phrase),
+                start=zero.start,
+                end=zero.end,
+                text=text[zero.start : zero.end],
+                value=zero.value,
+                what=_what(zero.phrase, zero.predicate, None),
+                what_head=zero.noun.lemma_.lower(),
                 claimant_text=claimant_text,
                 claimant_cluster=cluster,
-                sentence_start=sent.start_char,
-                sentence_end=sent.end_char,
-                predicate=_predicate(number, noun),
-                hedge=words,
+                sentence_start=zero.anchor.sent.start_char,
+                sentence_end=zero.anchor.sent.end_char,
+                predicate=zero.predicate,
+                kind=_kind(zero.noun),
             )
         )
-    return out
+    return sorted(out, key=lambda q: q.start)
