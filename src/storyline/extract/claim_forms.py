@@ -43,13 +43,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
 
 def _predicate(verb: Token | None, noun: Token) -> str | None:
     _, _, tolls = _words()
-    for tok in (noun, verb):
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "conj")] if verb is not None else []
+    # 'lost his life' (the object first), 'requested or received'
+    for tok in (noun, *objects, verb):
         if tok is not None and tok.lemma_.lower() in tolls:
             return tolls[tok.lemma_.lower()]
-    if verb is not None:
-        for c in verb.children:  # 'lost his life', 'requested or received'
-            if c.dep_ in ("dobj", "conj") and c.lemma_.lower() in tolls:
-                return tolls[c.lemma_.lower()]
     return None
 
 

@@ -38,6 +38,7 @@ _SCALE = alternation([s for s in _NUMS["scales"] if len(s) > 2])
 _VAGUE = alternation(_NUMS["vague"])
 _FRACTION = alternation(_NUMS.get("fractions", {}))
 _CURRENCY = {**_NUMS["currencies"], **_NUMS.get("currency_words", {})}
+_MONEY = set(_CURRENCY.values()) | set(_NUMS.get("currency_codes", []))
 _CODES = "|".join(_NUMS.get("currency_codes", []))
 _SYMBOLS = "".join(k for k in _CURRENCY if len(k) == 1 and not k.isalnum())
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -60,6 +61,9 @@ _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART"
 _SPEECH = set(_CLAIMS["speech"])
 _TOLL = {**_CLAIMS.get("predicates", {}), **_CLAIMS["toll"]}
 _KINDS = {w: kind for kind, words in _CLAIMS.get("kinds", {}).items() for w in words}
+_TALLY = {"number", "toll", "figure", "total", "count", "tally"}
+_GENERIC = set(_CLAIMS.get("generic_kinds", []))
+_PEOPLE = set(_CLAIMS.get("person_kinds", []))
 _MEASURES = sorted(_NUMS["measures"], key=len, reverse=True)
 
 
@@ -155,6 +159,8 @@ def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int
 
 
 def _phrase(tokens: list[Token]) -> str:
+    while tokens and tokens[0].lower_ in ("of", "them", "those", "these"):
+        tokens = tokens[1:]
     words = [
         t for t in tokens if t.pos_ not in ("DET", "PRON") and (t.dep_ != "punct" or t.text == "-")
     ]
@@ -314,10 +320,63 @@ def _claimant(
     return span.text, mention.cluster if mention else None
 
 
+def _modified(tok: Token) -> str:
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    return " ".join(t.lemma_.lower() for t in sorted([*mods, tok], key=lambda t: t.i))
+
+
+def _of_what(tok: Token) -> Token:
+    """'the number of affected institutions' -> 'institutions'."""
+    if tok.lemma_.lower() in _TALLY:
+        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj
+    return tok
+
+
+def _measure(number: Token, noun: Token | None) -> Token | None:
+    """The noun a figure measures where the figure is not a count of things: 'a minimum
+    monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
+    2.5 billion', 'the number of victims has risen to three'."""
+    amount = noun if noun is not None and noun.i > number.i else number
+    while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
+        amount = amount.head
+    head = amount.head
+    if amount.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _of_what(head.head)
+    if amount.dep_ == "pobj" and head.lower_ in ("at", "to"):
+        verb = head.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None and verb.lemma_.lower() in ("rise", "fall", "climb", "reach", "increase"):
+            obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return _of_what(obj)
+    if amount.dep_ == "attr" and head.lemma_.lower() == "be":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return _of_what(subj)
+    return None
+
+
+def _money_predicate(number: Token) -> str | None:
+    """A money figure's predicate from the clause before it ('Our demands remain: a minimum
+    wage of NGN 120,000'), where its own parse gives none."""
+    for tok in reversed(list(number.sent)[: number.i - number.sent.start]):
+        if tok.text in (";", ".") and tok.i < number.i - 1:
+            break
+        pred = _CLAIMS.get("predicates", {}).get(tok.lemma_.lower())
+        if pred in _CLAIMS.get("money_predicates", []):
+            return pred
+    return None
+
+
 def _kind(noun: Token | None) -> str | None:
     if noun is None:
         return None
     lemma, low = noun.lemma_.lower(), noun.lower_
+    if lemma in _TALLY:
+        return None  # 'the figure', 'the toll': what it counts is said elsewhere
     return _KINDS.get(lemma) or _KINDS.get(low) or lemma
 
 
@@ -443,6 +502,25 @@ def find_quantities(
             else None
         )
         predicate = _predicate(number, noun)
+        unit = _unit(m, phrase)
+        kind = _kind(noun)
+        measure = _measure(number, noun)
+        if measure is not None and kind in _GENERIC and measure.head.lower_ != "of":
+            measure = None  # 'a town of 30,000 people' counts people, not towns
+        if measure is not None and (unit in _MONEY or noun is None or kind in _GENERIC):
+            # 'wage of NGN 120,000': what is measured, with its modifiers
+            kind, phrase = _kind(measure), _modified(measure)
+            if predicate is None and measure.lemma_.lower() in _TOLL:
+                predicate = _TOLL[measure.lemma_.lower()]  # 'the toll is six'
+            if unit in _MONEY and measure.lemma_.lower() in _TOLL:
+                predicate = predicate or _TOLL[measure.lemma_.lower()]
+            per = per or _CLAIMS["periods"].get(
+                next((c.lower_ for c in measure.children if c.lower_ in _CLAIMS["periods"]), "")
+            )
+        if unit in _MONEY and predicate is None:
+            predicate = _money_predicate(number)
+        if predicate == "lost" and unit not in _MONEY and kind in _PEOPLE:
+            predicate = "killed"  # 'lost four men'
         quantity = Quantity(
             start=start,
             end=stop,
@@ -452,17 +530,17 @@ def find_quantities(
             approx=approx,  # type: ignore[arg-type]
             what=_what(phrase, predicate, per),
             what_head=noun.lemma_.lower() if noun is not None else None,
-            unit=_unit(m, phrase),
+            unit=unit,
             claimant_text=claimant_text,
             claimant_cluster=cluster,
             sentence_start=sent.start_char,
             sentence_end=sent.end_char,
             predicate=predicate,
             hedge=words,
-            kind=_kind(noun),
+            kind=kind,
             per=per,
         )
-        out.append(quantity if noun is not None else _inherit(quantity, out))
+        out.append(quantity if kind is not None else _inherit(quantity, out))
     for zero in find_zero_and_lone_claims(doc, out):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, mentions)
         out.append(

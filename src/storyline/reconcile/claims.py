@@ -1,51 +1,88 @@
 """Numeric claims across sources: group claims about the same quantity, then say whether
-the sources agree, conflict, or a toll was revised over time.
+the sources agree, conflict, or a figure was revised over time.
 
-Same quantity: the same counted noun (lemma), the same toll ('killed' is never grouped
-with a plain count), the same unit, compatible modifiers (the entities they name, else
-their words), documents of the same story (or within `WINDOW_DAYS` where there are no
-stories).
+Same quantity (`_key`): the same event scope (a background figure, such as a past
+disaster's toll, never joins the story's groups), the same storyline and a window of
+`WINDOW_DAYS`, the same predicate ('killed' never joins 'injured' or a plain count), the
+same rate ('a month' never joins 'a day'), the same kind of counted thing (its noun
+mapped through `kinds` in data/claims.json: 'rebels' and 'bandits' are fighters), the same
+unit (money in any currency: amounts are compared through `currency_rates`, or not at
+all). A figure of a generic kind ('people', 'bodies') joins the one specific group of its
+predicate where there is exactly one.
 
 Compatibility honours hedges: each claim is an interval ('about' ±15%, 'more than' open
 above, 'up to' open below, exact ±2%) and two claims agree where their intervals meet.
-
-`revision` (Claim and ClaimGroup): True where a toll's values rise with the documents'
-dates (4, then 13, then 26 dead): the later reports revise the earlier ones, so the group
-is `agreed`, not `conflicting`, and `note` says so.
+A group is `single` when one document gives it and its values agree, `agreed` when two
+or more documents give compatible values, else `conflicting`, inside one document too.
+A conflicting group whose values rise with the documents' dates is a revision
+(`revision: true`), and its note gives the sequence ('rose from 1 to 5 between 4 and 7 Aug').
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from itertools import combinations, pairwise
 
 from storyline.extract.time_lexicon import load
 from storyline.extract.time_normalize import parse_anchor
-from storyline.models import Claim, ClaimGroup, Quantity
+from storyline.models import Claim, ClaimGroup, Document, Quantity
 from storyline.reconcile.corpus import Corpus
 
-WINDOW_DAYS = 31
+WINDOW_DAYS = 21
+
+
+def _rate(unit: str | None) -> float | None:
+    return load("numbers").get("currency_rates", {}).get(unit or "")
+
+
+def _money_units() -> set[str]:
+    nums = load("numbers")
+    codes = set(nums.get("currency_codes", []))
+    return codes | set(nums["currencies"].values()) | set(nums.get("currency_words", {}).values())
 
 
 def interval(q: Quantity | Claim) -> tuple[float, float]:
-    """The values a claim allows, honouring its hedge."""
+    """The values a claim allows, honouring its hedge; a share ('a third') is read as a
+    percentage and as a rounded figure ('about')."""
     tol = load("hedges")["tolerance"]
-    v = float(q.value)
+    share = q.unit == "share"
+    scale = 100.0 if share else 1.0
+    v = float(q.value) * scale
     if q.approx == "range" and q.value_high is not None:
-        return v, float(q.value_high)
+        return v, float(q.value_high) * scale
     if q.approx == "more_than":
         return v, float("inf")
     if q.approx == "less_than":
         return 0.0, v
-    slack = tol.get(q.approx, 0.0) if q.approx == "about" else load("hedges")["exact_tolerance"]
+    about = q.approx == "about" or share
+    slack = tol.get("about", 0.0) if about else load("hedges")["exact_tolerance"]
     return v * (1 - slack), v * (1 + slack)
 
 
+def comparable(a: Quantity | Claim, b: Quantity | Claim) -> bool:
+    """Whether two values can be compared: the same unit, a zero, or two currencies of the
+    rates table."""
+    if a.unit == b.unit or a.value == 0 or b.value == 0:
+        return True
+    if {a.unit, b.unit} == {"share", "%"}:
+        return True
+    return _rate(a.unit) is not None and _rate(b.unit) is not None
+
+
 def compatible(a: Quantity | Claim, b: Quantity | Claim) -> bool:
-    """Whether two claims can both be true ('64' and 'more than 60': yes)."""
+    """Whether two claims can both be true ('64' and 'more than 60': yes); amounts in two
+    currencies are compared in dollars, with the rates' tolerance."""
     lo1, hi1 = interval(a)
     lo2, hi2 = interval(b)
+    if a.unit != b.unit and a.value and b.value and {a.unit, b.unit} != {"share", "%"}:
+        ra, rb = _rate(a.unit), _rate(b.unit)
+        if ra is None or rb is None:
+            return True  # not comparable: never a conflict
+        tol = float(load("numbers").get("rate_tolerance", 0.25))
+        lo1, hi1 = lo1 * ra * (1 - tol), hi1 * ra * (1 + tol)
+        lo2, hi2 = lo2 * rb, hi2 * rb
     return lo1 <= hi2 and lo2 <= hi1
 
 
@@ -55,52 +92,179 @@ def _day(value: str | None) -> date | None:
 
 
 class _Item:
-    def __init__(
-        self, claim: Claim, q: Quantity, entities: set[str], day: date | None, story: str | None
-    ):
-        self.claim, self.q, self.entities, self.day, self.story = claim, q, entities, day, story
+    def __init__(self, claim: Claim, q: Quantity, day: date | None, context: str | None):
+        self.claim, self.q, self.day, self.context = claim, q, day, context
 
 
-def _same_quantity(a: _Item, b: _Item) -> bool:
-    qa, qb = a.q, b.q
-    if qa.what_head is None or qa.what_head != qb.what_head:
-        return False
-    if qa.predicate != qb.predicate or qa.unit != qb.unit:
-        return False
-    if a.story and b.story and a.story != b.story:
-        return False
-    if a.day and b.day and abs((a.day - b.day).days) > WINDOW_DAYS:
-        return False
-    if a.entities and b.entities:
-        return bool(a.entities & b.entities)
-    # without resolved entities, differing words may still name one thing (ISIS and
-    # Islamic State): only words that both sides resolve tell two groups apart
-    return True
+_YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+
+
+def claim_scope(doc: Document, q: Quantity) -> str:
+    """'background' where the figure's sentence places it in the past: an earlier year
+    ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
+    `background_cues`); 'since 2019' dates a change up to now and is not one."""
+    sentence = doc.text[q.sentence_start : q.sentence_end] or q.text
+    cues = load("claims").get("background_cues", [])
+    if cues and re.search("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
+        return "background"
+    published = parse_anchor(doc.published)
+    if published is None:
+        return "story"
+    for m in _YEAR.finditer(sentence):
+        if int(m[1]) < published.year and not re.search(
+            r"\b(?:since|from|by)\s+(?:\w+\s+)?$", sentence[: m.start()], re.IGNORECASE
+        ):
+            return "background"
+    return "story"
+
+
+def _unit_class(q: Quantity) -> str | None:
+    claims = load("claims")
+    if q.unit in _money_units():
+        return "money"
+    if q.unit == "share":
+        return "%"  # 'a third' and '35 percent' are one measure
+    if q.value == 0 and q.unit is None and q.predicate in claims.get("money_predicates", []):
+        return "money"  # 'paid nothing' sits with the amounts paid
+    return q.unit
+
+
+def _key(it: _Item) -> tuple | None:
+    """What makes two figures one quantity; None where a figure says too little to join any."""
+    q = it.q
+    unit = _unit_class(q)
+    kind = None if unit == "money" else (q.kind or q.what_head)
+    if unit == "money" and q.predicate is None and q.per is None:
+        return None  # an amount with no predicate or rate: nothing says what it is
+    if unit != "money" and kind is None and q.predicate is None:
+        return None
+    return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
+
+
+def _generic(key: tuple) -> bool:
+    kind = key[-1]
+    return key[4] is not None and (kind is None or kind in load("claims").get("generic_kinds", []))
+
+
+def _by_date(items: list[_Item]) -> list[list[_Item]]:
+    """Split a key's figures where their documents lie more than WINDOW_DAYS apart."""
+    dated = sorted((i for i in items if i.day), key=lambda i: i.day or date.min)
+    runs: list[list[_Item]] = []
+    for it in dated:
+        if runs and it.day and runs[-1][0].day and (it.day - runs[-1][0].day).days <= WINDOW_DAYS:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    undated = [i for i in items if not i.day]
+    if runs:
+        runs[0].extend(undated)
+    elif undated:
+        runs.append(undated)
+    return runs
+
+
+def _split(items: list[_Item]) -> list[list[_Item]]:
+    """Within one key, two figures join where they count the same noun ('31 soldiers',
+    'four soldiers') or agree ('7,000 members', 'more than 7,000 dockworkers'): two plain
+    counts of one kind that disagree and name different things ('3,400 employees', '7,000
+    members') are two quantities, not a dispute. Resources in place (`snapshot_kinds`) are
+    compared within one day only."""
+    snapshots = set(load("claims").get("snapshot_kinds", []))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(items)), 2):
+        a, b = items[i], items[j]
+        apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
+        if a.q.kind in snapshots and a.q.predicate is None and apart:
+            continue
+        same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
+        agree = comparable(a.q, b.q) and compatible(a.q, b.q)
+        if agree or (same_noun and a.q.predicate is not None) or _unit_class(a.q) == "money":
+            parent[find(j)] = find(i)
+    parts: dict[int, list[_Item]] = {}
+    for i, it in enumerate(items):
+        parts.setdefault(find(i), []).append(it)
+    return list(parts.values())
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if v % 1 else f"{int(v):,}"
+
+
+def _value_text(c: Claim) -> str:
+    hedge = {"about": "about ", "more_than": "more than ", "less_than": "up to "}.get(c.approx, "")
+    value = f"{_fmt(c.value)}-{_fmt(c.value_high)}" if c.value_high is not None else _fmt(c.value)
+    unit = f" {c.unit}" if c.unit and c.unit not in ("%",) else (c.unit or "")
+    return f"{hedge}{value}{unit}"
+
+
+def _who_says(items: list[_Item]) -> str:
+    """'Police: 6; St Mary's hospital: at least 9' in text order, one line per claimant."""
+    said: dict[str, list[str]] = {}
+    for it in items:
+        said.setdefault(it.claim.claimant_name or "reporter", [])
+        value = _value_text(it.claim)
+        if value not in said[it.claim.claimant_name or "reporter"]:
+            said[it.claim.claimant_name or "reporter"].append(value)
+    return "; ".join(f"{who}: {', '.join(values)}" for who, values in said.items())
+
+
+def _day_text(d: date) -> str:
+    return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
 def _status(items: list[_Item]) -> tuple[str, bool, str]:
     docs = {i.claim.document for i in items}
-    if len(docs) < 2:
-        return "single", False, "one document"
     clash = [
         (x, y)
         for x, y in combinations(items, 2)
-        if x.claim.document != y.claim.document and not compatible(x.q, y.q)
+        if comparable(x.q, y.q) and not compatible(x.q, y.q)
     ]
+    who = _who_says(items)
     if not clash:
-        return "agreed", False, "values compatible across documents"
-    if items[0].q.predicate and all(i.day for i in items):
-        ordered = sorted(items, key=lambda i: (i.day, i.q.value))
-        rising = all(a.q.value <= b.q.value for a, b in pairwise(ordered))
-        dated_apart = all(x.day != y.day for x, y in clash)
-        if rising and dated_apart:
-            return "agreed", True, "toll revised upward over time"
-    return "conflicting", False, "incompatible values across documents"
+        if len(docs) < 2:
+            return "single", False, f"one document ({who})"
+        return "agreed", False, f"values compatible across {len(docs)} documents ({who})"
+    days = {i.day for i in items}
+    if None not in days and len(days) > 1:
+        ordered = sorted(items, key=lambda i: (i.day, i.claim.start))
+        by_day: dict[date, list[float]] = {}
+        for it in ordered:
+            by_day.setdefault(it.day, []).append(it.q.value)  # type: ignore[arg-type]
+        firsts = [max(v) for v in by_day.values()]
+        # a figure that rises with the dates is revised as counting goes on; one that falls
+        # is a dispute (a toll does not shrink)
+        rising = all(a <= b for a, b in pairwise(firsts))
+        apart = all(x.day != y.day for x, y in clash)
+        if rising and apart and firsts[0] != firsts[-1]:
+            span = sorted(by_day)
+            verb = "rose"
+            seq = " -> ".join(_fmt(v) for v in firsts)
+            note = (
+                f"revised: {verb} from {_fmt(firsts[0])} to {_fmt(firsts[-1])} between "
+                f"{_day_text(span[0])} and {_day_text(span[-1])} ({seq}; {who})"
+            )
+            return "conflicting", True, note
+    where = "inside one document" if len(docs) < 2 else f"across {len(docs)} documents"
+    return "conflicting", False, f"incompatible values {where} ({who})"
+
+
+def _contexts(corpus: Corpus) -> dict[str, str | None]:
+    """Each document's storyline (else its story): the figures it may be compared with."""
+    line_of = {s: line.id for line in corpus.storylines for s in line.stories}
+    return {d.id: line_of.get(d.story or "", d.story) for d in corpus.documents}
 
 
 def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
     """Claims from every original document, grouped across documents, with a status."""
     names = {e.id: e.name for e in corpus.entities}
+    contexts = _contexts(corpus)
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
         for q in ext.quantities:
@@ -123,40 +287,31 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
                 claimant=claimant,
                 claimant_name=name,
                 predicate=q.predicate,
+                scope=claim_scope(doc, q),  # type: ignore[arg-type]
                 group="",
                 status="single",
             )
-            ents = {
-                e
-                for m in ext.mentions
-                if q.start <= m.start and m.end <= q.end
-                if (e := corpus.entity(doc.id, m.cluster)) is not None
-                and m.cluster != q.claimant_cluster
-            }
-            items.append(_Item(claim, q, ents, _day(doc.published), doc.story))
-    # union-find over pairs that count the same thing
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_head: dict[tuple, list[int]] = {}
-    for i, it in enumerate(items):
-        key = (it.q.what_head, it.q.predicate, it.q.unit, it.story)
-        by_head.setdefault(key, []).append(i)
-    for idxs in by_head.values():
-        for i, j in combinations(idxs, 2):
-            if items[i].q.what_head and _same_quantity(items[i], items[j]):
-                parent[find(j)] = find(i)
-    members: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        members.setdefault(find(i), []).append(i)
+            items.append(_Item(claim, q, _day(doc.published), contexts.get(doc.id)))
+    by_key: dict[tuple, list[_Item]] = {}
+    alone: list[list[_Item]] = []
+    for it in items:
+        key = _key(it)
+        if key is None:
+            alone.append([it])
+        else:
+            by_key.setdefault(key, []).append(it)
+    # a generic figure ('12 bodies', '40 people killed') joins the one specific group of
+    # its predicate, where there is exactly one
+    for key in [k for k in by_key if _generic(k)]:
+        specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k)]
+        if len(specific) == 1:
+            by_key[specific[0]].extend(by_key.pop(key))
+    runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run)]
+    runs += alone
+    runs.sort(key=lambda run: min(items.index(i) for i in run))
     groups: list[ClaimGroup] = []
-    for root in sorted(members, key=lambda r: min(members[r])):
-        group_items = [items[i] for i in sorted(members[root])]
+    for run in runs:
+        group_items = sorted(run, key=lambda i: int(i.claim.id[1:]))
         status, revision, note = _status(group_items)
         gid = f"g{len(groups) + 1}"
         for it in group_items:
