@@ -87,8 +87,9 @@ def compatible(a: Quantity | Claim, b: Quantity | Claim) -> bool:
 
 
 def _day(value: str | None) -> date | None:
+    """The publication day; a month-only date ('2023-02') is too coarse to order reports."""
     a = parse_anchor(value)
-    return date(a.year, a.month or 1, a.day or 1) if a else None
+    return date(a.year, a.month, a.day) if a and a.month and a.day else None
 
 
 class _Item:
@@ -135,7 +136,9 @@ def _key(it: _Item) -> tuple | None:
     unit = _unit_class(q)
     kind = None if unit == "money" else (q.kind or q.what_head)
     if unit == "money" and q.predicate is None and q.per is None:
-        return None  # an amount with no predicate or rate: nothing says what it is
+        # an amount with no predicate or rate says only its currency: it may join a
+        # group it agrees with (`_attach_plain`), never make one
+        return (it.context, it.claim.scope, unit, None, None, f"#{it.claim.id}")
     if unit != "money" and kind is None and q.predicate is None:
         return None
     return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
@@ -144,6 +147,29 @@ def _key(it: _Item) -> tuple | None:
 def _generic(key: tuple) -> bool:
     kind = key[-1]
     return key[4] is not None and (kind is None or kind in load("claims").get("generic_kinds", []))
+
+
+def _attach_plain(by_key: dict[tuple, list[_Item]]) -> None:
+    """A figure with no predicate ('four employees', 'three million dollars') joins the one
+    group of its kind that has a predicate ('four employees kidnapped', 'demanded') and a
+    value it agrees with; where there is none, or more than one, it stays where it is."""
+    for key in [k for k in by_key if k[4] is None]:
+        targets = [
+            k
+            for k in by_key
+            if k[4] is not None and k[:4] == key[:4] and (k[5] == key[5] or key[2] == "money")
+        ]
+        for it in list(by_key[key]):
+            fits = [
+                k
+                for k in targets
+                if any(comparable(it.q, o.q) and compatible(it.q, o.q) for o in by_key[k])
+            ]
+            if len(fits) == 1:
+                by_key[key].remove(it)
+                by_key[fits[0]].append(it)
+        if not by_key[key]:
+            del by_key[key]
 
 
 def _by_date(items: list[_Item]) -> list[list[_Item]]:
@@ -255,10 +281,39 @@ def _status(items: list[_Item]) -> tuple[str, bool, str]:
     return "conflicting", False, f"incompatible values {where} ({who})"
 
 
+BRIDGE_DAYS = 7
+BRIDGE_ENTITIES = 6
+
+
 def _contexts(corpus: Corpus) -> dict[str, str | None]:
-    """Each document's storyline (else its story): the figures it may be compared with."""
+    """Each document's storyline (else its story): the figures it may be compared with.
+    Two storylines whose documents lie within BRIDGE_DAYS of each other and name at least
+    BRIDGE_ENTITIES of the same entities are one context: a roundup filed apart from the
+    reports it sums up still speaks of their figures."""
     line_of = {s: line.id for line in corpus.storylines for s in line.stories}
-    return {d.id: line_of.get(d.story or "", d.story) for d in corpus.documents}
+    context = {d.id: line_of.get(d.story or "", d.story) for d in corpus.documents}
+    named: dict[str, set[str]] = {}
+    for doc, ext in corpus.extracted():
+        named[doc.id] = {
+            e for m in ext.mentions if (e := corpus.entity(doc.id, m.cluster)) is not None
+        }
+    days = {d.id: _day(d.published) for d in corpus.documents}
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    docs = [d for d in named if context.get(d)]
+    for a, b in combinations(docs, 2):
+        ca, cb = find(context[a] or ""), find(context[b] or "")
+        if ca == cb or days[a] is None or days[b] is None:
+            continue
+        near = abs((days[a] - days[b]).days) <= BRIDGE_DAYS  # type: ignore[operator]
+        if near and len(named[a] & named[b]) >= BRIDGE_ENTITIES:
+            parent[cb] = ca
+    return {d: (find(c) if c else c) for d, c in context.items()}
 
 
 def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
@@ -306,6 +361,7 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
         specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k)]
         if len(specific) == 1:
             by_key[specific[0]].extend(by_key.pop(key))
+    _attach_plain(by_key)
     runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run)]
     runs += alone
     runs.sort(key=lambda run: min(items.index(i) for i in run))
