@@ -8,7 +8,8 @@ same rate ('a month' never joins 'a day'), the same kind of counted thing (its n
 mapped through `kinds` in data/claims.json: 'rebels' and 'bandits' are fighters), the same
 unit (money in any currency: amounts are compared through `currency_rates`, or not at
 all). A figure of a generic kind ('people', 'bodies') joins the one specific group of its
-predicate where there is exactly one.
+predicate where there is exactly one and it agrees with each of its values; so does a
+figure with no predicate ('four employees' -> 'four employees kidnapped').
 
 Compatibility honours hedges: each claim is an interval ('about' ±15%, 'more than' open
 above, 'up to' open below, exact ±2%) and two claims agree where their intervals meet.
@@ -149,6 +150,11 @@ def _generic(key: tuple) -> bool:
     return key[4] is not None and (kind is None or kind in load("claims").get("generic_kinds", []))
 
 
+def _agrees_with_all(it: _Item, group: list[_Item]) -> bool:
+    """A figure that joins a group on weak evidence must agree with each of its values."""
+    return all(comparable(it.q, o.q) and compatible(it.q, o.q) for o in group)
+
+
 def _attach_plain(by_key: dict[tuple, list[_Item]]) -> None:
     """A figure with no predicate ('four employees', 'three million dollars') joins the one
     group of its kind that has a predicate ('four employees kidnapped', 'demanded') and a
@@ -160,11 +166,7 @@ def _attach_plain(by_key: dict[tuple, list[_Item]]) -> None:
             if k[4] is not None and k[:4] == key[:4] and (k[5] == key[5] or key[2] == "money")
         ]
         for it in list(by_key[key]):
-            fits = [
-                k
-                for k in targets
-                if any(comparable(it.q, o.q) and compatible(it.q, o.q) for o in by_key[k])
-            ]
+            fits = [k for k in targets if _agrees_with_all(it, by_key[k])]
             if len(fits) == 1:
                 by_key[key].remove(it)
                 by_key[fits[0]].append(it)
@@ -360,7 +362,11 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
     for key in [k for k in by_key if _generic(k)]:
         specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k)]
         if len(specific) == 1:
-            by_key[specific[0]].extend(by_key.pop(key))
+            joining = [it for it in by_key[key] if _agrees_with_all(it, by_key[specific[0]])]
+            by_key[specific[0]].extend(joining)
+            by_key[key] = [it for it in by_key[key] if it not in joining]
+            if not by_key[key]:
+                del by_key[key]
     _attach_plain(by_key)
     runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run)]
     runs += alone
