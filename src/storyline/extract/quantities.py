@@ -55,6 +55,7 @@ _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_HEDGES['before'])}))\s*$")
 _HEDGE_AFTER = re.compile(rf"^\s*(?i:(?:{alternation(_HEDGES['after'])}))\b")
 _PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])})\b")
+_HEDGE_WORDS = {w for phrase in _HEDGES["before"] for w in phrase.split()}
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _PERIOD = re.compile(rf"^\s*,?\s*(?i:{alternation(_CLAIMS.get('periods', {}))})\b")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
@@ -159,10 +160,18 @@ def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int
 
 
 def _phrase(tokens: list[Token]) -> str:
-    while tokens and tokens[0].lower_ in ("of", "them", "those", "these"):
-        tokens = tokens[1:]
+    while tokens and (
+        tokens[0].lower_ in ("of", "them", "those", "these", "the")
+        or tokens[0].like_num
+        or tokens[0].lower_ in _HEDGE_WORDS
+    ):
+        tokens = tokens[1:]  # 'of the roughly 12,000 people' -> 'people'
     words = [
-        t for t in tokens if t.pos_ not in ("DET", "PRON") and (t.dep_ != "punct" or t.text == "-")
+        t
+        for t in tokens
+        if t.pos_ not in ("DET", "PRON", "NUM")
+        and not t.like_num
+        and (t.dep_ != "punct" or t.text == "-")
     ]
     return re.sub(r"\s+-\s+", "-", " ".join(t.text for t in words))
 
@@ -392,10 +401,10 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
 
 def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
     """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
-    what the nearest figure before it in the same or the previous sentence counts, given the
-    same unit: the text sets one figure against another."""
+    what the nearest figure before it in the same sentence counts, given the same unit:
+    the text sets one figure against another."""
     for prev in reversed(earlier[-4:]):
-        if prev.sentence_end < q.sentence_start - 400:
+        if prev.sentence_start != q.sentence_start:
             break
         if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
             continue

@@ -191,6 +191,16 @@ def _by_date(items: list[_Item]) -> list[list[_Item]]:
     return runs
 
 
+NEAR = 1.5
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    """Figures within a factor NEAR of each other: an open hedge ('thousands', 'more than
+    100') agrees with anything above it and must not chain unrelated counts together."""
+    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    return lo == hi or (lo > 0 and hi / lo <= NEAR)
+
+
 def _split(items: list[_Item]) -> list[list[_Item]]:
     """Within one key, two figures join where they count the same noun ('31 soldiers',
     'four soldiers') or agree ('7,000 members', 'more than 7,000 dockworkers'): two plain
@@ -212,7 +222,7 @@ def _split(items: list[_Item]) -> list[list[_Item]]:
         if a.q.kind in snapshots and a.q.predicate is None and apart:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
-        agree = comparable(a.q, b.q) and compatible(a.q, b.q)
+        agree = comparable(a.q, b.q) and compatible(a.q, b.q) and _near(a.q, b.q)
         if agree or (same_noun and a.q.predicate is not None) or _unit_class(a.q) == "money":
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
