@@ -117,7 +117,7 @@ def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times, starts) 
     """Why the number is not a claim (None where it may be one)."""
     num = m["num"].lower()
     if num in ("one", "a", "an") or re.fullmatch(r"(?:a|an|several|a few)\s*", num):
-        return "bare 'one'"  # a pronoun or determiner far more often than a count
+        return "a bare 'one' or a vague determiner"  # a pronoun or determiner, not a count
     if any(s < m.end() and m.start() < e for s, e in times):
         return "date, time or duration"
     if (
