@@ -368,6 +368,17 @@ def _measure(number: Token, noun: Token | None) -> Token | None:
     return None
 
 
+def _money_phrase(doc: Doc, end: int) -> str | None:
+    """'$12.7 million in undisclosed payments' -> 'undisclosed payments'."""
+    rest = doc.char_span(end, min(len(doc.text), end + 60), alignment_mode="expand")
+    if rest is None or len(rest) < 2 or rest[0].lower_ != "in":
+        return None
+    obj = next((c for c in rest[0].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    return _phrase(list(doc[rest[0].i + 1 : obj.i + 1])) or None
+
+
 def _money_predicate(number: Token) -> str | None:
     """A money figure's predicate from the clause before it ('Our demands remain: a minimum
     wage of NGN 120,000'), where its own parse gives none."""
@@ -528,6 +539,8 @@ def find_quantities(
             )
         if unit in _MONEY and predicate is None:
             predicate = _money_predicate(number)
+        if unit in _MONEY and not phrase:
+            phrase = _money_phrase(doc, stop) or ("amount" if predicate else None)
         if predicate == "lost" and unit not in _MONEY and kind in _PEOPLE:
             predicate = "killed"  # 'lost four men'
         quantity = Quantity(

@@ -104,18 +104,25 @@ _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 def claim_scope(doc: Document, q: Quantity) -> str:
     """'background' where the figure's sentence places it in the past: an earlier year
     ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
-    `background_cues`); 'since 2019' dates a change up to now and is not one."""
+    `background_cues`); 'since 2019' dates a change up to now and is not one. An undated
+    document's 'now' is the latest year it names."""
     sentence = doc.text[q.sentence_start : q.sentence_end] or q.text
     cues = load("claims").get("background_cues", [])
     if cues and re.search("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
         return "background"
     published = parse_anchor(doc.published)
-    if published is None:
+    # undated: the latest year the text names stands for 'now'
+    years = [int(y) for y in _YEAR.findall(doc.text)]
+    now = published.year if published is not None else max(years, default=0)
+    if not now:
         return "story"
     for m in _YEAR.finditer(sentence):
-        if int(m[1]) < published.year and not re.search(
+        year = int(m[1])
+        since = re.search(
             r"\b(?:since|from|by)\s+(?:\w+\s+)?$", sentence[: m.start()], re.IGNORECASE
-        ):
+        )
+        # 'since 2019' dates a change up to now; 'since 1955' a long-past war
+        if year < now and not (since and now - year <= 10):
             return "background"
     return "story"
 
@@ -192,6 +199,12 @@ def _by_date(items: list[_Item]) -> list[list[_Item]]:
 
 
 NEAR = 1.5
+FAR = 10.0
+
+
+def _within(a: Quantity, b: Quantity, factor: float) -> bool:
+    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    return lo == hi or lo == 0 or hi / lo <= factor
 
 
 def _near(a: Quantity, b: Quantity) -> bool:
@@ -201,12 +214,25 @@ def _near(a: Quantity, b: Quantity) -> bool:
     return lo == hi or (lo > 0 and hi / lo <= NEAR)
 
 
+def _two_quantities(a: _Item, b: _Item) -> bool:
+    """Two values that cannot both hold, given by one source in one document, are two
+    quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
+    not a source disputing itself."""
+    return (
+        a.claim.document == b.claim.document
+        and a.claim.claimant_name == b.claim.claimant_name
+        and comparable(a.q, b.q)
+        and not compatible(a.q, b.q)
+    )
+
+
 def _split(items: list[_Item]) -> list[list[_Item]]:
-    """Within one key, two figures join where they count the same noun ('31 soldiers',
-    'four soldiers') or agree ('7,000 members', 'more than 7,000 dockworkers'): two plain
-    counts of one kind that disagree and name different things ('3,400 employees', '7,000
-    members') are two quantities, not a dispute. Resources in place (`snapshot_kinds`) are
-    compared within one day only."""
+    """Within one key, two figures join where they count the same noun with a predicate
+    ('31 soldiers killed', 'four soldiers died'; a zero, or within a factor FAR: '640
+    killed' in a campaign and '3 killed' in one strike are two tolls) or agree ('7,000
+    members', 'more than 7,000 dockworkers'). Two plain counts of one kind that disagree
+    and name different things ('3,400 employees', '7,000 members') are two quantities,
+    not a dispute. Resources in place (`snapshot_kinds`) are compared within a day."""
     snapshots = set(load("claims").get("snapshot_kinds", []))
     parent = list(range(len(items)))
 
@@ -216,14 +242,22 @@ def _split(items: list[_Item]) -> list[list[_Item]]:
             i = parent[i]
         return i
 
+    def members(root: int) -> list[_Item]:
+        return [items[k] for k in range(len(items)) if find(k) == root]
+
     for i, j in combinations(range(len(items)), 2):
         a, b = items[i], items[j]
+        if find(i) == find(j):
+            continue
+        if any(_two_quantities(x, y) for x in members(find(i)) for y in members(find(j))):
+            continue
         apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
         if a.q.kind in snapshots and a.q.predicate is None and apart:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
         agree = comparable(a.q, b.q) and compatible(a.q, b.q) and _near(a.q, b.q)
-        if agree or (same_noun and a.q.predicate is not None) or _unit_class(a.q) == "money":
+        disputed = same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR)
+        if agree or disputed or _unit_class(a.q) == "money":
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
     for i, it in enumerate(items):
