@@ -142,7 +142,7 @@ def _key(it: _Item) -> tuple | None:
     """What makes two figures one quantity; None where a figure says too little to join any."""
     q = it.q
     unit = _unit_class(q)
-    kind = None if unit == "money" else (q.kind or q.what_head)
+    kind = q.kind if unit == "money" else (q.kind or q.what_head)
     if unit == "money" and q.predicate is None and q.per is None:
         # an amount with no predicate or rate says only its currency: it may join a
         # group it agrees with (`_attach_plain`), never make one
@@ -257,7 +257,10 @@ def _split(items: list[_Item]) -> list[list[_Item]]:
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
         agree = comparable(a.q, b.q) and compatible(a.q, b.q) and _near(a.q, b.q)
         disputed = same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR)
-        if agree or disputed or _unit_class(a.q) == "money":
+        # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
+        # ('$1 million given') only where it agrees
+        measured = _unit_class(a.q) == "money" and a.q.kind is not None
+        if agree or disputed or measured:
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
     for i, it in enumerate(items):
