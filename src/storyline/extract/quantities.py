@@ -135,6 +135,8 @@ def _excluded(m: re.Match[str], doc: Doc, span: Span, text: str, times, starts) 
             return "ordinal"
         if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ != "B" and tok.like_num:
             return "inside a name"  # 'Group of 20', 'Apollo 11'
+    if re.fullmatch(r"0\d+", m["num"].strip()):
+        return "number fragment (leading zero)"  # '000' of a split '26, 000', '07'
     digits = re.sub(r"\D", "", m["num"])
     if re.fullmatch(r"1[89]\d\d|20\d\d", m["num"].strip()) and not m["cur"]:
         return "year"

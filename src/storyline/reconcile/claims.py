@@ -96,6 +96,7 @@ def _day(value: str | None) -> date | None:
 class _Item:
     def __init__(self, claim: Claim, q: Quantity, day: date | None, context: str | None):
         self.claim, self.q, self.day, self.context = claim, q, day, context
+        self.places: set[str] = set()  # places its sentence names: the event's where
 
 
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
@@ -256,10 +257,14 @@ def _split(items: list[_Item]) -> list[list[_Item]]:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
         agree = comparable(a.q, b.q) and compatible(a.q, b.q) and _near(a.q, b.q)
-        disputed = same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR)
+        # figures about different places are about different events: never a dispute
+        elsewhere = bool(a.places and b.places and not a.places & b.places)
+        disputed = (
+            same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR) and not elsewhere
+        )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
         # ('$1 million given') only where it agrees
-        measured = _unit_class(a.q) == "money" and a.q.kind is not None
+        measured = _unit_class(a.q) == "money" and a.q.kind is not None and not elsewhere
         if agree or disputed or measured:
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
@@ -395,7 +400,15 @@ def reconcile_claims(corpus: Corpus) -> tuple[list[Claim], list[ClaimGroup]]:
                 group="",
                 status="single",
             )
-            items.append(_Item(claim, q, _day(doc.published), contexts.get(doc.id)))
+            item = _Item(claim, q, _day(doc.published), contexts.get(doc.id))
+            item.places = {
+                e
+                for m in ext.mentions
+                if m.type in ("GPE", "LOC", "FACILITY")
+                and q.sentence_start <= m.start < q.sentence_end
+                and (e := corpus.entity(doc.id, m.cluster)) is not None
+            }
+            items.append(item)
     by_key: dict[tuple, list[_Item]] = {}
     alone: list[list[_Item]] = []
     for it in items:
