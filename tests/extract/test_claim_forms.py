@@ -82,3 +82,14 @@ def test_non_claims_are_rejected_with_a_reason(nlp, sentence, reason):
     qs, rejected = _run(nlp, sentence)
     assert qs == []
     assert reason in {r.reason for r in rejected}
+
+
+def test_a_verb_particle_is_not_a_hedge(nlp):
+    qs, _ = _run(nlp, "He presided over three tests. Gunmen killed over 40 people.")
+    assert [(q.value, q.approx) for q in qs] == [(3, "exact"), (40, "more_than")]
+
+
+def test_a_split_thousands_group_is_never_a_zero(nlp):
+    qs, rejected = _run(nlp, "The quake killed more than 26, 000 people.")
+    assert 0 not in {q.value for q in qs}
+    assert "number fragment (leading zero)" in {r.reason for r in rejected}

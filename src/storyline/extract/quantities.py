@@ -55,6 +55,11 @@ _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
 _HEDGE_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_HEDGES['before'])}))\s*$")
 _HEDGE_AFTER = re.compile(rf"^\s*(?i:(?:{alternation(_HEDGES['after'])}))\b")
 _PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])})\b")
+_PARTICLES = {"over", "under", "about", "above", "below"}
+_PARTICLE = re.compile(
+    r"\b(?:presid\w*|t[ao]ok|tak\w+|hand\w*|won|fought|argu\w+|talk\w*|thought|turn\w*|watch\w*)\s+$",
+    re.IGNORECASE,
+)
 _HEDGE_WORDS = {w for phrase in _HEDGES["before"] for w in phrase.split()}
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _PERIOD = re.compile(rf"^\s*,?\s*(?i:{alternation(_CLAIMS.get('periods', {}))})\b")
@@ -151,6 +156,8 @@ def _hedge(text: str, start: int, end: int) -> tuple[str | None, str | None, int
     """(approx, hedge words, new start) from the words just before or after the number."""
     before = text[max(0, start - 30) : start]
     hb = _HEDGE_BEFORE.search(before)
+    if hb and _PARTICLE.search(before[: hb.start()]) and hb[0].strip().lower() in _PARTICLES:
+        hb = None  # 'presided over three tests', 'took over two towns': a verb's particle
     if hb:
         phrase = re.sub(r"\s+", " ", hb[0].strip().lower())
         return _HEDGES["before"].get(phrase), hb[0].strip(), start - (len(before) - hb.start())
