@@ -93,3 +93,12 @@ def test_a_split_thousands_group_is_never_a_zero(nlp):
     qs, rejected = _run(nlp, "The quake killed more than 26, 000 people.")
     assert 0 not in {q.value for q in qs}
     assert "number fragment (leading zero)" in {r.reason for r in rejected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They lead 54 - 46 at the break.", "Scoreless in the first half, he scored later."],
+)
+def test_scores_and_game_halves_are_not_claims(nlp, sentence):
+    qs, _ = _run(nlp, sentence)
+    assert qs == []

@@ -36,7 +36,7 @@ _CLAIMS = load("claims")
 _WORD = alternation([w for w in _NUMS["units"] if " " not in w])
 _SCALE = alternation([s for s in _NUMS["scales"] if len(s) > 2])
 _VAGUE = alternation(_NUMS["vague"])
-_FRACTION = alternation(_NUMS.get("fractions", {}))
+_FRACTION_NOT_HALF = alternation([f for f in _NUMS.get("fractions", {}) if "half" not in f])
 _CURRENCY = {**_NUMS["currencies"], **_NUMS.get("currency_words", {})}
 _MONEY = set(_CURRENCY.values()) | set(_NUMS.get("currency_codes", []))
 _CODES = "|".join(_NUMS.get("currency_codes", []))
@@ -45,7 +45,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
     rf"(?:(?P<cur>US\$|[{re.escape(_SYMBOLS)}]|(?:{_CODES})(?=\s?\d))\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
-    rf"(?P<frac>(?i:{_FRACTION}))(?=\s+of\b|\s+(?:since|from|to|in)\b|[\s.,;])|"
+    rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
+    rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[\s.,;]))|"
     rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
     rf"|(?i:{_VAGUE}))"
     rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
@@ -60,6 +61,7 @@ _PARTICLE = re.compile(
     r"\b(?:presid\w*|t[ao]ok|tak\w+|hand\w*|won|fought|argu\w+|talk\w*|thought|turn\w*|watch\w*)\s+$",
     re.IGNORECASE,
 )
+_SCORE_PAIR = re.compile(r"^\s*[-–]\s*\d+")
 _HEDGE_WORDS = {w for phrase in _HEDGES["before"] for w in phrase.split()}
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _PERIOD = re.compile(rf"^\s*,?\s*(?i:{alternation(_CLAIMS.get('periods', {}))})\b")
@@ -469,7 +471,10 @@ def find_quantities(
             continue
         reason = _excluded(m, doc, span, text, times, starts)
         if reason is not None:
-            reject(m.start(), m.end(), reason)
+            pair = _SCORE_PAIR.match(text[m.end() :]) if "score" in reason else None
+            reject(m.start(), m.end() + (pair.end() if pair else 0), reason)
+            if pair:
+                skip_until = m.end() + pair.end()  # '54 - 46': the score's other half
             continue
         value, approx = _value(m)
         if value is None:
@@ -490,6 +495,11 @@ def find_quantities(
             joiner = gap.strip().lower()
             high, _ = _value(nxt)
             word_before = text[max(0, start - 9) : start].lower()
+            if high is not None and high <= value and joiner in ("-", "–") and " " in gap:
+                # '54 - 46', '15 - 2 run': a falling pair is a score or record, never a range
+                reject(m.start(), nxt.end(), "score or record")
+                skip_until = nxt.end()
+                continue
             if (
                 high is not None
                 and high > value
@@ -510,7 +520,7 @@ def find_quantities(
         if m["high"]:
             high = parse_number(m["high"])
             if high is None or high <= value or len(re.sub(r"\D", "", m["num"])) >= 7:
-                reject(m.start(), m.end(), "phone or reference number")
+                reject(m.start(), m.end(), "score, record, phone or reference number")
                 continue  # '555-1234' is a phone number, not a range
             value_high, approx = high, "range"
         if hedge is not None and approx != "range":
