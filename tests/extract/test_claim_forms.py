@@ -97,8 +97,12 @@ def test_a_split_thousands_group_is_never_a_zero(nlp):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["They lead 54 - 46 at the break.", "Scoreless in the first half, he scored later."],
+    [
+        "They lead 54 - 46 at the break.",
+        "Scoreless in the first half, he scored later.",
+        "He was found with a third person.",
+    ],
 )
-def test_scores_and_game_halves_are_not_claims(nlp, sentence):
+def test_scores_halves_and_ordinals_are_not_claims(nlp, sentence):
     qs, _ = _run(nlp, sentence)
     assert qs == []

@@ -46,7 +46,7 @@ _NUMBER = (
     rf"(?:(?P<cur>US\$|[{re.escape(_SYMBOLS)}]|(?:{_CODES})(?=\s?\d))\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
     rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
-    rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[\s.,;]))|"
+    rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[.,;]|\s*$))|"  # 'a third person': an ordinal
     rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
     rf"|(?i:{_VAGUE}))"
     rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
