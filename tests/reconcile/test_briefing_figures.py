@@ -81,3 +81,9 @@ def test_no_line_over_a_group_mixing_background_or_predicates():
     )
     assert _numbers(background, story) == []
     assert _numbers(mixed, story) == []
+
+
+def test_an_unresolved_pronoun_is_not_printed_as_a_name():
+    corpus, story = _corpus([_claim("c1", "d1", 6, "Police"), _claim("c2", "d2", 9, "He")])
+    (line,) = _numbers(corpus, story)
+    assert line.text.endswith("Police says 6; a source in d2 says 9.")

@@ -279,9 +279,17 @@ def _recognisable(members: list[Claim], what: str | None) -> bool:
     )
 
 
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
 def _says(claim: Claim) -> str:
     name = claim.claimant_name
-    who = f"{claim.document} reports" if name in (None, "reporter") else f"{name} says"
+    if name in (None, "reporter"):
+        who = f"{claim.document} reports"
+    elif name.lower() in _PRONOUNS:
+        who = f"a source in {claim.document} says"  # an unresolved pronoun names nobody
+    else:
+        who = f"{name} says"
     return f"{who} {_clean(claim.text)}"
 
 
