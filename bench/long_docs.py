@@ -57,13 +57,12 @@ def cpu_seconds() -> float:
 
 def run_one(path: Path, outdir: Path) -> dict:
     """In this (fresh) process: analyze one file and write the reports; the figures."""
-    from storyline.nlp import load_encoder, load_nlp
-
     from storyline import analyze
     from storyline.config import Settings
+    from storyline.extract.nlp import load_encoder, load_nlp
     from storyline.render import write_outputs
 
-    load_nlp(())  # the fixed cost, outside the timing: loading the models
+    load_nlp()  # the fixed cost, outside the timing: loading the models
     load_encoder()
     cpu0, wall0 = cpu_seconds(), time.perf_counter()
     analysis = analyze([path], Settings())

@@ -33,7 +33,7 @@ def main() -> None:
     from storyline.extract.times import find_times
     from storyline.lexicon import Knowledge
     from storyline.models import DocExtraction, Document, Span
-    from storyline.reconcile.claims import reconcile_claims
+    from storyline.reconcile.claims import claim_words, reconcile_claims
     from storyline.reconcile.corpus import Corpus
     from storyline.reconcile.dates import infer_publication_dates
     from storyline.reconcile.timeline import build_timeline
@@ -83,7 +83,7 @@ def main() -> None:
     corpus = Corpus.from_records(documents, extractions)
     t0 = time.perf_counter()
     infer_publication_dates(corpus)
-    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, knowledge.hedges)
+    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
     reduce_s = time.perf_counter() - t0
 

@@ -169,6 +169,37 @@ def analyze(
 
 
 @app.command()
+def numbers(
+    path: Annotated[Path, typer.Argument(help="A plain-text article.")],
+) -> None:
+    """Debug: every number in a text, as a claim (value, what, claimant) or a rejection
+    with its reason."""
+    from storyline.extract.mentions import find_mentions
+    from storyline.extract.nlp import load_nlp
+    from storyline.extract.quantities import find_quantities
+    from storyline.extract.quotes import find_quotes
+    from storyline.lexicon import Knowledge
+    from storyline.models import RejectedNumber
+
+    settings = Settings(data=data_folders(None))
+    knowledge = Knowledge.of(settings)
+    doc = load_nlp(settings)(path.read_text("utf-8"))
+    mentions = find_mentions(doc)
+    rejected: list[RejectedNumber] = []
+    quotes = find_quotes(doc, mentions, knowledge.cues)
+    claims = find_quantities(doc, mentions, quotes, knowledge, rejected)
+    rows = [
+        (
+            q.start,
+            f"claim   {q.text!r}: {q.value:g} {q.approx}; what={q.what!r}; by={q.claimant_text!r}",
+        )
+        for q in claims
+    ] + [(r.start, f"not     {r.text!r}: {r.reason}") for r in rejected]
+    for start, line in sorted(rows):
+        sys.stdout.write(f"{start:>6}  {line}\n")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of storyline.json, generated from the code's models."""
     from storyline.render.json import json_schema

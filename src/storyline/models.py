@@ -181,6 +181,19 @@ class Quantity(Record):
         "so that '300 fighters killed' is never grouped with '4,000 fighters'.",
     )
     hedge: str | None = Field(None, description="The hedge words as written ('at least').")
+    kind: str | None = Field(
+        None, description="The counted thing's kind ('rebels', 'bandits': 'fighter')."
+    )
+    per: str | None = Field(None, description="The rate it is given per ('month', 'share').")
+
+
+class RejectedNumber(Record):
+    """A number judged not to be a claim, with the rule's reason (debug output)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
 
 
 class DocExtraction(Record):
@@ -193,6 +206,9 @@ class DocExtraction(Record):
     accusations: list[LocalAccusation] = Field(default_factory=list)
     times: list[TimeExpression] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    rejected_numbers: list[RejectedNumber] = Field(
+        default_factory=list, description="Numbers that are not claims, and why (debug)."
+    )
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
         None,
@@ -258,6 +274,9 @@ class Claim(Record):
     claimant: str | None = None
     claimant_name: str | None = None
     predicate: str | None = Field(None, description="Toll the count belongs to ('killed').")
+    scope: Literal["story", "background"] = Field(
+        "story", description="'background' for a past event's figure ('the 2017 fire killed 66')."
+    )
     group: str
     status: ClaimStatus
     revision: bool = Field(

@@ -25,7 +25,7 @@ from storyline.extract.quotes import find_quotes
 from storyline.extract.time_rules import time_rules
 from storyline.extract.times import find_times
 from storyline.lexicon import Knowledge
-from storyline.models import DocExtraction, Document, Span
+from storyline.models import DocExtraction, Document, RejectedNumber, Span
 
 # The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
 EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities")
@@ -41,7 +41,9 @@ def _run_extractor(
         return find_accusations(doc, found["mentions"], found["quotes"], knowledge.cues)
     if name == "times":
         return find_times(doc, anchor=document.published, rules=time_rules(knowledge))
-    return find_quantities(doc, found["mentions"], found["quotes"], knowledge)
+    rejected: list[RejectedNumber] = []  # numbers judged not claims, with the reason
+    found["rejected_numbers"] = rejected
+    return find_quantities(doc, found["mentions"], found["quotes"], knowledge, rejected)
 
 
 def extract_from_doc(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtraction:

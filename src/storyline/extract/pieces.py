@@ -86,12 +86,18 @@ def _shift_record(record, offset: int):
     return record.model_copy(update=updates)
 
 
+# The DocExtraction lists whose records carry offsets into the text.
+_RECORD_LISTS = (
+    "sentences", "mentions", "quotes", "accusations", "times", "quantities", "rejected_numbers",
+)  # fmt: skip
+
+
 def merge_pieces(document: str, parts: list[tuple[Piece, DocExtraction]]) -> DocExtraction:
     """One document's extraction from its pieces' extractions, offsets into the whole."""
     merged = DocExtraction(document=document)
     errors: list[str] = []
     for piece, part in parts:
-        for name in ("sentences", "mentions", "quotes", "accusations", "times", "quantities"):
+        for name in _RECORD_LISTS:
             records = getattr(part, name)
             getattr(merged, name).extend(_shift_record(r, piece.start) for r in records)
         if part.error:

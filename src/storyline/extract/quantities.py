@@ -1,15 +1,19 @@
 """Numeric claims: numbers, their hedges, what they count, their unit and who claims them.
 
-A number phrase is found by pattern (digits, number words, ACLED-style vague counts),
-then read through the dependency parse: the counted noun phrase ('Islamic State
-fighters'), the toll it belongs to ('killed'), and the claimant: the speaker of a quote
-that covers it, else the subject of a speech verb it hangs off ('Russia … claims to have
-killed 300'), else the reporter.
+A number phrase is found by pattern (digits, number words, fractions, ACLED-style vague
+counts, amounts after a currency sign or ISO code), then read through the dependency
+parse: the counted noun phrase ('Islamic State fighters'), the toll it belongs to
+('killed'), the rate it is given per ('a month'), and the claimant: the speaker of a
+quote that covers it, else the subject of a speech verb it hangs off ('Russia … claims
+to have killed 300'), else the reporter. Zero claims ('no civilians died') and a lone
+victim ('a firefighter was killed') come from `claim_forms`.
 
-Not claims (documented in docs/quality.md): years, dates, times and durations (anything
-a time expression covers), phone-like and slashed numbers, ordinals, numbers inside
-names ('G20', 'Apollo 11'), partitives ('two of whom', 'one of the'), a bare 'one', and
-reader comments (they are not in the text).
+Not claims, each kept with its reason in `DocExtraction.rejected_numbers`: years, dates,
+times and durations (anything a time expression covers), the data rules of
+`number_rules` (ages, clock times, distances, list and reference numbers, scores, …),
+phone-like and slashed numbers, ordinals, numbers inside names ('G20', 'Apollo 11'),
+pronoun partitives ('two of whom', 'one of the'), a bare 'one', and reader comments
+(they are not in the text).
 """
 
 from __future__ import annotations
@@ -21,31 +25,56 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.claim_forms import find_zero_and_lone_claims
+from storyline.extract.number_rules import parse_reason, text_reason
 from storyline.extract.time_rules import match_times, time_rules
 from storyline.lexicon import Knowledge
 from storyline.lexicon.words import alternation, parse_number
-from storyline.models import LocalMention, LocalQuote, Quantity
+from storyline.models import LocalMention, LocalQuote, Quantity, RejectedNumber
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
+_PARTICLES = {"over", "under", "about", "above", "below"}
+_PARTICLE = re.compile(
+    r"\b(?:presid\w*|t[ao]ok|tak\w+|hand\w*|won|fought|argu\w+|talk\w*|thought|turn\w*|watch\w*)\s+$",
+    re.IGNORECASE,
+)
+_SCORE_PAIR = re.compile(r"^\s*[-–]\s*\d+")
+_DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
+_TALLY = {"number", "toll", "figure", "total", "count", "tally"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QuantityTables:
-    """Number, hedge and claim words (`numbers.json`, `hedges.json`, `claims.json`) and
-    the patterns compiled from them."""
+    """Number, hedge and claim words (`numbers.json`, `hedges.json`, `claims.json`), the
+    patterns compiled from them, and the knowledge they came from (one per knowledge)."""
 
-    nums: dict[str, Any]
-    hedges: dict[str, Any]
-    number_rx: re.Pattern[str]
-    hedge_before: re.Pattern[str]
-    hedge_after: re.Pattern[str]
-    partitive: re.Pattern[str]
-    speech: frozenset[str]
-    toll: dict[str, str]
-    measures: list[str]
-    currency: dict[str, str]
+    knowledge: Knowledge
+    nums: Any
+    hedges: Any
+    claims: Any
+    word: Any
+    scale: Any
+    vague: Any
+    fraction_not_half: Any
+    currency: Any
+    money: Any
+    codes: Any
+    symbols: Any
+    number: Any
+    number_rx: Any
+    hedge_before: Any
+    hedge_after: Any
+    partitive: Any
+    hedge_words: Any
+    period: Any
+    speech: Any
+    toll: Any
+    kinds: Any
+    generic: Any
+    people: Any
+    measures: Any
 
 
 def quantity_tables(knowledge: Knowledge) -> QuantityTables:
@@ -54,30 +83,66 @@ def quantity_tables(knowledge: Knowledge) -> QuantityTables:
 
 
 def _compile(knowledge: Knowledge) -> QuantityTables:
-    nums, hedges, claims = knowledge.numbers, knowledge.hedges, knowledge.claims
-    word = alternation([w for w in nums["units"] if " " not in w])
-    scale = alternation([s for s in nums["scales"] if len(s) > 2])
-    vague = alternation(nums["vague"])
-    number = (
-        rf"(?:(?P<cur>US\$|[$€£¥])\s?)?"
-        rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{scale}|bn|mn|m|k)\b)?|"
-        rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{word}|{scale})(?:(?:[\s-]+(?:and\s+)?)(?:{word}|{scale}))*)"
-        rf"|(?i:{vague}))"
+    _NUMS = knowledge.numbers
+    _HEDGES = knowledge.hedges
+    _CLAIMS = knowledge.claims
+
+    _WORD = alternation([w for w in _NUMS["units"] if " " not in w])
+    _SCALE = alternation([s for s in _NUMS["scales"] if len(s) > 2])
+    _VAGUE = alternation(_NUMS["vague"])
+    _FRACTION_NOT_HALF = alternation([f for f in _NUMS.get("fractions", {}) if "half" not in f])
+    _CURRENCY = {**_NUMS["currencies"], **_NUMS.get("currency_words", {})}
+    _MONEY = set(_CURRENCY.values()) | set(_NUMS.get("currency_codes", []))
+    _CODES = "|".join(_NUMS.get("currency_codes", []))
+    _SYMBOLS = "".join(k for k in _CURRENCY if len(k) == 1 and not k.isalnum())
+    _NUMBER = (
+        rf"(?:(?P<cur>US\$|[{re.escape(_SYMBOLS)}]|(?:{_CODES})(?=\s?\d))\s?)?"
+        rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
+        rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
+        rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[.,;]|\s*$))|"  # 'a third person': an ordinal
+        rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
+        rf"|(?i:{_VAGUE}))"
         rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
     )
+    NUMBER_RX = re.compile(rf"(?<![\w$€£¥₦.,/:-]){_NUMBER}(?![\w/:]|[.,]\d|-\d)")
+    _HEDGE_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_HEDGES['before'])}))\s*$")
+    _HEDGE_AFTER = re.compile(rf"^\s*(?i:(?:{alternation(_HEDGES['after'])}))\b")
+    _PARTITIVE = re.compile(rf"^\s+(?i:{alternation(_CLAIMS['partitives'])})\b")
+    _HEDGE_WORDS = {w for phrase in _HEDGES["before"] for w in phrase.split()}
+    _PERIOD = re.compile(rf"^\s*,?\s*(?i:{alternation(_CLAIMS.get('periods', {}))})\b")
+    _SPEECH = set(_CLAIMS["speech"])
+    _TOLL = {**_CLAIMS.get("predicates", {}), **_CLAIMS["toll"]}
+    _KINDS = {w: kind for kind, words in _CLAIMS.get("kinds", {}).items() for w in words}
+    _GENERIC = set(_CLAIMS.get("generic_kinds", []))
+    _PEOPLE = set(_CLAIMS.get("person_kinds", []))
+    _MEASURES = sorted(_NUMS["measures"], key=len, reverse=True)
+
     return QuantityTables(
-        nums=nums,
-        hedges=hedges,
-        number_rx=re.compile(rf"(?<![\w$€£¥.,/:-]){number}(?![\w/:]|[.,]\d|-\d)"),
-        hedge_before=re.compile(rf"(?i:\b(?:{alternation(hedges['before'])}))\s*$"),
-        hedge_after=re.compile(rf"^\s*(?i:(?:{alternation(hedges['after'])}))\b"),
-        partitive=re.compile(
-            rf"^\s+(?i:{alternation(claims['partitives'])}|of\s+\w+['’]s?\s)"
-        ),
-        speech=frozenset(claims["speech"]),
-        toll=claims["toll"],
-        measures=sorted(nums["measures"], key=len, reverse=True),
-        currency=nums["currencies"],
+        knowledge,
+        nums=_NUMS,
+        hedges=_HEDGES,
+        claims=_CLAIMS,
+        word=_WORD,
+        scale=_SCALE,
+        vague=_VAGUE,
+        fraction_not_half=_FRACTION_NOT_HALF,
+        currency=_CURRENCY,
+        money=_MONEY,
+        codes=_CODES,
+        symbols=_SYMBOLS,
+        number=_NUMBER,
+        number_rx=NUMBER_RX,
+        hedge_before=_HEDGE_BEFORE,
+        hedge_after=_HEDGE_AFTER,
+        partitive=_PARTITIVE,
+        hedge_words=_HEDGE_WORDS,
+        period=_PERIOD,
+        speech=_SPEECH,
+        toll=_TOLL,
+        kinds=_KINDS,
+        generic=_GENERIC,
+        people=_PEOPLE,
+        measures=_MEASURES,
     )
 
 
@@ -91,107 +156,165 @@ def _tokens(doc: Doc, starts: list[int], start: int, end: int) -> Span:
     return doc[i:j]
 
 
-def _value(m: re.Match[str], t: QuantityTables) -> tuple[float | None, str]:
+def _value(m: re.Match[str], qt: QuantityTables) -> tuple[float | None, str]:
     """The number's value and how it is hedged by its own words ('dozens' -> more_than)."""
     num = re.sub(r"\s+", " ", m["num"]).strip()
+    if m["frac"]:
+        return float(qt.nums["fractions"][num.lower()]), "exact"
     if m["high"]:
         num = num.replace(f"-{m['high']}", "").replace(f"–{m['high']}", "")
     low = num.lower()
-    if low in t.nums["vague"]:
-        return float(t.nums["vague"][low]), "more_than"
+    if low in qt.nums["vague"]:
+        return float(qt.nums["vague"][low]), "more_than"
     sm = re.match(rf"^({_DIGITS})\s*([a-zA-Z]+)$", num)
     if sm:
-        scale = t.nums["scales"].get(sm[2].lower())
+        scale = qt.nums["scales"].get(sm[2].lower())
         if scale is None:
             return None, "exact"
         return float(sm[1].replace(",", "")) * scale, "exact"
-    value = parse_number(num, t.nums)
+    value = parse_number(num, qt.nums)
     approx = "more_than" if low.startswith(("several", "a few")) else "exact"
     return value, approx
 
 
-def _excluded(
-    m: re.Match[str], doc: Doc, span: Span, text: str, times, t: QuantityTables
+def _pronoun_partitive(
+    text: str, end: int, doc: Doc, starts: list[int], qt: QuantityTables
 ) -> bool:
+    """'two of whom', 'one of them': a part of a set named elsewhere ('three of them private
+    clinics' names its set and counts)."""
+    pm = qt.partitive.match(text[end:])
+    if pm is None:
+        return False
+    after = _tokens(doc, starts, end + pm.end(), min(len(text), end + pm.end() + 1))
+    nxt = after[0].doc[after[0].i + 1] if len(after) and after[0].i + 1 < len(doc) else None
+    names_set = (
+        nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and nxt.idx > end + pm.end()
+    )
+    return not names_set
+
+
+def _excluded(
+    m: re.Match[str], doc: Doc, span: Span, text: str, times, starts, qt: QuantityTables
+) -> str | None:
+    """Why the number is not a claim (None where it may be one)."""
     num = m["num"].lower()
     if num in ("one", "a", "an") or re.fullmatch(r"(?:a|an|several|a few)\s*", num):
-        return True  # a bare 'one' is a pronoun or determiner far more often than a count
+        return "a bare 'one' or a vague determiner"  # a pronoun or determiner, not a count
     if any(s < m.end() and m.start() < e for s, e in times):
-        return True
-    if t.partitive.match(text[m.end() :]) and num not in t.nums["vague"]:
-        return True  # 'two of whom', 'one of the', 'Two of Syria's troops': a part of a set
+        return "date, time or duration"
+    if (
+        not m["frac"]
+        and num not in qt.nums["vague"]
+        and _pronoun_partitive(text, m.end(), doc, starts, qt)
+    ):
+        return "partitive of a set named elsewhere"
+    if num.startswith("one") and re.match(r"^\s+of\b", text[m.end() :]):
+        return "bare 'one'"  # 'one of the victims': its set is the count
+    if m["cur"] or m["pct"] or m["frac"]:
+        return None  # an amount or a share: 'MDL 90 million' may be tagged as a name
     for tok in span:
         if tok.ent_type_ == "ORDINAL":
-            return True
+            return "ordinal"
         if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ != "B" and tok.like_num:
-            return True  # inside a name: 'Group of 20', 'Apollo 11'
+            return "inside a name"  # 'Group of 20', 'Apollo 11'
+    if re.fullmatch(r"0\d+", m["num"].strip()):
+        return "number fragment (leading zero)"  # '000' of a split '26, 000', '07'
     digits = re.sub(r"\D", "", m["num"])
     if re.fullmatch(r"1[89]\d\d|20\d\d", m["num"].strip()) and not m["cur"]:
-        return True  # a year
+        return "year"
     if len(digits) >= 7 and "," not in m["num"] and "." not in m["num"]:
-        return True  # phone or reference number
-    return bool(re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]))
+        return "phone or reference number"
+    if re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
+        return "ordinal"
+    return text_reason(text, m.start(), m.end(), qt.knowledge)
 
 
 def _hedge(
-    text: str, start: int, end: int, t: QuantityTables
+    text: str, start: int, end: int, qt: QuantityTables
 ) -> tuple[str | None, str | None, int]:
     """(approx, hedge words, new start) from the words just before or after the number."""
     before = text[max(0, start - 30) : start]
-    hb = t.hedge_before.search(before)
+    hb = qt.hedge_before.search(before)
+    if hb and _PARTICLE.search(before[: hb.start()]) and hb[0].strip().lower() in _PARTICLES:
+        hb = None  # 'presided over three tests', 'took over two towns': a verb's particle
     if hb:
         phrase = re.sub(r"\s+", " ", hb[0].strip().lower())
-        return t.hedges["before"].get(phrase), hb[0].strip(), start - (len(before) - hb.start())
-    ha = t.hedge_after.match(text[end:])
+        return qt.hedges["before"].get(phrase), hb[0].strip(), start - (len(before) - hb.start())
+    ha = qt.hedge_after.match(text[end:])
     if ha:
         phrase = re.sub(r"\s+", " ", ha[0].strip().lower())
-        return t.hedges["after"].get(phrase), ha[0].strip(), start
+        return qt.hedges["after"].get(phrase), ha[0].strip(), start
     return None, None, start
 
 
-def _counted(span: Span) -> tuple[Token | None, str | None]:
+def _phrase(tokens: list[Token], qt: QuantityTables) -> str:
+    while tokens and (
+        tokens[0].lower_ in ("of", "them", "those", "these", "the")
+        or tokens[0].like_num
+        or tokens[0].lower_ in qt.hedge_words
+    ):
+        tokens = tokens[1:]  # 'of the roughly 12,000 people' -> 'people'
+    words = [
+        t
+        for t in tokens
+        if t.pos_ not in ("DET", "PRON", "NUM")
+        and not t.like_num
+        and (t.dep_ != "punct" or t.text == "-")
+    ]
+    return re.sub(r"\s+-\s+", "-", " ".join(t.text for t in words))
+
+
+def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
     """The counted noun and its phrase (modifiers after the number)."""
     last = span[-1]
+    doc = span.doc
+    if last.text == ")" and len(span) > 1:
+        last = span[-2] if span[-2].like_num else last  # 'three (3) pick-ups'
     noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else None
     if noun is not None and noun.i > last.i and noun.pos_ in ("NOUN", "PROPN"):
         # the phrase runs from just after the number to the noun
-        words = [t for t in span.doc[last.i + 1 : noun.i + 1] if t.dep_ != "punct" or t.text == "-"]
-        phrase = " ".join(t.text for t in words if t.pos_ != "DET")
-        return noun, re.sub(r"\s+-\s+", "-", phrase) or None
-    nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+        return noun, _phrase(list(doc[span[-1].i + 1 : noun.i + 1]), qt) or None
+    nxt = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
-        # 'hundreds of people', 'dozens of fighters'
+        # 'hundreds of people', 'four of our soldiers', 'three of them private clinics'
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PRON":
+            obj = next((t for t in doc[obj.i + 1 : obj.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj, _phrase(list(doc[nxt.i + 2 : obj.i + 1]), qt)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            words = [t for t in span.doc[nxt.i + 1 : obj.i + 1] if t.pos_ != "DET"]
-            return obj, " ".join(t.text for t in words)
+            return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]), qt)
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
         return nxt, nxt.text
     return None, None
 
 
-def _unit(m: re.Match[str], phrase: str | None, t: QuantityTables) -> str | None:
+def _unit(m: re.Match[str], phrase: str | None, qt: QuantityTables) -> str | None:
     if m["pct"]:
         return "%"
+    if m["frac"]:
+        return "share"
     if m["cur"]:
-        return t.currency.get(m["cur"].lower(), m["cur"])
+        return qt.currency.get(m["cur"].lower(), m["cur"])
     low = (phrase or "").lower()
-    for word, code in t.currency.items():
-        if word.isalpha() and (low == word or low.startswith(word + " ")):
+    for word, code in sorted(qt.currency.items(), key=lambda kv: -len(kv[0])):
+        if not word.isalnum() and " " not in word:
+            continue
+        if low == word or low.startswith(word + " "):
             return code
-    for measure in t.measures:
+    for measure in qt.measures:
         if low == measure or low.startswith(measure + " "):
             return measure
     return None
 
 
-def _predicate(number: Token, noun: Token | None, t: QuantityTables) -> str | None:
+def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
     """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead'."""
     for tok in (noun, number):
         if tok is None:
             continue
-        if tok.lemma_.lower() in t.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
-            return t.toll[tok.lemma_.lower()]
+        if tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+            return qt.toll[tok.lemma_.lower()]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") and head.pos_ in (
             "VERB",
@@ -200,15 +323,15 @@ def _predicate(number: Token, noun: Token | None, t: QuantityTables) -> str | No
             "ADP",
         ):
             verb = head.head if head.pos_ == "ADP" else head
-            if verb.lemma_.lower() in t.toll:
-                return t.toll[verb.lemma_.lower()]
+            if verb.lemma_.lower() in qt.toll:
+                return qt.toll[verb.lemma_.lower()]
             if tok.dep_ in ("nsubj", "attr"):
                 for c in verb.children:
-                    if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in t.toll:
-                        return t.toll[c.lemma_.lower()]
+                    if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in qt.toll:
+                        return qt.toll[c.lemma_.lower()]
         for c in tok.children:
-            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in t.toll:
-                return t.toll[c.lemma_.lower()]
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in qt.toll:
+                return qt.toll[c.lemma_.lower()]
     return None
 
 
@@ -224,7 +347,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(number: Token, t: QuantityTables) -> Token | None:
+def _speaker(number: Token, qt: QuantityTables) -> Token | None:
     """The subject of a speech verb the number hangs off, or the X of 'according to X'."""
     sent = number.sent
     for tok in sent:
@@ -238,7 +361,7 @@ def _speaker(number: Token, t: QuantityTables) -> Token | None:
         if node.head is node:
             break
         child, node = node, node.head
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in t.speech:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in qt.speech:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return None  # the number is the speaker, not the said
             subj = _subject(node)
@@ -282,12 +405,12 @@ def _claimant(
     end: int,
     quotes: list[LocalQuote],
     mentions: list[LocalMention],
-    t: QuantityTables,
+    qt: QuantityTables,
 ) -> tuple[str, str | None]:
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
-    subj = _speaker(number, t)
+    subj = _speaker(number, qt)
     if subj is None:
         return "reporter", None
     if subj.pos_ == "PRON":
@@ -299,42 +422,181 @@ def _claimant(
     return span.text, mention.cluster if mention else None
 
 
+def _modified(tok: Token) -> str:
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    return " ".join(t.lemma_.lower() for t in sorted([*mods, tok], key=lambda t: t.i))
+
+
+def _of_what(tok: Token) -> Token:
+    """'the number of affected institutions' -> 'institutions'."""
+    if tok.lemma_.lower() in _TALLY:
+        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj
+    return tok
+
+
+def _measure(number: Token, noun: Token | None) -> Token | None:
+    """The noun a figure measures where the figure is not a count of things: 'a minimum
+    monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
+    2.5 billion', 'the number of victims has risen to three'."""
+    amount = noun if noun is not None and noun.i > number.i else number
+    while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
+        amount = amount.head
+    head = amount.head
+    if amount.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _of_what(head.head)
+    if amount.dep_ == "pobj" and head.lower_ in ("at", "to"):
+        verb = head.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None and verb.lemma_.lower() in ("rise", "fall", "climb", "reach", "increase"):
+            obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return _of_what(obj)
+    if amount.dep_ == "attr" and head.lemma_.lower() == "be":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return _of_what(subj)
+    return None
+
+
+def _money_phrase(doc: Doc, end: int, qt: QuantityTables) -> str | None:
+    """'$12.7 million in undisclosed payments' -> 'undisclosed payments'."""
+    rest = doc.char_span(end, min(len(doc.text), end + 60), alignment_mode="expand")
+    if rest is None or len(rest) < 2 or rest[0].lower_ != "in":
+        return None
+    obj = next((c for c in rest[0].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    return _phrase(list(doc[rest[0].i + 1 : obj.i + 1]), qt) or None
+
+
+def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
+    """A money figure's predicate from the clause before it ('Our demands remain: a minimum
+    wage of NGN 120,000'), where its own parse gives none."""
+    for tok in reversed(list(number.sent)[: number.i - number.sent.start]):
+        if tok.text in (";", ".") and tok.i < number.i - 1:
+            break
+        pred = qt.claims.get("predicates", {}).get(tok.lemma_.lower())
+        if pred in qt.claims.get("money_predicates", []):
+            return pred
+    return None
+
+
+def _kind(noun: Token | None, qt: QuantityTables) -> str | None:
+    if noun is None:
+        return None
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    if lemma in _TALLY:
+        return None  # 'the figure', 'the toll': what it counts is said elsewhere
+    return qt.kinds.get(lemma) or qt.kinds.get(low) or lemma
+
+
+def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | None:
+    """'soldiers' + 'killed' -> 'soldiers killed'; 'naira' + per 'month' -> 'naira per month'."""
+    parts = [phrase] if phrase else []
+    if predicate and predicate not in (phrase or ""):
+        parts.append(predicate)
+    if per:
+        parts.append(f"per {per}")
+    return " ".join(parts) or None
+
+
+def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
+    what the nearest figure before it in the same sentence counts, given the same unit:
+    the text sets one figure against another."""
+    for prev in reversed(earlier[-4:]):
+        if prev.sentence_start != q.sentence_start:
+            break
+        if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
+            continue
+        return q.model_copy(
+            update={
+                "what_head": prev.what_head,
+                "kind": prev.kind,
+                "what": prev.what,
+                "predicate": q.predicate or prev.predicate,
+                "per": q.per or prev.per,
+            }
+        )
+    return q
+
+
 def find_quantities(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote], knowledge: Knowledge
+    doc: Doc,
+    mentions: list[LocalMention],
+    quotes: list[LocalQuote],
+    knowledge: Knowledge,
+    rejected: list[RejectedNumber] | None = None,
 ) -> list[Quantity]:
-    """Numeric claims in a parsed document, in text order."""
-    t = quantity_tables(knowledge)
+    """Numeric claims in a parsed document, in text order; the numbers that are not claims
+    go to `rejected` with their reason. The words and rules come from `knowledge`."""
+    qt = quantity_tables(knowledge)
     text = doc.text
     starts = _token_index(doc)
-    times = [(c.start, c.end) for c in match_times(text, time_rules(knowledge)) if c.kind != "set"]
-    found = list(t.number_rx.finditer(text))
+    times = [
+        (c.start, c.end) for c in match_times(text, time_rules(qt.knowledge)) if c.kind != "set"
+    ]
+    found = list(qt.number_rx.finditer(text))
     out: list[Quantity] = []
     skip_until = -1
+
+    def reject(start: int, end: int, reason: str) -> None:
+        if rejected is not None:
+            rejected.append(
+                RejectedNumber(start=start, end=end, text=text[start:end], reason=reason)
+            )
+
     for k, m in enumerate(found):
         if m.start() < skip_until:
             continue
         span = _tokens(doc, starts, m.start(), m.end())
-        if len(span) == 0 or _excluded(m, doc, span, text, times, t):
+        if len(span) == 0:
             continue
-        value, approx = _value(m, t)
+        reason = _excluded(m, doc, span, text, times, starts, qt)
+        if reason is not None:
+            pair = _SCORE_PAIR.match(text[m.end() :]) if "score" in reason else None
+            reject(m.start(), m.end() + (pair.end() if pair else 0), reason)
+            if pair:
+                skip_until = m.end() + pair.end()  # '54 - 46': the score's other half
+            continue
+        value, approx = _value(m, qt)
         if value is None:
+            reject(m.start(), m.end(), "no value")
             continue
         end = m.end()
         value_high = None
-        hedge, words, start = _hedge(text, m.start(), end, t)
+        hedge, words, start = _hedge(text, m.start(), end, qt)
+        doubled = _DOUBLED.match(text[end:])
+        if doubled and parse_number(doubled[1], qt.nums) == value:
+            end += doubled.end()  # 'twenty-three (23)': one figure written twice
+            skip_until = end
+            span = _tokens(doc, starts, m.start(), end)
         # ranges: 'between 10 and 20', '10-20', '10 to 20'
         nxt = found[k + 1] if k + 1 < len(found) else None
         gap = text[end : nxt.start()] if nxt else ""
         if nxt and _RANGE_RX.fullmatch(gap + " ") and len(gap) <= 5:
             joiner = gap.strip().lower()
-            high, _ = _value(nxt, t)
+            high, _ = _value(nxt, qt)
             word_before = text[max(0, start - 9) : start].lower()
+            if high is not None and high <= value and joiner in ("-", "–") and " " in gap:
+                # '54 - 46', '15 - 2 run': a falling pair is a score or record, never a range
+                reject(m.start(), nxt.end(), "score or record")
+                skip_until = nxt.end()
+                continue
             if (
                 high is not None
                 and high > value
                 and (joiner != "and" or "between" in word_before)
                 and "from" not in word_before
             ):
+                range_reason = text_reason(text, nxt.start(), nxt.end(), qt.knowledge)
+                if range_reason is not None:
+                    reject(m.start(), nxt.end(), range_reason)  # 'between 24 and 26 October'
+                    skip_until = nxt.end()
+                    continue
                 value_high, approx, hedge, words = high, "range", None, words
                 if "between" in word_before:
                     start = start - (len(word_before) - word_before.rfind("between"))
@@ -342,35 +604,86 @@ def find_quantities(
                 skip_until = end
                 span = _tokens(doc, starts, m.start(), end)
         if m["high"]:
-            high = parse_number(m["high"], t.nums)
+            high = parse_number(m["high"], qt.nums)
             if high is None or high <= value or len(re.sub(r"\D", "", m["num"])) >= 7:
+                reject(m.start(), m.end(), "score, record, phone or reference number")
                 continue  # '555-1234' is a phone number, not a range
             value_high, approx = high, "range"
         if hedge is not None and approx != "range":
             approx = hedge
-        number = span[-1]
-        noun, phrase = _counted(span)
+        number = span[-1] if span[-1].like_num or len(span) == 1 else span[0]
+        noun, phrase = _counted(span, qt)
+        reason = parse_reason(span, noun, qt.knowledge)
+        if reason is not None:
+            reject(m.start(), end, reason)
+            continue
         sent = number.sent
-        claimant_text, cluster = _claimant(number, start, end, quotes, mentions, t)
-        if words is None and t.hedge_after.match(text[end:]):
-            pass
+        claimant_text, cluster = _claimant(number, start, end, quotes, mentions, qt)
+        stop = end if noun is None else max(end, noun.idx + len(noun.text))
+        period = qt.period.match(text[stop:])
+        per = (
+            qt.claims["periods"][re.sub(r"[\s,]+", " ", period[0]).strip().lower()]
+            if period
+            else None
+        )
+        predicate = _predicate(number, noun, qt)
+        unit = _unit(m, phrase, qt)
+        kind = _kind(noun, qt)
+        measure = _measure(number, noun)
+        if measure is not None and kind in qt.generic and measure.head.lower_ != "of":
+            measure = None  # 'a town of 30,000 people' counts people, not towns
+        if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
+            # 'wage of NGN 120,000': what is measured, with its modifiers
+            kind, phrase = _kind(measure, qt), _modified(measure)
+            if predicate is None and measure.lemma_.lower() in qt.toll:
+                predicate = qt.toll[measure.lemma_.lower()]  # 'the toll is six'
+            if unit in qt.money and measure.lemma_.lower() in qt.toll:
+                predicate = predicate or qt.toll[measure.lemma_.lower()]
+            per = per or qt.claims["periods"].get(
+                next((c.lower_ for c in measure.children if c.lower_ in qt.claims["periods"]), "")
+            )
+        if unit in qt.money and predicate is None:
+            predicate = _money_predicate(number, qt)
+        if unit in qt.money and not phrase:
+            phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
+        if predicate == "lost" and unit not in qt.money and kind in qt.people:
+            predicate = "killed"  # 'lost four men'
+        quantity = Quantity(
+            start=start,
+            end=stop,
+            text=text[start:stop],
+            value=value,
+            value_high=value_high,
+            approx=approx,  # type: ignore[arg-type]
+            what=_what(phrase, predicate, per),
+            what_head=noun.lemma_.lower() if noun is not None else None,
+            unit=unit,
+            claimant_text=claimant_text,
+            claimant_cluster=cluster,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            predicate=predicate,
+            hedge=words,
+            kind=kind,
+            per=per,
+        )
+        out.append(quantity if kind is not None else _inherit(quantity, out))
+    for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
+        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, mentions, qt)
         out.append(
             Quantity(
-                start=start,
-                end=end if noun is None else max(end, noun.idx + len(noun.text)),
-                text=text[start : end if noun is None else max(end, noun.idx + len(noun.text))],
-                value=value,
-                value_high=value_high,
-                approx=approx,  # type: ignore[arg-type]
-                what=phrase,
-                what_head=noun.lemma_.lower() if noun is not None else None,
-                unit=_unit(m, phrase, t),
+                start=zero.start,
+                end=zero.end,
+                text=text[zero.start : zero.end],
+                value=zero.value,
+                what=_what(zero.phrase, zero.predicate, None),
+                what_head=zero.noun.lemma_.lower(),
                 claimant_text=claimant_text,
                 claimant_cluster=cluster,
-                sentence_start=sent.start_char,
-                sentence_end=sent.end_char,
-                predicate=_predicate(number, noun, t),
-                hedge=words,
+                sentence_start=zero.anchor.sent.start_char,
+                sentence_end=zero.anchor.sent.end_char,
+                predicate=zero.predicate,
+                kind=_kind(zero.noun, qt),
             )
         )
-    return out
+    return sorted(out, key=lambda q: q.start)

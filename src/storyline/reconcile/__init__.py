@@ -13,7 +13,7 @@ from storyline.lexicon import Knowledge
 from storyline.models import Analysis, DocExtraction, Document, Problem
 from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
 from storyline.reconcile.briefing import write_briefings
-from storyline.reconcile.claims import reconcile_claims
+from storyline.reconcile.claims import claim_words, reconcile_claims
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.dates import infer_publication_dates
 from storyline.reconcile.entities import resolve_entities
@@ -42,7 +42,7 @@ def reconcile(
     infer_publication_dates(corpus)  # again, now borrowing from the story's other documents
     corpus.quotes = attribute_quotes(corpus)
     corpus.accusations = attribute_accusations(corpus)
-    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, knowledge.hedges)
+    corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
     corpus.framing = compare_framing(corpus, load_concepts(knowledge))
     write_briefings(corpus, knowledge.cues)

@@ -263,8 +263,37 @@ def _who_said(
     return out
 
 
-def _numbers(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSentence]:
-    """Where the documents' figures agree, and where they conflict."""
+def _recognisable(members: list[Claim], what: str | None) -> bool:
+    """A group a reader takes for one quantity: it says what it counts, every figure is
+    about the story (no background toll), and all share one predicate."""
+    predicate = members[0].predicate if members else None
+    named = re.sub(r"\bper \w+$", "", what or "")
+    if predicate:
+        named = named.replace(predicate, "")
+    return (
+        bool(named.strip())  # 'earned', 'paid': a predicate alone says not what is counted
+        and all(c.scope == "story" for c in members)
+        and len({c.predicate for c in members}) == 1
+    )
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+def _says(claim: Claim) -> str:
+    name = claim.claimant_name
+    if name in (None, "reporter"):
+        who = f"{claim.document} reports"
+    elif name.lower() in _PRONOUNS:
+        who = f"a source in {claim.document} says"  # an unresolved pronoun names nobody
+    else:
+        who = f"{name} says"
+    return f"{who} {_clean(claim.text)}"
+
+
+def _numbers(corpus: Corpus, story: Story, limit: int = 3) -> list[BriefingSentence]:
+    """The figures' real disputes and revisions first, then where reports agree; only
+    over groups a reader would take for one quantity."""
     docs = set(story.documents)
     claims = {c.id: c for c in corpus.claims if c.document in docs}
     groups = [
@@ -272,17 +301,39 @@ def _numbers(corpus: Corpus, story: Story, limit: int = 2) -> list[BriefingSente
         for g in corpus.claim_groups
         if g.status in ("agreed", "conflicting") and any(c in claims for c in g.claims)
     ]
-    groups.sort(key=lambda g: (g.status != "conflicting", -len(g.documents), g.id))
+    groups.sort(key=lambda g: (g.status != "conflicting", not g.revision, -len(g.documents), g.id))
     out = []
-    for g in groups[:limit]:
+    for g in groups:
+        if len(out) >= limit:
+            break
         members = [claims[c] for c in g.claims if c in claims]
-        what = g.what or members[0].what or "the figure"
-        parts = [f"{_clean(c.text)} ({_by(c)}, {c.document})" for c in members[:4]]
+        what = g.what or members[0].what
+        if len({c.document for c in members}) < 2 and g.status == "agreed":
+            continue  # its other reports belong to another story
+        if not _recognisable(members, what):
+            continue
+        shown = members[:4]
         if g.status == "agreed":
+            parts = [f"{_clean(c.text)} ({_by(c)}, {c.document})" for c in shown]
             text = f"Reports agree on {what}: {'; '.join(parts)}."
+        elif g.revision and g.note:
+            change = g.note.removeprefix("revised: ").split(" (")[0]
+            first = {}
+            for c in members:
+                first.setdefault(c.claimant_name or "reporter", c)
+            shown = list(first.values())[:4]
+            text = (
+                f"The figure for {what} was revised: it {change} ({'; '.join(map(_says, shown))})."
+            )
         else:
-            text = f"Figures for {what} conflict: {'; '.join(parts)}."
-        refs = [MentionRef(document=c.document, start=c.start, end=c.end) for c in members[:4]]
+            first = {}
+            for c in members:
+                first.setdefault((c.claimant_name or "reporter", c.value), c)
+            shown = list(first.values())[:4]
+            if len({c.value for c in shown}) < 2:
+                continue
+            text = f"Sources disagree on {what}: {'; '.join(map(_says, shown))}."
+        refs = [MentionRef(document=c.document, start=c.start, end=c.end) for c in shown]
         out.append(_sentence(text, refs, [c.document for c in members]))
     return out
 

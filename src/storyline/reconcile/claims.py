@@ -1,136 +1,397 @@
 """Numeric claims across sources: group claims about the same quantity, then say whether
-the sources agree, conflict, or a toll was revised over time.
+the sources agree, conflict, or a figure was revised over time.
 
-Same quantity: the same counted noun (lemma), the same toll ('killed' is never grouped
-with a plain count), the same unit, compatible modifiers (the entities they name, else
-their words), documents of the same story (or within `WINDOW_DAYS` where there are no
-stories).
+Same quantity (`_key`): the same event scope (a background figure, such as a past
+disaster's toll, never joins the story's groups), the same storyline and a window of
+`WINDOW_DAYS`, the same predicate ('killed' never joins 'injured' or a plain count), the
+same rate ('a month' never joins 'a day'), the same kind of counted thing (its noun
+mapped through `kinds` in data/claims.json: 'rebels' and 'bandits' are fighters), the same
+unit (money in any currency: amounts are compared through `currency_rates`, or not at
+all). A figure of a generic kind ('people', 'bodies') joins the one specific group of its
+predicate where there is exactly one and it agrees with each of its values; so does a
+figure with no predicate ('four employees' -> 'four employees kidnapped').
 
 Compatibility honours hedges: each claim is an interval ('about' ±15%, 'more than' open
 above, 'up to' open below, exact ±2%) and two claims agree where their intervals meet.
-
-`revision` (Claim and ClaimGroup): True where a toll's values rise with the documents'
-dates (4, then 13, then 26 dead): the later reports revise the earlier ones, so the group
-is `agreed`, not `conflicting`, and `note` says so.
+A group is `single` when one document gives it and its values agree, `agreed` when two
+or more documents give compatible values, else `conflicting`, inside one document too.
+A conflicting group whose values rise with the documents' dates is a revision
+(`revision: true`), and its note gives the sequence ('rose from 1 to 5 between 4 and 7 Aug').
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, pairwise
 from typing import Any
 
+from storyline.lexicon import Knowledge
 from storyline.lexicon.timeml import parse_anchor
-from storyline.models import Claim, ClaimGroup, Quantity
+from storyline.models import Claim, ClaimGroup, Document, Quantity
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.spans import ByStart
 
-WINDOW_DAYS = 31
+WINDOW_DAYS = 21
 
 
-def interval(q: Quantity | Claim, hedges: dict[str, Any]) -> tuple[float, float]:
-    """The values a claim allows, honouring its hedge (`hedges`: `Knowledge.hedges`)."""
-    tol = hedges["tolerance"]
-    v = float(q.value)
+@dataclass(frozen=True, eq=False)
+class ClaimWords:
+    """What the claim reduce reads of the knowledge: hedges (how far a hedged value
+    stretches), number words (currency rates) and claim rules (`claims.json`)."""
+
+    hedges: dict[str, Any]
+    numbers: dict[str, Any]
+    claims: dict[str, Any]
+
+
+def claim_words(knowledge: Knowledge) -> ClaimWords:
+    return ClaimWords(knowledge.hedges, knowledge.numbers, knowledge.claims)
+
+
+def _rate(unit: str | None, w: ClaimWords) -> float | None:
+    return w.numbers.get("currency_rates", {}).get(unit or "")
+
+
+def _money_units(w: ClaimWords) -> set[str]:
+    nums = w.numbers
+    codes = set(nums.get("currency_codes", []))
+    return codes | set(nums["currencies"].values()) | set(nums.get("currency_words", {}).values())
+
+
+def interval(q: Quantity | Claim, w: ClaimWords) -> tuple[float, float]:
+    """The values a claim allows, honouring its hedge; a share ('a third') is read as a
+    percentage and as a rounded figure ('about')."""
+    tol = w.hedges["tolerance"]
+    share = q.unit == "share"
+    scale = 100.0 if share else 1.0
+    v = float(q.value) * scale
     if q.approx == "range" and q.value_high is not None:
-        return v, float(q.value_high)
+        return v, float(q.value_high) * scale
     if q.approx == "more_than":
         return v, float("inf")
     if q.approx == "less_than":
         return 0.0, v
-    slack = tol.get(q.approx, 0.0) if q.approx == "about" else hedges["exact_tolerance"]
+    about = q.approx == "about" or share
+    slack = tol.get("about", 0.0) if about else w.hedges["exact_tolerance"]
     return v * (1 - slack), v * (1 + slack)
 
 
-def compatible(a: Quantity | Claim, b: Quantity | Claim, hedges: dict[str, Any]) -> bool:
-    """Whether two claims can both be true ('64' and 'more than 60': yes)."""
-    lo1, hi1 = interval(a, hedges)
-    lo2, hi2 = interval(b, hedges)
+def comparable(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
+    """Whether two values can be compared: the same unit, a zero, or two currencies of the
+    rates table."""
+    if a.unit == b.unit or a.value == 0 or b.value == 0:
+        return True
+    if {a.unit, b.unit} == {"share", "%"}:
+        return True
+    return _rate(a.unit, w) is not None and _rate(b.unit, w) is not None
+
+
+def compatible(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
+    """Whether two claims can both be true ('64' and 'more than 60': yes); amounts in two
+    currencies are compared in dollars, with the rates' tolerance."""
+    lo1, hi1 = interval(a, w)
+    lo2, hi2 = interval(b, w)
+    if a.unit != b.unit and a.value and b.value and {a.unit, b.unit} != {"share", "%"}:
+        ra, rb = _rate(a.unit, w), _rate(b.unit, w)
+        if ra is None or rb is None:
+            return True  # not comparable: never a conflict
+        tol = float(w.numbers.get("rate_tolerance", 0.25))
+        lo1, hi1 = lo1 * ra * (1 - tol), hi1 * ra * (1 + tol)
+        lo2, hi2 = lo2 * rb, hi2 * rb
     return lo1 <= hi2 and lo2 <= hi1
 
 
 def _day(value: str | None) -> date | None:
+    """The publication day; a month-only date ('2023-02') is too coarse to order reports."""
     a = parse_anchor(value)
-    return date(a.year, a.month or 1, a.day or 1) if a else None
+    return date(a.year, a.month, a.day) if a and a.month and a.day else None
 
 
 class _Item:
-    def __init__(
-        self, claim: Claim, q: Quantity, entities: set[str], day: date | None, story: str | None
-    ):
-        self.claim, self.q, self.entities, self.day, self.story = claim, q, entities, day, story
+    def __init__(self, claim: Claim, q: Quantity, day: date | None, context: str | None):
+        self.claim, self.q, self.day, self.context = claim, q, day, context
+        self.places: set[str] = set()  # places its sentence names: the event's where
 
 
-def _same_quantity(a: _Item, b: _Item) -> bool:
-    qa, qb = a.q, b.q
-    if qa.what_head is None or qa.what_head != qb.what_head:
-        return False
-    if qa.predicate != qb.predicate or qa.unit != qb.unit:
-        return False
-    if a.story and b.story and a.story != b.story:
-        return False
-    if a.day and b.day and abs((a.day - b.day).days) > WINDOW_DAYS:
-        return False
-    if a.entities and b.entities:
-        return bool(a.entities & b.entities)
-    # without resolved entities, differing words may still name one thing (ISIS and
-    # Islamic State): only words that both sides resolve tell two groups apart
-    return True
+_YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 
 
-def _within_window(items: list[_Item], idxs: list[int]) -> bool:
-    """Every two of these claims' dates are within the window (a long document's claims
-    all share its date): `_same_quantity` then rests on the entities alone."""
-    days = [items[i].day for i in idxs if items[i].day is not None]
-    return not days or (max(days) - min(days)).days <= WINDOW_DAYS
+def claim_scope(doc: Document, q: Quantity, w: ClaimWords) -> str:
+    """'background' where the figure's sentence places it in the past: an earlier year
+    ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
+    `background_cues`); 'since 2019' dates a change up to now and is not one. An undated
+    document's 'now' is the latest year it names."""
+    sentence = doc.text[q.sentence_start : q.sentence_end] or q.text
+    cues = w.claims.get("background_cues", [])
+    if cues and re.search("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
+        return "background"
+    published = parse_anchor(doc.published)
+    # undated: the latest year the text names stands for 'now'
+    years = [int(y) for y in _YEAR.findall(doc.text)]
+    now = published.year if published is not None else max(years, default=0)
+    if not now:
+        return "story"
+    for m in _YEAR.finditer(sentence):
+        year = int(m[1])
+        since = re.search(
+            r"\b(?:since|from|by)\s+(?:\w+\s+)?$", sentence[: m.start()], re.IGNORECASE
+        )
+        # 'since 2019' dates a change up to now; 'since 1955' a long-past war
+        if year < now and not (since and now - year <= 10):
+            return "background"
+    return "story"
 
 
-def _linked_pairs(items: list[_Item], idxs: list[int]) -> list[tuple[int, int]]:
-    """Pairs whose union gives the same groups as testing `_same_quantity` on every pair
-    of a group of one head, predicate, unit and story, dated within the window: in linear
-    time, not quadratic. A claim without resolved entities matches every claim, so it
-    joins them all; else claims join through each entity they share."""
-    bare = [i for i in idxs if not items[i].entities]
-    if bare:
-        return [(bare[0], j) for j in idxs if j != bare[0]]
-    first: dict[str, int] = {}
-    pairs = []
-    for i in idxs:
-        for e in sorted(items[i].entities):
-            if e in first:
-                pairs.append((first[e], i))
-            else:
-                first[e] = i
-    return pairs
+def _unit_class(q: Quantity, w: ClaimWords) -> str | None:
+    claims = w.claims
+    if q.unit in _money_units(w):
+        return "money"
+    if q.unit == "share":
+        return "%"  # 'a third' and '35 percent' are one measure
+    if q.value == 0 and q.unit is None and q.predicate in claims.get("money_predicates", []):
+        return "money"  # 'paid nothing' sits with the amounts paid
+    return q.unit
 
 
-def _status(items: list[_Item], hedges: dict[str, Any]) -> tuple[str, bool, str]:
+def _key(it: _Item, w: ClaimWords) -> tuple | None:
+    """What makes two figures one quantity; None where a figure says too little to join any."""
+    q = it.q
+    unit = _unit_class(q, w)
+    kind = q.kind if unit == "money" else (q.kind or q.what_head)
+    if unit == "money" and q.predicate is None and q.per is None:
+        # an amount with no predicate or rate says only its currency: it may join a
+        # group it agrees with (`_attach_plain`), never make one
+        return (it.context, it.claim.scope, unit, None, None, f"#{it.claim.id}")
+    if unit != "money" and kind is None and q.predicate is None:
+        return None
+    return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
+
+
+def _generic(key: tuple, w: ClaimWords) -> bool:
+    kind = key[-1]
+    return key[4] is not None and (kind is None or kind in w.claims.get("generic_kinds", []))
+
+
+def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
+    """A figure that joins a group on weak evidence must agree with each of its values."""
+    return all(comparable(it.q, o.q, w) and compatible(it.q, o.q, w) for o in group)
+
+
+def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
+    """A figure with no predicate ('four employees', 'three million dollars') joins the one
+    group of its kind that has a predicate ('four employees kidnapped', 'demanded') and a
+    value it agrees with; where there is none, or more than one, it stays where it is."""
+    for key in [k for k in by_key if k[4] is None]:
+        targets = [
+            k
+            for k in by_key
+            if k[4] is not None and k[:4] == key[:4] and (k[5] == key[5] or key[2] == "money")
+        ]
+        for it in list(by_key[key]):
+            fits = [k for k in targets if _agrees_with_all(it, by_key[k], w)]
+            if len(fits) == 1:
+                by_key[key].remove(it)
+                by_key[fits[0]].append(it)
+        if not by_key[key]:
+            del by_key[key]
+
+
+def _by_date(items: list[_Item]) -> list[list[_Item]]:
+    """Split a key's figures where their documents lie more than WINDOW_DAYS apart."""
+    dated = sorted((i for i in items if i.day), key=lambda i: i.day or date.min)
+    runs: list[list[_Item]] = []
+    for it in dated:
+        if runs and it.day and runs[-1][0].day and (it.day - runs[-1][0].day).days <= WINDOW_DAYS:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    undated = [i for i in items if not i.day]
+    if runs:
+        runs[0].extend(undated)
+    elif undated:
+        runs.append(undated)
+    return runs
+
+
+NEAR = 1.5
+FAR = 10.0
+
+
+def _within(a: Quantity, b: Quantity, factor: float) -> bool:
+    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    return lo == hi or lo == 0 or hi / lo <= factor
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    """Figures within a factor NEAR of each other: an open hedge ('thousands', 'more than
+    100') agrees with anything above it and must not chain unrelated counts together."""
+    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    return lo == hi or (lo > 0 and hi / lo <= NEAR)
+
+
+def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
+    """Two values that cannot both hold, given by one source in one document, are two
+    quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
+    not a source disputing itself."""
+    return (
+        a.claim.document == b.claim.document
+        and a.claim.claimant_name == b.claim.claimant_name
+        and comparable(a.q, b.q, w)
+        and not compatible(a.q, b.q, w)
+    )
+
+
+def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
+    """Within one key, two figures join where they count the same noun with a predicate
+    ('31 soldiers killed', 'four soldiers died'; a zero, or within a factor FAR: '640
+    killed' in a campaign and '3 killed' in one strike are two tolls) or agree ('7,000
+    members', 'more than 7,000 dockworkers'). Two plain counts of one kind that disagree
+    and name different things ('3,400 employees', '7,000 members') are two quantities,
+    not a dispute. Resources in place (`snapshot_kinds`) are compared within a day."""
+    snapshots = set(w.claims.get("snapshot_kinds", []))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def members(root: int) -> list[_Item]:
+        return [items[k] for k in range(len(items)) if find(k) == root]
+
+    for i, j in combinations(range(len(items)), 2):
+        a, b = items[i], items[j]
+        if find(i) == find(j):
+            continue
+        if any(_two_quantities(x, y, w) for x in members(find(i)) for y in members(find(j))):
+            continue
+        apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
+        if a.q.kind in snapshots and a.q.predicate is None and apart:
+            continue
+        same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
+        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q)
+        # figures about different places are about different events: never a dispute
+        elsewhere = bool(a.places and b.places and not a.places & b.places)
+        disputed = (
+            same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR) and not elsewhere
+        )
+        # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
+        # ('$1 million given') only where it agrees
+        measured = _unit_class(a.q, w) == "money" and a.q.kind is not None and not elsewhere
+        if agree or disputed or measured:
+            parent[find(j)] = find(i)
+    parts: dict[int, list[_Item]] = {}
+    for i, it in enumerate(items):
+        parts.setdefault(find(i), []).append(it)
+    return list(parts.values())
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if v % 1 else f"{int(v):,}"
+
+
+def _value_text(c: Claim) -> str:
+    hedge = {"about": "about ", "more_than": "more than ", "less_than": "up to "}.get(c.approx, "")
+    value = f"{_fmt(c.value)}-{_fmt(c.value_high)}" if c.value_high is not None else _fmt(c.value)
+    unit = f" {c.unit}" if c.unit and c.unit not in ("%",) else (c.unit or "")
+    return f"{hedge}{value}{unit}"
+
+
+def _who_says(items: list[_Item]) -> str:
+    """'Police: 6; St Mary's hospital: at least 9' in text order, one line per claimant."""
+    said: dict[str, list[str]] = {}
+    for it in items:
+        said.setdefault(it.claim.claimant_name or "reporter", [])
+        value = _value_text(it.claim)
+        if value not in said[it.claim.claimant_name or "reporter"]:
+            said[it.claim.claimant_name or "reporter"].append(value)
+    return "; ".join(f"{who}: {', '.join(values)}" for who, values in said.items())
+
+
+def _day_text(d: date) -> str:
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
     docs = {i.claim.document for i in items}
-    if len(docs) < 2:
-        return "single", False, "one document"
     clash = [
         (x, y)
         for x, y in combinations(items, 2)
-        if x.claim.document != y.claim.document and not compatible(x.q, y.q, hedges)
+        if comparable(x.q, y.q, w) and not compatible(x.q, y.q, w)
     ]
+    who = _who_says(items)
     if not clash:
-        return "agreed", False, "values compatible across documents"
-    if items[0].q.predicate and all(i.day for i in items):
-        ordered = sorted(items, key=lambda i: (i.day, i.q.value))
-        rising = all(a.q.value <= b.q.value for a, b in pairwise(ordered))
-        dated_apart = all(x.day != y.day for x, y in clash)
-        if rising and dated_apart:
-            return "agreed", True, "toll revised upward over time"
-    return "conflicting", False, "incompatible values across documents"
+        if len(docs) < 2:
+            return "single", False, f"one document ({who})"
+        return "agreed", False, f"values compatible across {len(docs)} documents ({who})"
+    days = {i.day for i in items}
+    if None not in days and len(days) > 1:
+        ordered = sorted(items, key=lambda i: (i.day, i.claim.start))
+        by_day: dict[date, list[float]] = {}
+        for it in ordered:
+            by_day.setdefault(it.day, []).append(it.q.value)  # type: ignore[arg-type]
+        firsts = [max(v) for v in by_day.values()]
+        # a figure that rises with the dates is revised as counting goes on; one that falls
+        # is a dispute (a toll does not shrink)
+        rising = all(a <= b for a, b in pairwise(firsts))
+        apart = all(x.day != y.day for x, y in clash)
+        if rising and apart and firsts[0] != firsts[-1]:
+            span = sorted(by_day)
+            verb = "rose"
+            seq = " -> ".join(_fmt(v) for v in firsts)
+            note = (
+                f"revised: {verb} from {_fmt(firsts[0])} to {_fmt(firsts[-1])} between "
+                f"{_day_text(span[0])} and {_day_text(span[-1])} ({seq}; {who})"
+            )
+            return "conflicting", True, note
+    where = "inside one document" if len(docs) < 2 else f"across {len(docs)} documents"
+    return "conflicting", False, f"incompatible values {where} ({who})"
 
 
-def reconcile_claims(
-    corpus: Corpus, hedges: dict[str, Any]
-) -> tuple[list[Claim], list[ClaimGroup]]:
+BRIDGE_DAYS = 7
+BRIDGE_ENTITIES = 6
+
+
+def _contexts(corpus: Corpus) -> dict[str, str | None]:
+    """Each document's storyline (else its story): the figures it may be compared with.
+    Two storylines whose documents lie within BRIDGE_DAYS of each other and name at least
+    BRIDGE_ENTITIES of the same entities are one context: a roundup filed apart from the
+    reports it sums up still speaks of their figures."""
+    line_of = {s: line.id for line in corpus.storylines for s in line.stories}
+    context = {d.id: line_of.get(d.story or "", d.story) for d in corpus.documents}
+    named: dict[str, set[str]] = {}
+    for doc, ext in corpus.extracted():
+        named[doc.id] = {
+            e for m in ext.mentions if (e := corpus.entity(doc.id, m.cluster)) is not None
+        }
+    days = {d.id: _day(d.published) for d in corpus.documents}
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    docs = [d for d in named if context.get(d)]
+    for a, b in combinations(docs, 2):
+        ca, cb = find(context[a] or ""), find(context[b] or "")
+        if ca == cb or days[a] is None or days[b] is None:
+            continue
+        near = abs((days[a] - days[b]).days) <= BRIDGE_DAYS  # type: ignore[operator]
+        if near and len(named[a] & named[b]) >= BRIDGE_ENTITIES:
+            parent[cb] = ca
+    return {d: (find(c) if c else c) for d, c in context.items()}
+
+
+def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[ClaimGroup]]:
     """Claims from every original document, grouped across documents, with a status;
-    `hedges` (`Knowledge.hedges`) says how far a hedged value may stretch."""
+    `w` (`claim_words(knowledge)`): hedges, currency rates and claim rules."""
     names = {e.id: e.name for e in corpus.entities}
+    contexts = _contexts(corpus)
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
         mentions = ByStart(ext.mentions)
@@ -154,47 +415,45 @@ def reconcile_claims(
                 claimant=claimant,
                 claimant_name=name,
                 predicate=q.predicate,
+                scope=claim_scope(doc, q, w),  # type: ignore[arg-type]
                 group="",
                 status="single",
             )
-            ents = {
+            item = _Item(claim, q, _day(doc.published), contexts.get(doc.id))
+            item.places = {
                 e
-                for m in mentions.starting_in(q.start, q.end)
-                if m.end <= q.end
-                if (e := corpus.entity(doc.id, m.cluster)) is not None
-                and m.cluster != q.claimant_cluster
+                for m in mentions.starting_in(q.sentence_start, q.sentence_end)
+                if m.type in ("GPE", "LOC", "FACILITY")
+                and (e := corpus.entity(doc.id, m.cluster)) is not None
             }
-            items.append(_Item(claim, q, ents, _day(doc.published), doc.story))
-    # union-find over pairs that count the same thing
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_head: dict[tuple, list[int]] = {}
-    for i, it in enumerate(items):
-        key = (it.q.what_head, it.q.predicate, it.q.unit, it.story)
-        by_head.setdefault(key, []).append(i)
-    for idxs in by_head.values():
-        if not items[idxs[0]].q.what_head:
-            continue
-        if _within_window(items, idxs):
-            for i, j in _linked_pairs(items, idxs):
-                parent[find(j)] = find(i)
-            continue
-        for i, j in combinations(idxs, 2):
-            if _same_quantity(items[i], items[j]):
-                parent[find(j)] = find(i)
-    members: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        members.setdefault(find(i), []).append(i)
+            items.append(item)
+    by_key: dict[tuple, list[_Item]] = {}
+    alone: list[list[_Item]] = []
+    for it in items:
+        key = _key(it, w)
+        if key is None:
+            alone.append([it])
+        else:
+            by_key.setdefault(key, []).append(it)
+    # a generic figure ('12 bodies', '40 people killed') joins the one specific group of
+    # its predicate, where there is exactly one
+    for key in [k for k in by_key if _generic(k, w)]:
+        specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k, w)]
+        if len(specific) == 1:
+            joining = [it for it in by_key[key] if _agrees_with_all(it, by_key[specific[0]], w)]
+            by_key[specific[0]].extend(joining)
+            by_key[key] = [it for it in by_key[key] if it not in joining]
+            if not by_key[key]:
+                del by_key[key]
+    _attach_plain(by_key, w)
+    runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run, w)]
+    runs += alone
+    position = {id(it): k for k, it in enumerate(items)}  # not items.index: linear time
+    runs.sort(key=lambda run: min(position[id(i)] for i in run))
     groups: list[ClaimGroup] = []
-    for root in sorted(members, key=lambda r: min(members[r])):
-        group_items = [items[i] for i in sorted(members[root])]
-        status, revision, note = _status(group_items, hedges)
+    for run in runs:
+        group_items = sorted(run, key=lambda i: int(i.claim.id[1:]))
+        status, revision, note = _status(group_items, w)
         gid = f"g{len(groups) + 1}"
         for it in group_items:
             it.claim.group, it.claim.status, it.claim.revision = gid, status, revision  # type: ignore[assignment]

@@ -1,0 +1,123 @@
+"""Numbers that are not claims, each with a reason.
+
+The textual rules are data (`rejections` in data/numbers.json): a pattern the text just
+before the number must end with, one the text just after must start with, or both, and
+an `unless_before` that keeps the number. Three rules need the parse and live here:
+a person's age in apposition ('Ana Reis, 54,'), a count of the writer's own sources as
+the subject of a speech verb ('two traders said'), and a count of the writer's own
+discourse ('three questions'; `discourse_nouns` in data/claims.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from storyline.lexicon import Knowledge
+
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    unless_before: re.Pattern[str] | None
+
+
+def _rules(knowledge: Knowledge) -> tuple[_Rule, ...]:
+    return knowledge.derived("number_rejections", lambda: _compile_rules(knowledge))
+
+
+def _compile_rules(knowledge: Knowledge) -> tuple[_Rule, ...]:
+    def rx(p: str | None) -> re.Pattern[str] | None:
+        return re.compile(p, re.IGNORECASE) if p else None
+
+    return tuple(
+        _Rule(r["reason"], rx(r.get("before")), rx(r.get("after")), rx(r.get("unless_before")))
+        for r in knowledge.numbers.get("rejections", [])
+    )
+
+
+def _claim_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = knowledge.claims
+    return (
+        frozenset(data.get("discourse_nouns", [])),
+        frozenset(data.get("source_nouns", [])),
+        frozenset(data.get("speech", [])),
+    )
+
+
+def text_reason(text: str, start: int, end: int, knowledge: Knowledge) -> str | None:
+    """The reason a number at text[start:end] is not a claim, by the data rules."""
+    before = text[max(0, start - _WINDOW) : start]
+    if start < _WINDOW:
+        before = "\n" + before  # the text's start is a line start
+    after = text[end : end + _WINDOW]
+    for rule in _rules(knowledge):
+        if rule.before is not None and not rule.before.search(before):
+            continue
+        if rule.after is not None and not rule.after.search(after):
+            continue
+        if rule.unless_before is not None and rule.unless_before.search(before):
+            continue
+        return rule.reason
+    return None
+
+
+def _age_apposition(span: Span) -> bool:
+    """'Ana Reis, 54, said' or 'Ana Reis (54)': a small number right after a person's name."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    if not (first.like_num and last.like_num) or len(span) > 2:
+        return False
+    try:
+        value = float(last.text.replace(",", ""))
+    except ValueError:
+        return False
+    if not 0 < value < 120 or first.i < 2:
+        return False
+    opener, name = doc[first.i - 1], doc[first.i - 2]
+    closer = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    pairs = {",": {",", ".", ";", "-", "–", "—"}, "(": {")"}}
+    if opener.text not in pairs or closer is None or closer.text not in pairs[opener.text]:
+        return False
+    return name.ent_type_ == "PERSON" or (name.text.istitle() and name.pos_ == "PROPN")
+
+
+def _speech_subject(tok: Token, knowledge: Knowledge) -> bool:
+    """The subject of a speech verb that has no other subject ('Five dead, says the
+    ministry' is the ministry's figure, not a count of speakers)."""
+    _, _, speech = _claim_words(knowledge)
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in speech:
+        return False
+    return (
+        not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in verb.children)
+        and tok.i < verb.i
+    )
+
+
+def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | None:
+    """The reason a number is not a claim, from its parse (None where it may be one)."""
+    discourse, sources, _ = _claim_words(knowledge)
+    if _age_apposition(span):
+        return "age"
+    number = span[-1]
+    if noun is not None and noun.lemma_.lower() in discourse:
+        return "count of the writer's own discourse"
+    if noun is None and _speech_subject(number, knowledge):
+        return "count of the reporter's own sources"
+    if noun is not None and noun.lemma_.lower() in sources:
+        if _speech_subject(noun, knowledge):
+            return "count of the reporter's own sources"
+        for c in noun.children:
+            # 'three people I know', 'two traders I spoke to'
+            if c.dep_ == "relcl" and any(
+                g.dep_ == "nsubj" and g.lower_ in ("i", "we") for g in c.children
+            ):
+                return "count of the reporter's own sources"
+    return None
