@@ -12,7 +12,8 @@ from storyline.models import Analysis, Claim, Document, Entity, Event, MentionRe
 from storyline.render.html import render_html
 from storyline.render.json import render_json
 from storyline.render.markdown import render_markdown
-from storyline.render.views import QUOTES_PER_PERSON, SECTION_LIMIT, _segments, build_view
+from storyline.render.story import PER_ITEM_LIMIT, SECTION_LIMIT
+from storyline.render.views import _segments, build_view
 
 SENTENCE = "Ana Keller said 12 people were hurt on the quay. "
 N = 1_000
@@ -87,20 +88,19 @@ def huge_analysis() -> Analysis:
 def test_sections_are_capped_with_a_count_and_the_json_is_complete():
     analysis = huge_analysis()
     [sv] = build_view(analysis).stories
-    assert len(sv.timeline) == SECTION_LIMIT and sv.omitted["events"] == N - SECTION_LIMIT
-    assert len(sv.people) == SECTION_LIMIT and sv.omitted["people"] == N + 1 - SECTION_LIMIT
-    assert sum(len(rows) for *_, rows in sv.claims) == SECTION_LIMIT
-    assert sv.omitted["claims"] == N - SECTION_LIMIT
-    keller = next(qs for e, qs, _ in sv.people if e.id == "e1")
-    assert len(keller) == QUOTES_PER_PERSON
-    assert sv.omitted["quotes"] == N - QUOTES_PER_PERSON
+    assert len(sv.timeline) == SECTION_LIMIT and sv.omitted["timeline"] == N - SECTION_LIMIT
+    assert len(sv.speakers) <= SECTION_LIMIT
+    keller = next(sp for sp in sv.speakers if sp.entity is not None and sp.entity.id == "e1")
+    assert len(keller.quotes) == PER_ITEM_LIMIT
+    assert sv.omitted["quotes"] >= N - PER_ITEM_LIMIT
+    assert sum(len(g.claims) for g in sv.claims) <= SECTION_LIMIT * PER_ITEM_LIMIT
+    assert sv.omitted["claims"] >= N - SECTION_LIMIT * PER_ITEM_LIMIT
 
     page = render_html(analysis)
-    assert f"… and {N - SECTION_LIMIT:,} more claims, not shown here" in page
-    assert f"… and {N - QUOTES_PER_PERSON:,} more quotes of the people shown" in page
-    assert page.count("<tr class=") == SECTION_LIMIT
+    assert f"… and {sv.omitted['timeline']:,} more, not shown here" in page
+    assert f"… and {sv.omitted['quotes']:,} more, not shown here" in page
     md = render_markdown(analysis)
-    assert f"*… and {N - SECTION_LIMIT:,} more events, not shown here" in md
+    assert f"*… and {sv.omitted['timeline']:,} more, not shown here" in md
     data = json.loads(render_json(analysis))
     assert len(data["quotes"]) == N and len(data["claims"]) == N and len(data["events"]) == N
 
@@ -117,7 +117,7 @@ def test_a_small_analysis_is_not_capped():
     )
     [sv] = build_view(small).stories
     assert sv.omitted == {}
-    assert "more claims" not in render_html(small)
+    assert "more, not shown here" not in render_html(small)
 
 
 def _brute_marks(text, spans):
