@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from storyline.extract import extract_all
 from storyline.extract.pieces import merge_pieces, split_pieces
-from storyline.extract.time_rules import match_times
+from storyline.extract.time_rules import match_times, time_rules
+from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, LocalQuote, Span
 
 PARAGRAPH = (
@@ -63,7 +64,9 @@ def test_merge_moves_offsets_into_the_whole_text():
 
 def test_tomorrow_afternoon_is_a_time_not_a_crash():
     text = "The talks resume tomorrow afternoon in Geneva, and tomorrow evening in Bern."
-    found = {text[c.start : c.end]: c.rule for c in match_times(text)}
+    found = {
+        text[c.start : c.end]: c.rule for c in match_times(text, time_rules(Knowledge.shared()))
+    }
     assert found["tomorrow afternoon"]["n"] == 1
     assert found["tomorrow evening"]["n"] == 1
 

@@ -21,7 +21,7 @@ def strict_client(tmp_path_factory):
     store = build_store(tmp_path_factory.mktemp("routes") / "s.sqlite")
     app = create_app(store)
     app.state.web.templates.env.undefined = StrictUndefined  # a name not given fails
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         yield client
     store.close()
 

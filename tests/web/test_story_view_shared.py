@@ -32,7 +32,7 @@ def outputs(tmp_path_factory):
     store = open_store(tmp_path_factory.mktemp("same") / "s.sqlite")
     store.save(ingested, analysis, [DocExtraction(document=d.id) for d in analysis.documents])
     stored = store.load_analysis()
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         page = client.get("/stories/s1").text
     store.close()
     view = story_view(stored, stored.stories[0])

@@ -91,7 +91,7 @@ def test_an_unknown_type_is_refused(name):
 
 def test_the_form_offers_the_readers_list_and_refuses_others(tmp_path):
     store = build_store(tmp_path / "s.sqlite")
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         form = client.get("/add").text
         assert f'accept="{ACCEPT}"' in form
         for name in ("notes.pdf", "notes.md.exe"):
