@@ -15,6 +15,7 @@ import unicodedata
 from storyline.ingest.clean import clean_lines
 from storyline.ingest.comments import parse_comments, split_comments
 from storyline.ingest.dates import normalise_published
+from storyline.ingest.frame_dates import opening_dateline, signature_date, url_date
 from storyline.ingest.metadata import classify_doc_type, clean_outlet, outlet_from_url
 from storyline.ingest.rules import boilerplate
 from storyline.models import Comment, Document, Problem, RawInput
@@ -81,7 +82,12 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     published_from = "metadata" if published else None
     if published is None and cleaned.dateline:
         published, published_from = cleaned.dateline, "text"
+    if published is None:
+        published = opening_dateline(cleaned.paragraphs) or signature_date(cleaned.paragraphs)
+        published_from = "text" if published else None
     url = raw.url or (raw.source if re.match(r"https?://", raw.source) else None)
+    if published is None and url_date(url):
+        published, published_from = url_date(url), "metadata"
     outlet = clean_outlet(raw.outlet) or clean_outlet(cleaned.outlet) or outlet_from_url(url)
     title = cleaned.title
     if title:
