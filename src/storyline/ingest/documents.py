@@ -69,7 +69,7 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     rules = boilerplate()
     body = raw.body or ""
     split = split_comments(_lines(body), rules)
-    cleaned = clean_lines(split.body, title=raw.title, rules=rules)
+    cleaned = clean_lines(split.body, title=raw.title, rules=rules, outlet=clean_outlet(raw.outlet))
     text = cleaned.text
     if not text.strip():
         return Problem(
@@ -88,7 +88,12 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     url = raw.url or (raw.source if re.match(r"https?://", raw.source) else None)
     if published is None and url_date(url):
         published, published_from = url_date(url), "metadata"
-    outlet = clean_outlet(raw.outlet) or clean_outlet(cleaned.outlet) or outlet_from_url(url)
+    outlet = (
+        clean_outlet(raw.outlet)
+        or clean_outlet(cleaned.masthead)
+        or clean_outlet(cleaned.outlet)
+        or outlet_from_url(url)
+    )
     title = cleaned.title
     if title:
         title = re.sub(r"\s+", " ", title).strip()
