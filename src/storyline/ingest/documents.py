@@ -52,6 +52,27 @@ def _extra_comments(raw: RawInput) -> list[Comment]:
     return []
 
 
+def _without_comments(lines: list[str], comments: list[Comment]) -> tuple[list[str], list[str]]:
+    """Body lines minus those of the comments found apart (a comment widget the page's
+    main-text extraction took for article text): each comment's paragraphs and its author
+    line go."""
+    if not comments:
+        return lines, []
+    paragraphs = {p.strip() for c in comments for p in c.text.split("\n") if p.strip()}
+    authors = {c.author.strip() for c in comments if c.author}
+    kept: list[str] = []
+    leaked: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if s and (s in paragraphs or s in authors):
+            leaked.append(line)
+        else:
+            kept.append(line)
+    if not any(s.strip() in paragraphs for s in leaked):
+        return lines, []  # no comment text in the body: a name alone proves nothing
+    return kept, leaked
+
+
 def build_document(raw: RawInput, doc_id: str) -> Document | Problem:
     """Clean, date and type one input. Odd input gives a `Problem`, never an exception."""
     try:
@@ -69,6 +90,8 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     rules = boilerplate()
     body = raw.body or ""
     split = split_comments(_lines(body), rules)
+    extra = _extra_comments(raw)
+    split.body, leaked = _without_comments(split.body, extra)
     cleaned = clean_lines(split.body, title=raw.title, rules=rules, outlet=clean_outlet(raw.outlet))
     text = cleaned.text
     if not text.strip():
@@ -97,8 +120,8 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
     title = cleaned.title
     if title:
         title = re.sub(r"\s+", " ", title).strip()
-    removed = cleaned.removed + split.removed  # in reading order
-    kinds = cleaned.kinds + [("comment_chrome", line) for line in split.removed]
+    removed = cleaned.removed + split.removed + leaked  # in reading order
+    kinds = cleaned.kinds + [("comment_chrome", line) for line in split.removed + leaked]
     return Document(
         id=doc_id,
         source=raw.source,
@@ -110,7 +133,7 @@ def _build(raw: RawInput, doc_id: str) -> Document | Problem:
         doc_type=classify_doc_type(title, cleaned.paragraphs, kinds),
         text=text,
         removed=removed,
-        comments=split.comments + _extra_comments(raw),
+        comments=split.comments + extra,
         content_hash=content_hash(text),
         author=(raw.author or cleaned.author or None),
     )
