@@ -59,13 +59,16 @@ def load_actors(extra: tuple[Path, ...] = ()) -> dict[str, Actor]:
 
 @lru_cache(maxsize=1)
 def entity_words() -> dict[str, frozenset[str]]:
-    """Titles, role nouns, words that are not names alone, metonymy verbs."""
+    """Titles, role nouns, words that are not names alone, metonymy verbs, words that
+    are never people, words that make a name an organisation."""
     raw = load_structured("entity_words.toml")
     return {
         "titles": frozenset(w.lower() for w in raw["titles"]["words"]),
         "roles": frozenset(w.lower() for w in raw["roles"]["nouns"]),
         "not_names": frozenset(w.lower() for w in raw["not_names"]["words"]),
         "metonymy": frozenset(w.lower() for w in raw["metonymy"]["verbs"]),
+        "not_people": frozenset(w.lower() for w in raw.get("not_people", {}).get("words", [])),
+        "org_words": frozenset(w.lower() for w in raw.get("org_words", {}).get("words", [])),
     }
 
 

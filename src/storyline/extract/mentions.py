@@ -245,16 +245,22 @@ class MentionFinder:
         if c.label == "EVENT":
             c.type, c.name = "EVENT", text
             return
+        if c.label in {"PERSON", None} and self._not_person(span):
+            if key in self.words["not_people"] or self.gz.demonyms.get(key):
+                return  # a platform, a movement, a demonym: no entity of ours
+            c.label = "ORG"  # 'Ouham Patriotic Rally', 'Harbour Times'
         place = self._place_type(doc, c, text)
         if c.label == "PERSON":
-            if place and (single or self._is_big_place(text)):
+            if place and (single or self._is_big_place(text) or self._named_place(doc, c)):
                 c.type = place
             elif not _looks_like_name(span):
                 return
             else:
                 c.type = "PERSON"
         elif c.label == "ORG":
-            c.type = place if place and single and self._locative(doc, c.start) else "ORG"
+            named_place = not single and place and self._named_place(doc, c)
+            located = single and self._locative(doc, c.start)
+            c.type = place if place and (located or named_place) else "ORG"
         elif c.label in {"GPE", "LOC", "FACILITY"}:
             c.type = c.label
             if c.label == "FACILITY" and place and not _facility_words(span):
@@ -299,6 +305,25 @@ class MentionFinder:
         if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
             return "GPE"
         return None
+
+    def _not_person(self, span: Span) -> bool:
+        """A platform, a demonym, or a name holding an organisation word."""
+        words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if len(words) == 1 and (
+            words[0] in self.words["not_people"] or self.gz.demonyms.get(words[0])
+        ):
+            return True
+        return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
+
+    def _named_place(self, doc: Doc, c: _Cand) -> bool:
+        """A several-word name that is a populated place of the gazetteer, with no title
+        before it and no organisation word in it ('Castelo Branco', 'Vila de Rei')."""
+        span = doc[c.start : c.end]
+        if len(span) < 2 or c.roles or _titled(doc, c.start):
+            return False
+        if any(t.lower_ in self.words["org_words"] for t in span):
+            return False
+        return self.gz.max_population(span.text) >= _MIN_RETYPE_POP
 
     def _is_big_place(self, text: str) -> bool:
         return self.gz.max_population(text) >= 100_000
