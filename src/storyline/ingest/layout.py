@@ -5,8 +5,8 @@
   ('Harbour Times - daily briefing'); it names the outlet when the metadata does not;
 - a letterhead: the block of short, sentence-less lines between the headline and the
   first paragraph of a statement ('REPUBLIC OF X', 'Ministry of Y', 'Ref: AB/12/2024',
-  'PRESS RELEASE'); only a block holding an all-capitals line, a reference number or a
-  release header counts, so that a news article's standfirst stays;
+  'PRESS RELEASE'); only a block holding a reference number or a release header counts,
+  so that a news article's standfirst or promo line stays;
 - related-link items: the short headline-like lines under a 'Related' / 'Read more:'
   header, which name places and numbers of other stories;
 - slogans: exclamations in the block of short lines that closes a statement ('Long live
@@ -97,10 +97,7 @@ def letterhead_indices(
         block.append(i)
         if len(block) > lim.letterhead_max_lines:
             return []
-    official = any(
-        is_all_caps(stripped[i]) or rules.kind_of(stripped[i]) in ("reference", "release_header")
-        for i in block
-    )
+    official = any(rules.kind_of(stripped[i]) in ("reference", "release_header") for i in block)
     return block if official else []
 
 
@@ -134,7 +131,7 @@ def closing_slogans(stripped: list[str], lim: LayoutLimits) -> list[int]:
         long_sentence = s.endswith(".") and words > lim.closing_max_words // 2
         if words > lim.closing_max_words or (long_sentence and not re.search(r"\d", s)):
             break  # a paragraph of the body
-        if s.endswith("!"):
+        if s.endswith("!") and "?" not in s and words <= lim.slogan_max_words:
             out.append(i)
     return out
 

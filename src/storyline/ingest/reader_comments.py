@@ -96,7 +96,12 @@ def comments_with_authors(tree) -> list[Comment]:
 
 # ------------------------------------------------------------ comments by page layout
 
-_SECTION = re.compile(r"comment|reaction|respon|discussion|replies", re.IGNORECASE)
+# A class or id token naming a comment section: 'comments', 'comment-list', 'reactions',
+# 'reader-reactions', 'user_comments' (not 'responsive', not 'commentary').
+_SECTION = re.compile(
+    r"^(?:[a-z]+[-_])?(?:comments?|reactions|responses|discussion|replies)(?:[-_](?:list|area|section|wrap|wrapper|block|thread|container))?$",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = {"p", "div", "span", "b", "strong", "cite", "time", "header", "h4", "h5", "a", "em"}
 _TIMESTAMP = re.compile(
     r"^(?:posted|published|on|at|edited)?\s*[\w ,./:-]{0,40}?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?$"
@@ -110,7 +115,9 @@ def _leaf_texts(item) -> list[str]:
     """The texts of an item's innermost blocks, in order."""
     out: list[str] = []
     for el in item.iter():
-        if not isinstance(el.tag, str) or el is item:
+        if not isinstance(el.tag, str) or el is item or el.tag in ("script", "style", "noscript"):
+            continue
+        if any(a.tag in ("script", "style", "noscript") for a in el.iterancestors()):
             continue
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
             continue  # not innermost: its children speak
@@ -122,7 +129,12 @@ def _leaf_texts(item) -> list[str]:
 
 def _name_block(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 6 and len(text) <= 60 and not re.search(r"[!?;\"“”]|[^A-Z]\.$", text)
+    return (
+        0 < len(words) <= 6
+        and len(text) <= 60
+        and not re.search(r"[!?;:\"“”(){}]|[^A-Z]\.$", text)
+        and not text.isupper()
+    )
 
 
 def _item_comment(item) -> Comment | None:
@@ -144,7 +156,9 @@ def comments_by_layout(tree) -> list[Comment]:
             for el in tree.iter()
             if isinstance(el.tag, str)
             and el.tag in ("section", "div", "ul", "ol", "aside")
-            and _SECTION.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+            and any(
+                _SECTION.match(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+            )
         ]
     except (ValueError, etree.LxmlError):
         return []

@@ -54,6 +54,7 @@ class LayoutLimits:
     item_max_words: int = 18
     header_max_words: int = 5
     closing_max_words: int = 12
+    slogan_max_words: int = 8
 
 
 @dataclass(frozen=True)
