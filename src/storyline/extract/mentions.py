@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.extract.alias_cues import link_alias_cues
 from storyline.extract.entity_actors import Actor, ActorMatcher, entity_words, load_actors
 from storyline.extract.roles import is_title, role_after, role_before, strip_titles
 from storyline.models import LocalMention
@@ -527,4 +528,4 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
         _FINDERS[id(doc.vocab)] = (doc.vocab, finder)
     else:
         finder = entry[1]  # type: ignore[assignment]
-    return finder(doc)
+    return link_alias_cues(doc.text, finder(doc))
