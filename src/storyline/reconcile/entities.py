@@ -170,6 +170,7 @@ def resolve_entities(
         else:
             join(f"{g.klass}:{fold(g.name)}", gi)
     _join_acronyms(groups, uf, first_with)
+    _join_unique_surnames(groups, uf)
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
     return _build(groups, uf, actors, gz)
@@ -210,6 +211,23 @@ def _outlet_keys(corpus: Corpus, gz: Gazetteer) -> dict[str, str]:
     return out
 
 
+def _join_unique_surnames(groups: list[Group], uf: _UnionFind) -> None:
+    """A bare surname in a document that never gives the full name joins the one person
+    of the corpus whose full name ends in it; none where two people share it."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        words = g.name.split()
+        if g.klass == "person" and len(words) >= 2 and not g.actor_id:
+            owners[fold(words[-1])].add(gi)
+    for gi, g in enumerate(groups):
+        key = fold(g.name)
+        if g.klass != "person" or g.actor_id or len(g.name.split()) != 1 or len(key) < 4:
+            continue
+        roots = {uf.find(x) for x in owners.get(key, ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
+
+
 def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, int]) -> None:
     """An all-capitals organisation joins the one it abbreviates: by a definition seen
     anywhere in the corpus, else by initials, where exactly one candidate fits."""
@@ -222,6 +240,17 @@ def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, in
             for t in texts:
                 if _is_acronym(t):
                     defined[t.replace(".", "")].add(gi)
+    for acr, definers in sorted(defined.items()):
+        # one acronym defined after two names: where exactly one name's initials give
+        # it, the others are its translations ('National Republican Guard (GNR)',
+        # 'Guarda Nacional Republicana (GNR)')
+        names = {x: next((m.text for m in groups[x].mentions if not _is_acronym(m.text)), "")
+                 for x in definers}  # fmt: skip
+        spelled = {uf.find(x) for x in definers if _initials(names[x]) == acr}
+        if len(spelled) == 1:
+            keep = spelled.pop()
+            for x in sorted(definers):
+                uf.union(keep, x)
     by_initials: dict[str, list[int]] = defaultdict(list)
     for x, h in enumerate(groups):
         if h.klass == "org" and not _is_acronym(h.name):
