@@ -37,3 +37,12 @@ def test_several_word_towns_are_places(nlp) -> None:
         "The fire reached the hills on Monday, and crews from Figueira da Foz were sent to help.",
     )
     assert types.get("Figueira da Foz") == "GPE"
+
+
+def test_name_after_a_role_apposition_is_a_person(nlp) -> None:
+    types = _types(
+        nlp,
+        "Its spokesman, Tiberius Ngandolo, said by telephone that the fighters had left "
+        "the town overnight.",
+    )
+    assert types.get("Tiberius Ngandolo") == "PERSON"

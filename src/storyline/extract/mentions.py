@@ -462,11 +462,18 @@ def _titled(doc: Doc, start: int) -> bool:
 
 
 def _person_shaped(doc: Doc, c: _Cand) -> bool:
-    """Two or three capitalised proper nouns after a title or before a role apposition."""
+    """Two or three capitalised proper nouns (no organisation word among them) after a
+    title or a role, or before a role apposition."""
     span = doc[c.start : c.end]
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
         return False
-    return _titled(doc, c.start) or role_after(doc, c.end) is not None
+    if any(t.lower_ in entity_words()["org_words"] for t in span):
+        return False
+    return (
+        _titled(doc, c.start)
+        or role_after(doc, c.end) is not None
+        or role_before(doc, c.start) is not None  # 'its spokesman, Blaise Ngotto'
+    )
 
 
 def _looks_like_name(span: Span) -> bool:
