@@ -46,3 +46,13 @@ def test_name_after_a_role_apposition_is_a_person(nlp) -> None:
         "the town overnight.",
     )
     assert types.get("Tiberius Ngandolo") == "PERSON"
+
+
+def test_organisation_words_of_other_languages(nlp) -> None:
+    types = _types(
+        nlp,
+        "A spokesman for the Ejército Nacional said the road was open, and the daily "
+        "Noticias Hoy reported that traffic had resumed.",
+    )
+    assert types.get("Ejército Nacional") != "PERSON"
+    assert types.get("Noticias Hoy") != "PERSON"
