@@ -56,3 +56,13 @@ def test_organisation_words_of_other_languages(nlp) -> None:
     )
     assert types.get("Ejército Nacional") != "PERSON"
     assert types.get("Noticias Hoy") != "PERSON"
+
+
+def test_hospital_and_camp_names_are_facilities(nlp) -> None:
+    types = _types(
+        nlp,
+        "The wounded were taken to Braga University Hospital, and the families moved to "
+        "the Kakuma Refugee Camp. The Braga Hospital Foundation paid for the buses.",
+    )
+    assert types.get("Braga University Hospital") == "FACILITY"
+    assert types.get("Braga Hospital Foundation") != "FACILITY"

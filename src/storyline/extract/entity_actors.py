@@ -69,6 +69,9 @@ def entity_words() -> dict[str, frozenset[str]]:
         "metonymy": frozenset(w.lower() for w in raw["metonymy"]["verbs"]),
         "not_people": frozenset(w.lower() for w in raw.get("not_people", {}).get("words", [])),
         "org_words": frozenset(w.lower() for w in raw.get("org_words", {}).get("words", [])),
+        "facility_heads": frozenset(
+            w.lower() for w in raw.get("facility_heads", {}).get("words", [])
+        ),
     }
 
 

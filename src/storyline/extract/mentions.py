@@ -262,6 +262,8 @@ class MentionFinder:
             named_place = not single and place and self._named_place(doc, c)
             located = single and self._locative(doc, c.start)
             c.type = place if place and (located or named_place) else "ORG"
+            if c.type == "ORG" and self._facility_head(span):
+                c.type = "FACILITY"  # 'Coimbra University Hospital', 'Kakuma Refugee Camp'
         elif c.label in {"GPE", "LOC", "FACILITY"}:
             c.type = c.label
             if c.label == "FACILITY" and place and not _facility_words(span):
@@ -315,6 +317,13 @@ class MentionFinder:
         ):
             return True
         return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
+
+    def _facility_head(self, span: Span) -> bool:
+        """A several-word name ending in a facility word, or in one plus 'Centre'."""
+        words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if len(words) >= 2 and words[-1] in ("centre", "center", "complex"):
+            words = words[:-1]
+        return len(words) >= 2 and words[-1] in self.words["facility_heads"]
 
     def _named_place(self, doc: Doc, c: _Cand) -> bool:
         """A several-word name that is a populated place of the gazetteer, with no title
