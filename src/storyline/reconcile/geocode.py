@@ -188,13 +188,14 @@ def _score_names(
         if not cands:
             cands = gz.candidates(_strip_admin_suffix(name))
         if not cands:
-            # a spelling variant only in a country the text names: 'La Gabarra' in a
-            # Colombian story is not 'La Habra', California
+            # a spelling variant only in a country its own document names: 'La Gabarra'
+            # in a Colombian story is not 'La Habra', California (the corpus is too
+            # broad a context: 'Orinoco' in a Venezuelan story is not Oronoco, Minnesota)
             key0 = fold(name)
             cands = [
                 (i, True)
                 for i in gz.fuzzy(name)
-                if doc.share(gz.places[i][4], key0) > 0 or corpus.share(gz.places[i][4]) > 0
+                if doc.share(gz.places[i][4], key0) > 0
             ]
             exact = False
         seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
