@@ -115,3 +115,14 @@ def test_roundup_with_sources_list_is_aggregation_and_my_take_is_opinion() -> No
         "My take: the authority should publish its safety survey today.\n"
     )
     assert doc(body).doc_type == "opinion"
+
+
+def test_image_copyright_caption_line_goes() -> None:
+    body = (
+        "Storm closes harbour\nThe Harbour Times\n"
+        "The harbour stayed shut for a second day, the port authority said on Tuesday.\n"
+        "Image copyright Coastal Wire Image caption The quay under water on Monday.\n"
+        "Fishermen said they had lost a week's income.\n"
+    )
+    d = doc(body)
+    assert "Image caption" not in d.text and "lost a week" in d.text
