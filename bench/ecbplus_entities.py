@@ -7,8 +7,9 @@ Each document's tokens are joined with single spaces (sentences by blank lines; 
 `resolve_entities` clusters the mentions of all the chosen topics together. Gold: every
 HUMAN_PART_*, NON_HUMAN_PART_* and LOC_* markable, chained by its CROSS_DOC_COREF note
 (else INTRA_DOC, else a singleton). A gold mention takes the cluster of our mention that
-ends on its last token (else of one overlapping it), else a singleton of its own: gold
-mentions, predicted clusters. MUC, B-cubed and CEAF-e, and their mean (CoNLL F1).
+ends on its last token (its head, mostly: 'Texas jury' is not matched by our 'Texas'),
+else a singleton of its own: gold mentions, predicted clusters. MUC, B-cubed and CEAF-e,
+and their mean (CoNLL F1).
 """
 
 from __future__ import annotations
@@ -150,11 +151,10 @@ def main() -> int:
     resp: dict = {}
     for d, x, (name, _, mentions, chain) in zip(documents, extractions, docs, strict=True):
         ours = [(m.start, m.end, entity_of.get((d.id, m.cluster))) for m in x.mentions]
-        for mid, (start, end, last) in mentions.items():
+        for mid, (_start, end, last) in mentions.items():
             gid = (name, mid)
             key[gid] = chain.get(mid, f"single:{name}:{mid}")
             hit = next((e for s, t, e in ours if e and s <= last < t and t == end), None)
-            hit = hit or next((e for s, t, e in ours if e and s < end and start < t), None)
             resp[gid] = hit or f"single:{name}:{mid}"
     scores = {"MUC": muc(key, resp), "B3": b3(key, resp), "CEAF-e": ceafe(key, resp)}
     print(f"{len(documents)} documents, {len(key)} gold entity mentions, topics {args.topics}")
