@@ -87,3 +87,23 @@ def test_place_inside_an_unresolved_name_locates_it_with_a_note():
 def test_territory_without_a_listed_point_still_has_one():
     place, _ = _resolve("Guam")
     assert place is not None and _km((place[2], place[3]), (13.45, 144.78)) < 161
+
+
+def test_spelling_variant_needs_a_country_the_text_names():
+    """A name the gazetteer lacks is moved to a look-alike only in a country the text
+    names: 'Villa Nuevva' is Villanueva in a Philippine story, nothing in a
+    story that names no country."""
+    gz = K.gazetteer
+    assert gz.fuzzy("Villa Nuevva")  # the look-alike exists
+    i, note = resolve_place(["Villa Nuevva"], Context(), Context(), gz)
+    assert i is None and note
+    ph = document_context(
+        [
+            LocalMention(
+                start=0, end=11, text="Philippines", type="GPE", name="Philippines", cluster="g:ph"
+            )
+        ],
+        gz,
+    )
+    i, _ = resolve_place(["Villa Nuevva"], ph, ph, gz)
+    assert i is not None and gz.places[i][4] == "PH"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.extract.alias_cues import link_alias_cues
 from storyline.extract.roles import Roles
 from storyline.lexicon import Knowledge
 from storyline.lexicon.actors import Actor, ActorMatcher
@@ -161,7 +162,7 @@ class MentionFinder:
         # A failure stays on this Doc (find_mentions raises it there): inside `nlp.pipe`
         # it would otherwise cost the whole batch, not just this document's mentions.
         try:
-            doc._.set(MENTIONS, self.find(doc))
+            doc._.set(MENTIONS, link_alias_cues(doc.text, self.find(doc), self.knowledge))
         except Exception as exc:
             doc._.set(MENTIONS, [])
             doc._.set(MENTION_ERROR, f"{type(exc).__name__}: {exc}")
@@ -172,7 +173,11 @@ class MentionFinder:
         cands = self.candidates(doc)
         for c in cands:
             # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
-            if c.label in {"ORG", None} and c.actor is None and _person_shaped(doc, c, self.roles):
+            if (
+                c.label in {"ORG", None}
+                and c.actor is None
+                and _person_shaped(doc, c, self.roles, self.words["org_words"])
+            ):
                 c.label = "PERSON"
         for c in cands:
             if c.label == "PERSON" or c.label is None:
@@ -262,16 +267,24 @@ class MentionFinder:
         if c.label == "EVENT":
             c.type, c.name = "EVENT", text
             return
+        if c.label in {"PERSON", None} and self._not_person(span):
+            if key in self.words["not_people"] or self.gz.demonyms.get(key):
+                return  # a platform, a movement, a demonym: no entity of ours
+            c.label = "ORG"  # 'Ouham Patriotic Rally', 'Harbour Times'
         place = self._place_type(doc, c, text)
         if c.label == "PERSON":
-            if place and (single or self._is_big_place(text)):
+            if place and (single or self._is_big_place(text) or self._named_place(doc, c)):
                 c.type = place
             elif not _looks_like_name(span, self.roles):
                 return
             else:
                 c.type = "PERSON"
         elif c.label == "ORG":
-            c.type = place if place and single and self._locative(doc, c.start) else "ORG"
+            named_place = not single and place and self._named_place(doc, c)
+            located = single and self._locative(doc, c.start)
+            c.type = place if place and (located or named_place) else "ORG"
+            if c.type == "ORG" and self._facility_head(span):
+                c.type = "FACILITY"  # 'Coimbra University Hospital', 'Kakuma Refugee Camp'
         elif c.label in {"GPE", "LOC", "FACILITY"}:
             c.type = c.label
             if c.label == "FACILITY" and place and not _facility_words(span):
@@ -316,6 +329,32 @@ class MentionFinder:
         if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
             return "GPE"
         return None
+
+    def _not_person(self, span: Span) -> bool:
+        """A platform, a demonym, or a name holding an organisation word."""
+        words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if len(words) == 1 and (
+            words[0] in self.words["not_people"] or self.gz.demonyms.get(words[0])
+        ):
+            return True
+        return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
+
+    def _facility_head(self, span: Span) -> bool:
+        """A several-word name ending in a facility word, or in one plus 'Centre'."""
+        words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if len(words) >= 2 and words[-1] in ("centre", "center", "complex"):
+            words = words[:-1]
+        return len(words) >= 2 and words[-1] in self.words["facility_heads"]
+
+    def _named_place(self, doc: Doc, c: _Cand) -> bool:
+        """A several-word name that is a populated place of the gazetteer, with no title
+        before it and no organisation word in it ('Castelo Branco', 'Vila de Rei')."""
+        span = doc[c.start : c.end]
+        if len(span) < 2 or c.roles or _titled(doc, c.start):
+            return False
+        if any(t.lower_ in self.words["org_words"] for t in span):
+            return False
+        return self.gz.max_population(span.text) >= _MIN_RETYPE_POP
 
     def _is_big_place(self, text: str) -> bool:
         return self.gz.max_population(text) >= 100_000
@@ -452,12 +491,19 @@ def _titled(doc: Doc, start: int, roles: Roles) -> bool:
     return j >= 0 and roles.is_title(doc[j]) and doc[j].text[:1].isupper()
 
 
-def _person_shaped(doc: Doc, c: _Cand, roles: Roles) -> bool:
-    """Two or three capitalised proper nouns after a title or before a role apposition."""
+def _person_shaped(doc: Doc, c: _Cand, roles: Roles, org_words: frozenset[str]) -> bool:
+    """Two or three capitalised proper nouns (no organisation word among them) after a
+    title or a role, or before a role apposition."""
     span = doc[c.start : c.end]
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
         return False
-    return _titled(doc, c.start, roles) or roles.role_after(doc, c.end) is not None
+    if any(t.lower_ in org_words for t in span):
+        return False
+    return (
+        _titled(doc, c.start, roles)
+        or roles.role_after(doc, c.end) is not None
+        or roles.role_before(doc, c.start) is not None  # 'its spokesman, Blaise Ngotto'
+    )
 
 
 def _looks_like_name(span: Span, roles: Roles) -> bool:

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from storyline.ingest.dates import find_date, parse_dateline
+from storyline.ingest.layout import layout_marks
 from storyline.ingest.rules import Boilerplate, boilerplate
 
 # A headline is short; a longer first line is the lead paragraph, not a title.
@@ -46,6 +47,7 @@ class Cleaned:
     outlet: str | None = None  # from a 'Source: X' line
     dateline: str | None = None  # ISO date from a dateline near the top
     author: str | None = None  # from a byline near the top
+    masthead: str | None = None  # the outlet's name on its own line at the top
 
     @property
     def text(self) -> str:
@@ -166,16 +168,21 @@ def remove_inline_credits(line: str, rules: Boilerplate) -> tuple[str, list[str]
 
 
 def clean_lines(
-    lines: list[str], title: str | None = None, rules: Boilerplate | None = None
+    lines: list[str],
+    title: str | None = None,
+    rules: Boilerplate | None = None,
+    outlet: str | None = None,
 ) -> Cleaned:
     """Clean an article given as lines. `title`: the headline from metadata, if any;
-    without one, the first line that is neither a dateline nor boilerplate is the title."""
+    without one, the first line that is neither a dateline nor boilerplate is the title.
+    `outlet`: the outlet the metadata names, whose masthead line goes."""
     rules = rules or boilerplate()
     title = title.strip() if title and title.strip() else None
     out = Cleaned(title=title)
     title_norms = _title_forms(title) if title else set()
     stripped = [line.strip() for line in lines]
     links = _link_list_lines(stripped, rules)
+    marks = layout_marks(stripped, title is None, outlet, rules)
     kept: list[tuple[int, str]] = []  # (line index, text)
     headline: tuple[int, str] | None = None  # the line taken from the text as the title
     seen = 0  # non-empty lines so far: the top of the article is where datelines sit
@@ -189,7 +196,7 @@ def clean_lines(
         if not _ALNUM.search(s):
             out.remove("separator", line)
             continue
-        if i in links:
+        if i in links and marks.get(i) != "masthead":
             out.remove("link_list", line)
             continue
         iso = parse_dateline(s, rules) if (top or _PUBLISHED_PREFIX.search(s)) else None
@@ -213,6 +220,11 @@ def clean_lines(
         kind = rules.kind_of(s)
         if kind:
             out.remove(kind, line)
+            continue
+        if i in marks and (out.title is not None or marks[i] != "masthead" or title is None):
+            if marks[i] == "masthead":
+                out.masthead = out.masthead or s
+            out.remove(marks[i], line)
             continue
         if out.title is None:
             # the headline: the first line that is neither dateline nor boilerplate

@@ -56,6 +56,26 @@ def comment_author(line: str, rules: Boilerplate, opening: bool) -> str | None:
     return None
 
 
+# A commenter's handle: one token such as 'bangui_mama', 'maria.c.cucuta', 'Patriot236'.
+_HANDLE = re.compile(r"[\w][\w.@-]{1,38}")
+# '— Ifeoma A., 9 May 2021': the name and date that sign a comment, under its text.
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<author>[^,—–]{1,40}?),\s*(?P<when>.{4,40})")
+_CLOCK = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+)
+
+
+def _is_timestamp(line: str, rules: Boilerplate) -> bool:
+    """A comment's date and time on their own line: '10 August 2025, 11:02',
+    '20.01.2026, 09:12', 'Posted 10:47'."""
+    if not line or len(line) > 60:
+        return False
+    if parse_dateline(line, rules):
+        return True
+    rest = re.sub(r"(?i)^(?:posted|published|edited)\s*(?:on|at)?\s*", "", line.strip())
+    return bool(_CLOCK.fullmatch(rest))
+
+
 def _name_like(line: str, rules: Boilerplate) -> bool:
     """A commenter's name alone on a line: 1-4 capitalised words, no sentence marks."""
     words = line.split()
@@ -117,10 +137,10 @@ def parse_comments(
             comments.append(Comment(author=author, text=text))
         paragraphs.clear()
 
-    for line in lines:
+    nonempty = [line for line in lines if line.strip()]
+    for k, line in enumerate(nonempty):
         stripped = line.strip()
-        if not stripped:
-            continue
+        following = nonempty[k + 1].strip() if k + 1 < len(nonempty) else ""
         name = comment_author(stripped, rules, opening=False)
         if name is not None:
             flush()
@@ -135,12 +155,21 @@ def parse_comments(
         just_opened = False
         if not opened:
             # A section with no 'said' headers: a name alone on its line followed by text
-            # (how comment lists come out of HTML) heads a comment; any other paragraph
-            # is one comment of unknown author.
-            if pending is not None:
+            # (how comment lists come out of HTML) heads a comment, a timestamp under the
+            # name goes; a '— Name, date' line signs the comment above it; any other
+            # paragraph is one comment of unknown author.
+            signed = _SIGNATURE.fullmatch(stripped)
+            if signed and comments and comments[-1].author is None and pending is None:
+                comments[-1] = Comment(author=signed["author"].strip(), text=comments[-1].text)
+                removed.append(line)
+            elif pending is not None and _is_timestamp(stripped, rules):
+                removed.append(line)
+            elif pending is not None:
                 comments.append(Comment(author=pending, text=stripped))
                 pending = None
-            elif _name_like(stripped, rules):
+            elif _name_like(stripped, rules) or (
+                _HANDLE.fullmatch(stripped) and _is_timestamp(following, rules)
+            ):
                 pending = stripped
             else:
                 comments.append(Comment(author=None, text=stripped))

@@ -15,6 +15,7 @@ import unicodedata
 from storyline.ingest.clean import clean_lines
 from storyline.ingest.comments import parse_comments, split_comments
 from storyline.ingest.dates import normalise_published
+from storyline.ingest.frame_dates import opening_dateline, signature_date, url_date
 from storyline.ingest.metadata import classify_doc_type, clean_outlet, outlet_from_url
 from storyline.ingest.rules import boilerplate
 from storyline.lexicon import Knowledge
@@ -52,6 +53,27 @@ def _extra_comments(raw: RawInput) -> list[Comment]:
     return []
 
 
+def _without_comments(lines: list[str], comments: list[Comment]) -> tuple[list[str], list[str]]:
+    """Body lines minus those of the comments found apart (a comment widget the page's
+    main-text extraction took for article text): each comment's paragraphs and its author
+    line go."""
+    if not comments:
+        return lines, []
+    paragraphs = {p.strip() for c in comments for p in c.text.split("\n") if p.strip()}
+    authors = {c.author.strip() for c in comments if c.author}
+    kept: list[str] = []
+    leaked: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if s and (s in paragraphs or s in authors):
+            leaked.append(line)
+        else:
+            kept.append(line)
+    if not any(s.strip() in paragraphs for s in leaked):
+        return lines, []  # no comment text in the body: a name alone proves nothing
+    return kept, leaked
+
+
 def build_document(
     raw: RawInput, doc_id: str, knowledge: Knowledge | None = None
 ) -> Document | Problem:
@@ -72,7 +94,9 @@ def _build(raw: RawInput, doc_id: str, knowledge: Knowledge | None) -> Document 
     rules = boilerplate(knowledge)
     body = raw.body or ""
     split = split_comments(_lines(body), rules)
-    cleaned = clean_lines(split.body, title=raw.title, rules=rules)
+    extra = _extra_comments(raw)
+    split.body, leaked = _without_comments(split.body, extra)
+    cleaned = clean_lines(split.body, title=raw.title, rules=rules, outlet=clean_outlet(raw.outlet))
     text = cleaned.text
     if not text.strip():
         return Problem(
@@ -85,17 +109,25 @@ def _build(raw: RawInput, doc_id: str, knowledge: Knowledge | None) -> Document 
     published_from = "metadata" if published else None
     if published is None and cleaned.dateline:
         published, published_from = cleaned.dateline, "text"
+    if published is None:
+        published = opening_dateline(cleaned.paragraphs, knowledge) or signature_date(
+            cleaned.paragraphs, knowledge
+        )
+        published_from = "text" if published else None
     url = raw.url or (raw.source if re.match(r"https?://", raw.source) else None)
+    if published is None and url_date(url, knowledge):
+        published, published_from = url_date(url, knowledge), "metadata"
     outlet = (
         clean_outlet(raw.outlet)
+        or clean_outlet(cleaned.masthead)
         or clean_outlet(cleaned.outlet)
         or outlet_from_url(url, knowledge)
     )
     title = cleaned.title
     if title:
         title = re.sub(r"\s+", " ", title).strip()
-    removed = cleaned.removed + split.removed  # in reading order
-    kinds = cleaned.kinds + [("comment_chrome", line) for line in split.removed]
+    removed = cleaned.removed + split.removed + leaked  # in reading order
+    kinds = cleaned.kinds + [("comment_chrome", line) for line in split.removed + leaked]
     return Document(
         id=doc_id,
         source=raw.source,
@@ -107,7 +139,7 @@ def _build(raw: RawInput, doc_id: str, knowledge: Knowledge | None) -> Document 
         doc_type=classify_doc_type(title, cleaned.paragraphs, kinds, knowledge),
         text=text,
         removed=removed,
-        comments=split.comments + _extra_comments(raw),
+        comments=split.comments + extra,
         content_hash=content_hash(text),
         author=(raw.author or cleaned.author or None),
     )

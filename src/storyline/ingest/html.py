@@ -40,7 +40,7 @@ _CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "120"
 _CONFIG["DEFAULT"]["MIN_FILE_SIZE"] = "1"
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
-_COMMENTISH = re.compile(r"comment|respond|reply|disqus", re.IGNORECASE)
+_COMMENTISH = re.compile(r"comment|respond|reply|disqus|reaction", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z!][^<>]{0,400}>")
 _BLANKS = re.compile(r"\n{3,}")
 

@@ -91,4 +91,85 @@ def comments_with_authors(tree) -> list[Comment]:
         text = _body(item, author_el)
         if text and author:
             comments.append(Comment(author=author, text=text))
-    return comments
+    return comments or comments_by_layout(tree)
+
+
+# ------------------------------------------------------------ comments by page layout
+
+# A class or id token naming a comment section: 'comments', 'comment-list', 'reactions',
+# 'reader-reactions', 'user_comments' (not 'responsive', not 'commentary').
+_SECTION = re.compile(
+    r"^(?:[a-z]+[-_])?(?:comments?|reactions|responses|discussion|replies)(?:[-_](?:list|area|section|wrap|wrapper|block|thread|container))?$",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = {"p", "div", "span", "b", "strong", "cite", "time", "header", "h4", "h5", "a", "em"}
+_TIMESTAMP = re.compile(
+    r"^(?:posted|published|on|at|edited)?\s*[\w ,./:-]{0,40}?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?$"
+    r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d+\s+\w+\s+ago$",
+    re.IGNORECASE,
+)
+_CHROME = re.compile(r"^(?:reply|report|like|share|flag|edit|delete|\d+ likes?)$", re.IGNORECASE)
+
+
+def _leaf_texts(item) -> list[str]:
+    """The texts of an item's innermost blocks, in order."""
+    out: list[str] = []
+    for el in item.iter():
+        if not isinstance(el.tag, str) or el is item or el.tag in ("script", "style", "noscript"):
+            continue
+        if any(a.tag in ("script", "style", "noscript") for a in el.iterancestors()):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+            continue  # not innermost: its children speak
+        text = _text(el)
+        if text and not any(text in t for t in out[-1:]):
+            out.append(text)
+    return out
+
+
+def _name_block(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and len(text) <= 60
+        and not re.search(r"[!?;:\"“”(){}]|[^A-Z]\.$", text)
+        and not text.isupper()
+    )
+
+
+def _item_comment(item) -> Comment | None:
+    blocks = [t for t in _leaf_texts(item) if not _TIMESTAMP.match(t) and not _CHROME.match(t)]
+    if len(blocks) < 2 or not _name_block(blocks[0]):
+        return None
+    author = _SAYS.sub("", blocks[0]).strip(" :")
+    text = "\n\n".join(blocks[1:])
+    return Comment(author=author, text=text) if author and text else None
+
+
+def comments_by_layout(tree) -> list[Comment]:
+    """Comments from a section named for comments (class or id 'comments', 'reactions'…)
+    whose repeated items each hold a name, perhaps a timestamp, then the text: the
+    layout of most comment widgets, whatever their class names."""
+    try:
+        sections = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            and el.tag in ("section", "div", "ul", "ol", "aside")
+            and any(
+                _SECTION.match(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+            )
+        ]
+    except (ValueError, etree.LxmlError):
+        return []
+    for section in sections:
+        for parent in [section, *section.iter()]:
+            if not isinstance(parent.tag, str):
+                continue
+            kids = [
+                c for c in parent if isinstance(c.tag, str) and c.tag in ("li", "div", "article")
+            ]
+            found = [c for c in (_item_comment(k) for k in kids) if c is not None]
+            if found and len(found) >= max(1, len(kids) // 2):
+                return found[:_MAX_COMMENTS]
+    return []

@@ -20,6 +20,19 @@ def _compile(patterns: list[str], flags: int = re.IGNORECASE) -> list[re.Pattern
 
 
 @dataclass(frozen=True)
+class LayoutLimits:
+    """Sizes for the position rules of `storyline.ingest.layout` ([layout] in the data)."""
+
+    masthead_max_words: int = 14
+    letterhead_max_words: int = 14
+    letterhead_max_lines: int = 10
+    item_max_words: int = 18
+    header_max_words: int = 5
+    closing_max_words: int = 12
+    slogan_max_words: int = 8
+
+
+@dataclass(frozen=True)
 class Boilerplate:
     """Compiled boilerplate patterns (see data/boilerplate.toml for their meaning)."""
 
@@ -48,6 +61,7 @@ class Boilerplate:
     inline_credit: re.Pattern[str] = field(repr=False)
     # one alternation per kind: a line is tried once per kind, not once per pattern
     joined: dict[str, re.Pattern[str]] = field(repr=False, default_factory=dict)
+    layout: LayoutLimits = field(default_factory=LayoutLimits)
 
     def kind_of(self, line: str) -> str | None:
         """The boilerplate kind a stripped line matches in full, or None."""
@@ -111,6 +125,7 @@ def _compile_boilerplate(d: dict[str, Any]) -> Boilerplate:
             rf".{{3,}}?(?:[.!?”\"’)]\s+|\s+[-–—|/]\s*|\s*/\s*){credit}\s*\.?", re.IGNORECASE
         ),
         caption_patterns=_compile(d["credits"].get("caption_patterns", []), flags=0),
+        layout=LayoutLimits(**{k: int(v) for k, v in d.get("layout", {}).items()}),
         # a credit sentence inside a paragraph: '... forces. Reuters. The city ...'
         inline_credit=re.compile(rf"(?<=[.!?”\"’])\s+({credit}\.)(?=\s+[A-Z“\"‘']|\s*$)"),
     )

@@ -56,13 +56,19 @@ def load_actors(files: DataFiles, extra: tuple[Path, ...] = ()) -> dict[str, Act
 
 
 def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
-    """Titles, role nouns, words that are not names alone, metonymy verbs."""
+    """Titles, role nouns, words that are not names alone, metonymy verbs, words that
+    are never people, words that make a name an organisation."""
     raw = files.structured("entity_words.toml")
     return {
         "titles": frozenset(w.lower() for w in raw["titles"]["words"]),
         "roles": frozenset(w.lower() for w in raw["roles"]["nouns"]),
         "not_names": frozenset(w.lower() for w in raw["not_names"]["words"]),
         "metonymy": frozenset(w.lower() for w in raw["metonymy"]["verbs"]),
+        "not_people": frozenset(w.lower() for w in raw.get("not_people", {}).get("words", [])),
+        "org_words": frozenset(w.lower() for w in raw.get("org_words", {}).get("words", [])),
+        "facility_heads": frozenset(
+            w.lower() for w in raw.get("facility_heads", {}).get("words", [])
+        ),
     }
 
 

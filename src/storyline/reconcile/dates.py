@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from storyline.extract.time_normalize import resolve
 from storyline.extract.times import resolve_times
+from storyline.ingest.frame_dates import year_less_dateline
 from storyline.lexicon.timeml import parse_anchor
 from storyline.models import DocExtraction, Document, TimeExpression
 from storyline.reconcile.corpus import Corpus
@@ -105,6 +106,36 @@ def _from_text(times: list[TimeExpression], second_pass: bool) -> str | None:
     return None
 
 
+def _dated_dateline(
+    month_day: tuple[int, int], dated: list[date], bound: date | None
+) -> str | None:
+    """A year-less dateline's year: the one that puts it nearest the story's dated
+    documents, else the one that puts it on or after the latest full date the text gives."""
+    month, day = month_day
+
+    def on(year: int) -> date | None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+
+    if dated:
+        lo, hi = min(dated), max(dated)
+        options = [d for y in range(lo.year - 1, hi.year + 2) if (d := on(y))]
+
+        def gap(d: date) -> int:
+            return 0 if lo <= d <= hi else min(abs((d - lo).days), abs((d - hi).days))
+
+        best = min(options, key=lambda d: (gap(d), d), default=None)
+        return best.isoformat() if best else None
+    if bound:
+        d = on(bound.year)
+        if d and d < bound:
+            d = on(bound.year + 1)
+        return d.isoformat() if d else None
+    return None
+
+
 def _infer(doc: Document, ext: DocExtraction, corpus: Corpus, second_pass: bool) -> str | None:
     dated = []
     if doc.story:
@@ -114,6 +145,12 @@ def _infer(doc: Document, ext: DocExtraction, corpus: Corpus, second_pass: bool)
                 d = _first_day(other.published)
                 if d:
                     dated.append(d)
+    month_day = year_less_dateline(doc.text)
+    if month_day:
+        day_level = [t for t in ext.times if t.precision == "day"]
+        found = _dated_dateline(month_day, dated, _lower_bound(day_level))
+        if found:
+            return found
     if dated:
         return _from_window(ext.times, dated)
     return _from_text(ext.times, second_pass)

@@ -13,6 +13,7 @@ and close spellings (rapidfuzz, same type class).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -149,8 +150,14 @@ def resolve_entities(
             first_with[key] = gi
 
     place_keys = _place_keys(groups, corpus, gz)
+    outlets = _outlet_keys(corpus, gz)
     for gi, g in enumerate(groups):
-        if g.actor_id:
+        outlet = None if g.actor_id else outlets.get(fold(g.name))
+        if outlet is not None:
+            # an outlet of the corpus named in a text is that outlet, never a person
+            g.type, g.klass = "ORG", "org"
+            join(f"org:{outlet}", gi)
+        elif g.actor_id:
             join(f"actor:{g.actor_id}", gi)
         elif g.klass == "person":
             if len(g.name.split()) >= 2:  # a bare surname stays in its document
@@ -160,9 +167,62 @@ def resolve_entities(
         else:
             join(f"{g.klass}:{fold(g.name)}", gi)
     _join_acronyms(groups, uf, first_with)
+    _join_unique_surnames(groups, uf)
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
     return _build(groups, uf, actors, gz)
+
+
+_OUTLET_STOP = {"the", "la", "le", "el", "les", "los", "las", "a", "an", "of", "de"}
+
+
+def _outlet_keys(corpus: Corpus, gz: Gazetteer) -> dict[str, str]:
+    """Folded names that stand for an outlet of the corpus -> the outlet's folded name:
+    the name itself and, for a name of several words, its first distinctive word
+    ('Atlas' for 'Atlas News Agency') where no other outlet shares it and the texts never
+    write it in lower case."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    # a head word the texts also write in lower case is a common word ('National',
+    # 'Government', 'Voice'), not a name
+    common = {w for doc in corpus.documents for w in re.findall(r"\b[a-z][\w'’-]+", doc.text)}
+    for doc in corpus.documents:
+        if not doc.outlet or len(doc.outlet) > 80:
+            continue
+        full = fold(doc.outlet)
+        out[full] = full
+        words = [w for w in re.findall(r"[\w'’-]+", doc.outlet) if w.lower() not in _OUTLET_STOP]
+        if (
+            len(words) >= 2
+            and len(words[0]) >= 4
+            and words[0][0].isupper()
+            and words[0].lower() not in common
+            and gz.max_population(words[0]) < 5000  # 'Lagos' in 'Lagos Commerce Review'
+        ):
+            head = fold(words[0])
+            if out.get(head, full) != full:
+                shared.add(head)
+            out.setdefault(head, full)
+    for head in shared:
+        out.pop(head, None)
+    return out
+
+
+def _join_unique_surnames(groups: list[Group], uf: _UnionFind) -> None:
+    """A bare surname in a document that never gives the full name joins the one person
+    of the corpus whose full name ends in it; none where two people share it."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        words = g.name.split()
+        if g.klass == "person" and len(words) >= 2 and not g.actor_id:
+            owners[fold(words[-1])].add(gi)
+    for gi, g in enumerate(groups):
+        key = fold(g.name)
+        if g.klass != "person" or g.actor_id or len(g.name.split()) != 1 or len(key) < 4:
+            continue
+        roots = {uf.find(x) for x in owners.get(key, ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
 
 
 def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, int]) -> None:
@@ -177,6 +237,17 @@ def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, in
             for t in texts:
                 if _is_acronym(t):
                     defined[t.replace(".", "")].add(gi)
+    for acr, definers in sorted(defined.items()):
+        # one acronym defined after two names: where exactly one name's initials give
+        # it, the others are its translations ('National Republican Guard (GNR)',
+        # 'Guarda Nacional Republicana (GNR)')
+        names = {x: next((m.text for m in groups[x].mentions if not _is_acronym(m.text)), "")
+                 for x in definers}  # fmt: skip
+        spelled = {uf.find(x) for x in definers if _initials(names[x]) == acr}
+        if len(spelled) == 1:
+            keep = spelled.pop()
+            for x in sorted(definers):
+                uf.union(keep, x)
     by_initials: dict[str, list[int]] = defaultdict(list)
     for x, h in enumerate(groups):
         if h.klass == "org" and not _is_acronym(h.name):
@@ -237,7 +308,9 @@ def _build(groups: list[Group], uf: _UnionFind, actors, gz: Gazetteer):
         mentions = [m for g in gs for m in g.mentions]
         actor_id = next((g.actor_id for g in gs if g.actor_id), None)
         actor = actors.get(actor_id) if actor_id else None
-        types = Counter(m.type for m in mentions)
+        types: Counter = Counter()
+        for g in gs:  # the group's type: an outlet's override counts for all its mentions
+            types[g.type] += len(g.mentions)
         etype = actor.type if actor else types.most_common(1)[0][0]
         names = Counter(m.name for m in mentions)
         if actor:

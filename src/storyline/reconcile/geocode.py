@@ -187,7 +187,16 @@ def _score_names(
         if not cands:
             cands = gz.candidates(_strip_admin_suffix(name))
         if not cands:
-            cands, exact = [(i, True) for i in gz.fuzzy(name)], False
+            # a spelling variant only in a country its own document names: 'La Gabarra'
+            # in a Colombian story is not 'La Habra', California (the corpus is too
+            # broad a context: 'Orinoco' in a Venezuelan story is not Oronoco, Minnesota)
+            key0 = fold(name)
+            cands = [
+                (i, True)
+                for i in gz.fuzzy(name)
+                if doc.share(gz.places[i][4], key0) > 0
+            ]
+            exact = False
         seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
         key = fold(name)
         # An alternate name loses to a real place of that very name ('Salisbury': the

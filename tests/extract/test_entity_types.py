@@ -1,0 +1,68 @@
+"""Entity types: platforms, demonyms and organisation names are no people; a several-word
+populated place tagged as a person or an organisation is a place."""
+
+from __future__ import annotations
+
+from storyline.extract.mentions import find_mentions
+
+
+def _types(nlp, text: str) -> dict[str, str]:
+    return {m.text: m.type for m in find_mentions(nlp(text))}
+
+
+def test_platforms_and_demonyms_are_not_people(nlp) -> None:
+    types = _types(
+        nlp,
+        "The minister posted the statement on Twitter on Monday. An Uzbek trader said "
+        "prices had doubled, and Telegram channels shared the video.",
+    )
+    assert types.get("Twitter") in (None, "ORG")
+    assert types.get("Uzbek") != "PERSON"
+    assert types.get("Telegram") != "PERSON"
+
+
+def test_names_with_organisation_words_are_organisations(nlp) -> None:
+    types = _types(
+        nlp,
+        "Fighters of the Ndele Patriotic Rally entered the town, and analysts at Danube "
+        "Threat Intelligence said the attack had been planned for weeks.",
+    )
+    assert types.get("Ndele Patriotic Rally") != "PERSON"
+    assert types.get("Danube Threat Intelligence") != "PERSON"
+
+
+def test_several_word_towns_are_places(nlp) -> None:
+    types = _types(
+        nlp,
+        "The fire reached the hills on Monday, and crews from Figueira da Foz were sent to help.",
+    )
+    assert types.get("Figueira da Foz") == "GPE"
+
+
+def test_name_after_a_role_apposition_is_a_person(nlp) -> None:
+    types = _types(
+        nlp,
+        "Its spokesman, Tiberius Ngandolo, said by telephone that the fighters had left "
+        "the town overnight.",
+    )
+    assert types.get("Tiberius Ngandolo") == "PERSON"
+
+
+def test_organisation_words_of_other_languages(nlp) -> None:
+    types = _types(
+        nlp,
+        "A spokesman for the Ejército Nacional said the road was open, and the daily "
+        "Noticias Hoy reported that traffic had resumed.",
+    )
+    assert types.get("Ejército Nacional") != "PERSON"
+    assert types.get("Noticias Hoy") != "PERSON"
+
+
+def test_hospital_and_camp_names_are_facilities(nlp) -> None:
+    types = _types(
+        nlp,
+        "The wounded were taken to Braga University Hospital, and the families moved to "
+        "the Kakuma Refugee Camp. The Braga Hospital Foundation paid for the buses.",
+    )
+    assert types.get("Braga University Hospital") == "FACILITY"
+    assert types.get("Braga Hospital Foundation") != "FACILITY"

@@ -1,0 +1,55 @@
+"""Cross-document joins on explicit evidence only: a bare surname joins the one full
+name of the corpus that ends in it; an acronym defined after a name and after its
+translation joins both."""
+
+from __future__ import annotations
+
+from storyline.models import DocExtraction, Document, LocalMention
+from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.entities import resolve_entities
+
+
+def _m(text: str, type_: str, cluster: str, start: int = 0) -> LocalMention:
+    return LocalMention(
+        start=start, end=start + len(text), text=text, type=type_, name=text, cluster=cluster
+    )
+
+
+def _resolve(per_doc: list[list[LocalMention]]):
+    docs = [Document(id=f"d{i}", source=f"t{i}", text="x" * 120) for i in range(len(per_doc))]
+    xs = [DocExtraction(document=d.id, mentions=m) for d, m in zip(docs, per_doc, strict=True)]
+    entities, _ = resolve_entities(Corpus.from_records(docs, xs))
+    return entities
+
+
+def _holding(entities, alias: str):
+    return [e for e in entities if alias in e.aliases]
+
+
+def test_bare_surname_joins_the_unique_full_name() -> None:
+    entities = _resolve([[_m("Amadou Kessely", "PERSON", "p:a")], [_m("Kessely", "PERSON", "p:k")]])
+    [e] = _holding(entities, "Kessely")
+    assert "Amadou Kessely" in e.aliases
+
+
+def test_bare_surname_shared_by_two_people_stays_apart() -> None:
+    entities = _resolve(
+        [
+            [_m("Amadou Kessely", "PERSON", "p:a")],
+            [_m("Marie Kessely", "PERSON", "p:m")],
+            [_m("Kessely", "PERSON", "p:k")],
+        ]
+    )
+    [e] = _holding(entities, "Kessely")
+    assert e.aliases == ["Kessely"]
+
+
+def test_acronym_defined_after_a_name_and_its_translation() -> None:
+    entities = _resolve(
+        [
+            [_m("Coastal Rescue Service", "ORG", "o:c"), _m("SGC", "ORG", "o:c", 30)],
+            [_m("Servicio de Guardia Costera", "ORG", "o:s"), _m("SGC", "ORG", "o:s", 40)],
+        ]
+    )
+    [e] = _holding(entities, "SGC")
+    assert {"Coastal Rescue Service", "Servicio de Guardia Costera"} <= set(e.aliases)
