@@ -350,7 +350,7 @@ class MentionFinder:
         """A several-word name that is a populated place of the gazetteer, with no title
         before it and no organisation word in it ('Castelo Branco', 'Vila de Rei')."""
         span = doc[c.start : c.end]
-        if len(span) < 2 or c.roles or _titled(doc, c.start):
+        if len(span) < 2 or c.roles or _titled(doc, c.start, self.roles):
             return False
         if any(t.lower_ in self.words["org_words"] for t in span):
             return False
