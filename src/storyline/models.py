@@ -178,6 +178,19 @@ class Quantity(Record):
     hedge: str | None = Field(None, description="The hedge words as written ('at least').")
 
 
+class Reference(Record):
+    """How one reference to a party (a speaker, accuser, accused or claimant written as a
+    pronoun, a descriptor or a name) was resolved, or why it was left unresolved."""
+
+    start: int
+    end: int
+    text: str
+    how: str = Field(description="name, pronoun, descriptor, possessive, apposition, issuer, none")
+    name: str | None = Field(None, description="The entity it resolved to; None if unresolved.")
+    cluster: str | None = None
+    reason: str | None = Field(None, description="Why it was left unresolved.")
+
+
 class DocExtraction(Record):
     """Everything the per-document map found in one document."""
 
@@ -188,6 +201,9 @@ class DocExtraction(Record):
     accusations: list[LocalAccusation] = Field(default_factory=list)
     times: list[TimeExpression] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    references: list[Reference] = Field(
+        default_factory=list, description="Resolved and unresolved references to parties."
+    )
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
         None, description="Why extraction failed on this document (its records are then empty)."

@@ -23,18 +23,21 @@ def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
     from storyline.extract.mentions import find_mentions
     from storyline.extract.quantities import find_quantities
     from storyline.extract.quotes import find_quotes
+    from storyline.extract.references import References
     from storyline.extract.times import find_times
 
     mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions)
+    refs = References(doc, mentions, document.doc_type, document.outlet)
+    quotes = find_quotes(doc, mentions, refs)
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
         mentions=mentions,
         quotes=quotes,
-        accusations=find_accusations(doc, mentions, quotes),
+        accusations=find_accusations(doc, mentions, quotes, refs),
         times=find_times(doc, anchor=document.published),
-        quantities=find_quantities(doc, mentions, quotes),
+        quantities=find_quantities(doc, mentions, quotes, refs),
+        references=refs.records(),
     )
 
 

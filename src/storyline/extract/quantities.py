@@ -19,6 +19,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.references import References
 from storyline.extract.time_lexicon import alternation, load, parse_number
 from storyline.extract.time_rules import match_times
 from storyline.models import LocalMention, LocalQuote, Quantity
@@ -235,34 +236,36 @@ def _mention_for(span: Span, mentions: list[LocalMention]) -> LocalMention | Non
     return best
 
 
-def _last_mention(mentions: list[LocalMention], before: int, person: bool) -> LocalMention | None:
-    wanted = {"PERSON"} if person else {"ORG", "ARMED_GROUP", "GPE"}
-    found = [m for m in mentions if m.end <= before and m.type in wanted]
-    return found[-1] if found else None
-
-
 def _claimant(
-    number: Token, start: int, end: int, quotes: list[LocalQuote], mentions: list[LocalMention]
+    number: Token, start: int, end: int, quotes: list[LocalQuote], refs: References
 ) -> tuple[str, str | None]:
+    """Who gives the number: the speaker of the quote around it, else the subject of the
+    speech verb it hangs off (resolved: 'he' -> the minister, 'the ministry' -> the
+    ministry named), else the body issuing an official statement, else the reporter."""
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
     subj = _speaker(number)
-    if subj is None:
-        return "reporter", None
-    if subj.pos_ == "PRON":
-        person = subj.lower_ in ("he", "she", "him", "her")
-        m = _last_mention(mentions, subj.idx, person)
-        return (m.name, m.cluster) if m else (subj.text, None)
-    span = _name_span(subj)
-    mention = _mention_for(span, mentions)
-    return span.text, mention.cluster if mention else None
+    if subj is not None:
+        res = refs.resolve(subj)
+        if res.resolved and res.text:
+            return res.text, res.cluster
+        if res.how != "pronoun" and res.reason not in ("dateline", "byline"):
+            return _name_span(subj).text, None
+    issuer = refs.issuer()
+    if issuer is not None:
+        return issuer.name, issuer.cluster
+    return "reporter", None
 
 
 def find_quantities(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote]
+    doc: Doc,
+    mentions: list[LocalMention],
+    quotes: list[LocalQuote],
+    refs: References | None = None,
 ) -> list[Quantity]:
     """Numeric claims in a parsed document, in text order."""
+    refs = refs if refs is not None else References(doc, mentions)
     text = doc.text
     starts = _token_index(doc)
     times = [(c.start, c.end) for c in match_times(text) if c.kind != "set"]
@@ -310,7 +313,7 @@ def find_quantities(
         number = span[-1]
         noun, phrase = _counted(span)
         sent = number.sent
-        claimant_text, cluster = _claimant(number, start, end, quotes, mentions)
+        claimant_text, cluster = _claimant(number, start, end, quotes, refs)
         if words is None and _HEDGE_AFTER.match(text[end:]):
             pass
         out.append(

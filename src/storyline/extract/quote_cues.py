@@ -44,6 +44,12 @@ class Cues:
     cause_verbs: frozenset[str]
     harm_nouns: frozenset[str]
     blame_predicates: tuple[str, ...]
+    holding_verbs: frozenset[str]
+    liability_words: frozenset[str]
+    event_nouns: frozenset[str]
+    avoid_verbs: frozenset[str]
+    no_one: frozenset[str]
+    hypothetical: frozenset[str]
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -86,4 +92,10 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         cause_verbs=_words(acc["cause_verbs"]),
         harm_nouns=_words(acc["harm_nouns"]),
         blame_predicates=tuple(p.lower() for p in acc["predicates"]),
+        holding_verbs=_words(acc.get("holding_verbs", [])),
+        liability_words=_words(acc.get("liability_words", [])),
+        event_nouns=_words(acc.get("event_nouns", [])),
+        avoid_verbs=_words(acc.get("avoid_verbs", [])),
+        no_one=_words(acc.get("no_one", [])),
+        hypothetical=_words(acc.get("hypothetical", [])),
     )
