@@ -314,6 +314,7 @@ def _party(
 ) -> tuple[str | None, str | None]:
     """The entity a party token stands for; a description of an agent ('the
     contractor') as written; nothing for a thing, a dateline or an unresolved pronoun."""
+    token = refs.real_subject(token)
     res = refs.resolve(token)
     if res.resolved:
         return res.text, res.cluster

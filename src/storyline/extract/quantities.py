@@ -247,6 +247,7 @@ def _claimant(
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
     subj = _speaker(number)
     if subj is not None:
+        subj = refs.real_subject(subj)
         res = refs.resolve(subj)
         if res.resolved and res.text:
             return res.text, res.cluster

@@ -388,6 +388,7 @@ def _resolve(
 ) -> None:
     """Attach the speaker span, then the entity the resolver gives for its head; a
     pronoun or descriptor it cannot resolve is left without a speaker name."""
+    subject = refs.real_subject(subject)
     attach_speaker(att, doc, subject, index, inside, paras)
     res = refs.resolve(subject)
     if res.resolved:

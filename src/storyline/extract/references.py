@@ -181,6 +181,17 @@ class References:
             self._record(token, res)
         return res
 
+    def real_subject(self, token: Token) -> Token:
+        """'BANGUI, 16 Sept (VDO) – The Minister … denounced': the parse may make the
+        dateline a subject as well; the real subject is the one after it."""
+        if token.dep_ not in SUBJECT_DEPS or self._frame(token) is None:
+            return token
+        for c in token.head.children:
+            same = c.dep_ == token.dep_ and self._para[c.i] == self._para[token.i]
+            if same and c.i > token.i and self._frame(c) is None:
+                return c
+        return token
+
     def is_party_noun(self, token: Token) -> bool:
         """A common noun that names someone who can act, speak or be blamed ('the
         contractor', 'the rebels', 'the ministry'), not a thing ('a power line')."""
@@ -232,6 +243,8 @@ class References:
                 self.referents[key] = Referent(key, m.name or m.text, mtype, m.cluster)
             self._by_cluster.setdefault(m.cluster, key)
             ref = self.referents[key]
+            if ref.name.isupper() and not (m.name or m.text).isupper() and len(words) > 1:
+                ref.name = m.name or m.text  # 'National River Authority', not the letterhead's caps
             ref.names.update({m.text.lower(), (m.name or m.text).lower()})
             if ref.type == "PERSON" and len(words) > 1:
                 surnames.setdefault(words[-1], key)
@@ -403,15 +416,9 @@ class References:
             return self._done[t.i]
         where = self._frame(t)
         if where is not None:
-            # 'BANGUI, 16 Sept (VDO) – The Minister … denounced': the parse may make the
-            # dateline a subject too; the real one follows it.
-            later = [
-                c
-                for c in t.head.children
-                if c.dep_ == t.dep_ and c.i > t.i and self._para[c.i] == self._para[t.i]
-            ]
-            if t.dep_ in SUBJECT_DEPS and later and self._frame(later[0]) is None:
-                return self._resolve(later[0])
+            real = self.real_subject(t)
+            if real is not t:
+                return self._resolve(real)
             return Resolution("none", reason=where)
         key = self._by_token.get(t.i)
         if key is not None:
