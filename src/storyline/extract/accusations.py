@@ -126,6 +126,7 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
         token.pos_ == "ADJ"
         and lemma in ("responsible", "culpable", "guilty")
         and token.head.lemma_.lower() not in cues.holding_verbs
+        and token.head.head.lemma_.lower() not in cues.holding_verbs
     ):
         return None, _predicate_subjects(token)
     if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
@@ -322,6 +323,9 @@ def _party(
         return None, None
     if res.how == "pronoun":
         return None, None
+    body = _body_of(token, refs)
+    if body is not None:
+        return body
     mention = index.covering(token.idx, token.idx + len(token.text))
     if mention is not None:
         return mention.name or mention.text, mention.cluster
@@ -330,6 +334,26 @@ def _party(
     if named or (token.pos_ == "NOUN" and refs.is_party_noun(token)):
         return span.text, None
     return None, None
+
+
+def _body_of(token: Token, refs: References) -> tuple[str, str | None] | None:
+    """'RPO elements', 'the leaders of the RPO', 'officers of the Police Command': people
+    named by the organisation they belong to stand for it."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None  # 'the mayor of Oleiros' is one person, not Oleiros
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    parts += [
+        g
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for part in parts:
+        res = refs.resolve(part, record=False)
+        if res.resolved and res.referent is not None and res.referent.type != "PERSON":
+            return res.text or part.text, res.cluster
+    return None
 
 
 def _noun_phrase(token: Token, paras: list[int]) -> Span:

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -256,7 +257,41 @@ class References:
             root = span.root
             self._add(root, key)
         self._name_appositions()
+        self._signature()
         self._merge_surnames()
+
+    def _signature(self) -> None:
+        """A statement's signature block: a role line ('The Minister of Defence') next to a
+        name line ('General Ana Obi') among the last lines makes that person the one
+        with that role, even where the NER missed the name."""
+        text = self.doc.text
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)][-8:]
+        lines = [(start, line.strip()) for start, line in lines if line.strip()]
+        for (s1, a), (s2, b) in pairwise(lines):
+            for role_line, (name_start, name_line) in ((a, (s2, b)), (b, (s1, a))):
+                role = self._role_line(role_line)
+                name = _name_line(name_line)
+                if role is None or name is None:
+                    continue
+                offset = name_start + text[name_start:].find(name)
+                span = self.doc.char_span(offset, offset + len(name), alignment_mode="expand")
+                if span is None or any(i in self._by_token for i in range(span.start, span.end)):
+                    continue
+                key = "n:" + name.lower()
+                ref = self.referents.setdefault(key, Referent(key, name, "PERSON", None))
+                ref.names.add(name.lower())
+                ref.roles.append(role)
+                for i in range(span.start, span.end):
+                    self._by_token[i] = key
+                self._add(span.root, key)
+                return
+
+    def _role_line(self, line: str) -> str | None:
+        words = line.rstrip(".,;").split()
+        if not 1 <= len(words) <= 14:
+            return None
+        head = [w.lower().strip(",.") for w in words[:3] if w.lower() not in ("the", "a")]
+        return _strip_det(line.strip(" ,.")) if head and head[0] in self.role_nouns else None
 
     def _merge_surnames(self) -> None:
         """A one-word name that is the surname of a person named in full elsewhere
@@ -661,6 +696,29 @@ class References:
             cluster=res.cluster,
             reason=res.reason,
         )
+
+
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "del", "van", "von", "der", "al", "bin"})
+
+
+def _name_line(line: str) -> str | None:
+    """A line that is a person's name, possibly after a rank ('Général de Brigade Ana
+    Obi'): its last two or three capitalised words."""
+    words = line.strip(" ,.").split()
+    if not 2 <= len(words) <= 7 or line.isupper():
+        return None
+    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+        return None
+    if not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return None
+    run: list[str] = []
+    for w in reversed(words):
+        if w in NAME_PARTICLES or len(run) == 3:
+            break
+        run.insert(0, w)
+    if len(run) == 3 and len(words) > 3 and words[-4] in NAME_PARTICLES:
+        run = run[1:]  # 'Général de Brigade Ana Obi': 'Brigade' is the rank's
+    return " ".join(run) if len(run) >= 2 else None
 
 
 def _strip_det(phrase: str) -> str:
