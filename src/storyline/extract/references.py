@@ -55,6 +55,7 @@ class ReferenceWords:
     organisations: dict[str, tuple[str, ...]]
     descriptor_types: dict[str, frozenset[str]]
     party_nouns: frozenset[str]
+    loose_modifiers: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -80,6 +81,7 @@ def reference_words() -> ReferenceWords:
         },
         descriptor_types={k.lower(): frozenset(v) for k, v in raw["descriptors"].items()},
         party_nouns=_lower(raw["parties"]["nouns"]),
+        loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )
@@ -592,11 +594,16 @@ class References:
             own = [r for r in people if owner_words & set(r.role_text().split())]
             people = own or people
         how = "possessive" if owner is not None else "descriptor"
+        modifiers = self._modifiers(t)
+        if modifiers:
+            # 'the Romanian foreign ministry' is not the Russian one named earlier
+            people = [r for r in people if self._fits(r, modifiers, roles=True)]
         if people:
             return self._pick(t, people, how)
         if owner_ref is not None and low in SPOKES and owner_ref.type in ORG_TYPES:
             return Resolution("possessive", owner_ref)  # an organisation's spokesperson
         orgs = [r for r in self._organisations(lemma, low) if r.key != exclude]
+        orgs = [r for r in orgs if self._fits(r, modifiers, roles=False)]
         if exclude is not None:
             orgs = [r for r in orgs if not self._generic(r)]
         if orgs:
@@ -605,6 +612,23 @@ class References:
         if issuer is not None and (lemma in issuer.name_words() or low in issuer.name_words()):
             return Resolution("issuer", issuer)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _modifiers(self, t: Token) -> list[str]:
+        """The words that narrow a descriptor down ('Romanian', 'foreign', 'defence')."""
+        return [
+            c.lower_
+            for c in t.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < t.i
+            and c.lower_ not in self.words.loose_modifiers
+        ]
+
+    def _fits(self, ref: Referent, modifiers: list[str], roles: bool) -> bool:
+        if not modifiers:
+            return True
+        words = ref.name_words() | (set(ref.role_text().split()) if roles else set())
+        stems = {w[:5] for w in words}
+        return all(m[:5] in stems for m in modifiers)
 
     def _owner_words(self, owner: Token, ref: Referent | None) -> set[str]:
         words = {owner.lower_, owner.lemma_.lower()}
