@@ -239,11 +239,15 @@ class References:
             if key is None and len(words) == 1 and words[0] in surnames:
                 key = surnames[words[0]]  # 'Mr Yangongo-Wali' after 'Prosper Yangongo-Wali'
                 mtype = "PERSON"
+            if mtype == "PERSON" and len(words) == 1 and span.root.ent_type_ == "NORP":
+                mtype = "NORP"  # 'Moldovan' is no one's name
             if key is None:
                 if m.type == "OTHER":
                     continue
                 key = m.cluster
                 self.referents[key] = Referent(key, m.name or m.text, mtype, m.cluster)
+            elif mtype == "NORP":
+                continue
             self._by_cluster.setdefault(m.cluster, key)
             ref = self.referents[key]
             if ref.name.isupper() and not (m.name or m.text).isupper() and len(words) > 1:
@@ -347,6 +351,10 @@ class References:
             name, role = (t, t.head) if t.pos_ == "PROPN" else (t.head, t)
             if name.pos_ != "PROPN" or role.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if not self._is_role(role) and role.dep_ == "pobj" and role.i < name.i:
+                # 'the official representative of the Foreign Ministry, Ana Obi,'
+                holder = role.head.head if role.head.dep_ == "prep" else role
+                role = holder if self._is_role(holder) else role
             if not self._is_role(role):
                 continue
             lo = name.left_edge.i
@@ -517,6 +525,14 @@ class References:
             key = self._by_token.get(t.head.i)
             if key is not None:
                 return self.referents[key]
+        if self._is_role(t):
+            # 'the representative of the Foreign Ministry, Ana Obi,': the name closes the
+            # role's own phrase
+            for c in t.subtree:
+                if c.dep_ == "appos" and c.i > t.i and c.head.dep_ == "pobj":
+                    key = self._by_token.get(c.i)
+                    if key is not None and self.referents[key].type == "PERSON":
+                        return self.referents[key]
         return None
 
     def _pronoun(self, t: Token) -> Resolution:
@@ -597,7 +613,10 @@ class References:
         modifiers = self._modifiers(t)
         if modifiers:
             # 'the Romanian foreign ministry' is not the Russian one named earlier
-            people = [r for r in people if self._fits(r, modifiers, roles=True)]
+            # (a person's role seldom repeats a nationality: 'the U.S. general' is the
+            # Lt. Gen. named before)
+            common = [m for m in modifiers if m.islower()]
+            people = [r for r in people if self._fits(r, common, roles=True)]
         if people:
             return self._pick(t, people, how)
         if owner_ref is not None and low in SPOKES and owner_ref.type in ORG_TYPES:
@@ -616,7 +635,7 @@ class References:
     def _modifiers(self, t: Token) -> list[str]:
         """The words that narrow a descriptor down ('Romanian', 'foreign', 'defence')."""
         return [
-            c.lower_
+            c.text if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") else c.lower_
             for c in t.children
             if c.dep_ in ("amod", "compound", "nmod")
             and c.i < t.i
@@ -628,7 +647,7 @@ class References:
             return True
         words = ref.name_words() | (set(ref.role_text().split()) if roles else set())
         stems = {w[:5] for w in words}
-        return all(m[:5] in stems for m in modifiers)
+        return all(m.lower()[:5] in stems for m in modifiers)
 
     def _owner_words(self, owner: Token, ref: Referent | None) -> set[str]:
         words = {owner.lower_, owner.lemma_.lower()}
