@@ -374,6 +374,8 @@ class References:
             key = self._by_token.get(name.i)
             if key is not None:
                 ref = self.referents[key]
+                if ref.type == "ORG" and self._person_shaped(ref):
+                    ref.type = "PERSON"  # 'the group's spokesman, Blaise Ngotto' (typed ORG)
                 if ref.type == "PERSON" and role_phrase not in ref.roles:
                     ref.roles.append(role_phrase)
                     ref.gender = None
@@ -396,6 +398,16 @@ class References:
             for i in range(lo, hi):
                 self._by_token[i] = key
             self._add(name, key)
+
+    def _person_shaped(self, ref: Referent) -> bool:
+        """Two to four capitalised words, none of them an organisation word."""
+        words = ref.name.split()
+        org_words = {w for ws in self.words.organisations.values() for w in ws}
+        return (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(w.lower() in org_words for w in words)
+        )
 
     def _is_role(self, token: Token) -> bool:
         return token.lemma_.lower() in self.role_nouns or token.lower_ in self.role_nouns
