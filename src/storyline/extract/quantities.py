@@ -251,7 +251,12 @@ def _claimant(
         res = refs.resolve(subj)
         if res.resolved and res.text:
             return res.text, res.cluster
-        if res.how != "pronoun" and res.reason not in ("dateline", "byline"):
+        body = refs.body_of(subj)
+        if body is not None:
+            return body.name, body.cluster  # 'a ministry official said': the ministry's
+        named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        framed = res.how == "pronoun" or res.reason in ("dateline", "byline")
+        if not framed and (named or refs.is_party_noun(subj)):
             return _name_span(subj).text, None
     issuer = refs.issuer()
     if issuer is not None:

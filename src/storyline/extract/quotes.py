@@ -407,6 +407,10 @@ def _resolve(
             if best is not None:
                 att.speaker_text, att.speaker_cluster = best[1], best[2]
         return
+    if res.how == "none" and not _names_a_source(subject):
+        # 'most of them … told', 'banners reading': no one who can speak
+        att.speaker_text = att.speaker_cluster = None
+        return
     if res.how in ("descriptor", "possessive"):
         # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written.
         att.speaker_cluster = None
@@ -415,6 +419,11 @@ def _resolve(
             if att.speaker_start is not None
             else subject.text
         )
+
+
+def _names_a_source(subject: Token) -> bool:
+    """A noun, a name or a pronoun can speak; 'most (of them)', 'all', 'some' cannot."""
+    return subject.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _last_named_speaker(

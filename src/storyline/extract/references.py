@@ -195,6 +195,25 @@ class References:
                 return c
         return token
 
+    def body_of(self, token: Token) -> Referent | None:
+        """The organisation a description of its people names: 'a ministry official',
+        'RPO fighters', 'officers of the Police Command', 'the leaders of the group'."""
+        if token.pos_ != "NOUN":
+            return None
+        parts = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+        parts += [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "at", "from")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for part in parts:
+            res = self._resolve(part)
+            if res.referent is not None and res.referent.type in ("ORG", "ARMED_GROUP"):
+                return res.referent
+        return None
+
     def is_party_noun(self, token: Token) -> bool:
         """A common noun that names someone who can act, speak or be blamed ('the
         contractor', 'the rebels', 'the ministry'), not a thing ('a power line')."""
