@@ -56,6 +56,7 @@ class ReferenceWords:
     descriptor_types: dict[str, frozenset[str]]
     party_nouns: frozenset[str]
     loose_modifiers: frozenset[str]
+    person_nouns: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -82,6 +83,7 @@ def reference_words() -> ReferenceWords:
         descriptor_types={k.lower(): frozenset(v) for k, v in raw["descriptors"].items()},
         party_nouns=_lower(raw["parties"]["nouns"]),
         loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
+        person_nouns=_lower(raw["parties"]["people"]),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )
@@ -115,6 +117,8 @@ class _Occurrence:
     key: str | None = field(compare=False)  # None: a noun that is no entity
     plural: bool = field(compare=False, default=False)
     text: str = field(compare=False, default="")
+    quoted: bool = field(compare=False, default=False)  # inside quotation marks
+    person: bool = field(compare=False, default=False)  # a non-entity noun for a person
 
 
 @dataclass
@@ -171,6 +175,7 @@ class References:
         self._done: dict[int, Resolution] = {}
         self._scanned = False
         self._records: dict[int, Reference] = {}
+        self._quoted = self._quoted_chars(doc)
         self._issuer: Referent | bool | None = False  # False: not looked for yet
         self._build(mentions)
 
@@ -428,8 +433,21 @@ class References:
             and not any(w.lower() in org_words for w in words)
         )
 
+    def _is_person_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return self._is_role(token) or lemma in self.words.person_nouns
+
     def _is_role(self, token: Token) -> bool:
         return token.lemma_.lower() in self.role_nouns or token.lower_ in self.role_nouns
+
+    @staticmethod
+    def _quoted_chars(doc: Doc) -> list[tuple[int, int]]:
+        from storyline.extract.quote_marks import pair_quotes
+
+        return [(q.start, q.end) for q in pair_quotes(doc.text, load_cues().elisions)]
+
+    def _in_quote(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self._quoted)
 
     def _add(self, token: Token, key: str | None, plural: bool = False) -> None:
         subject = token.dep_ in SUBJECT_DEPS or (
@@ -443,6 +461,8 @@ class References:
             key,
             plural,
             token.text,
+            self._in_quote(token),
+            key is None and not plural and self._is_person_noun(token),
         )
         insort(self._occ, occ)
 
@@ -580,11 +600,18 @@ class References:
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
+        quoted = self._in_quote(t)
         for occ in reversed(self._occ[:hi]):
             if s - occ.sentence > w.pronoun_sentences or p - occ.paragraph > 2:
                 break
+            if occ.quoted and not quoted:
+                continue  # a name inside someone's quotation is not who says 'she said'
             if occ.key is None:
-                if "PERSON" in types or occ.plural != plural:
+                # 'a man who called himself a spokesman said … he said': no one named
+                person = "PERSON" in types
+                if occ.plural != plural or (person and not occ.person):
+                    continue
+                if not person and occ.person:
                     continue
                 name: str | None = "~" + occ.text.lower()
             else:
@@ -596,8 +623,10 @@ class References:
                 if gender is not None and ref.gender not in (None, gender):
                     continue
                 name = occ.key
-            score = 100 - 20 * (s - occ.sentence) + (15 if occ.subject else 0)
-            score += 5 if occ.paragraph == p else 0
+            # recency, then grammatical role: a subject one sentence back outranks an
+            # object of the pronoun's own sentence
+            score = 100 - 35 * (s - occ.sentence) + (40 if occ.subject else 0)
+            score += 10 if occ.paragraph == p else 0
             if name not in scores or scores[name][0] < score:
                 scores[name] = (score, occ)
         if not scores:
