@@ -103,6 +103,14 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
             for t in c.subtree
         ):
             return subject_of(token, cues), _with_conjuncts(objects[:1])
+        for comp in token.children:
+            # 'holds Tom personally responsible', parsed as a clause 'Tom … responsible'
+            if comp.dep_ in ("ccomp", "xcomp", "oprd") and comp.lemma_.lower() in (
+                cues.liability_words
+            ):
+                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subject_of(token, cues), _with_conjuncts(subjects[:1])
         return None
     behind = token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_ == "be"
     if behind and any(c.dep_ == "pobj" for c in token.children):
@@ -323,7 +331,7 @@ def _party(
         return None, None
     if res.how == "pronoun":
         return None, None
-    body = _body_of(token, refs)
+    body = _body_of(token, refs, load_cues())
     if body is not None:
         return body
     mention = index.covering(token.idx, token.idx + len(token.text))
@@ -336,10 +344,11 @@ def _party(
     return None, None
 
 
-def _body_of(token: Token, refs: References) -> tuple[str, str | None] | None:
+def _body_of(token: Token, refs: References, cues: Cues) -> tuple[str, str | None] | None:
     """'RPO elements', 'the leaders of the RPO', 'officers of the Police Command': people
     named by the organisation they belong to stand for it."""
-    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+    collective = token.lemma_.lower() in cues.collective_nouns
+    if token.pos_ != "NOUN" or not (token.tag_ == "NNS" or collective):
         return None  # 'the mayor of Oleiros' is one person, not Oleiros
     parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
     parts += [

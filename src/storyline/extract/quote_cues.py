@@ -51,6 +51,7 @@ class Cues:
     avoid_verbs: frozenset[str]
     no_one: frozenset[str]
     hypothetical: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -100,4 +101,5 @@ def load_cues(extra: tuple[Path, ...] = ()) -> Cues:
         avoid_verbs=_words(acc.get("avoid_verbs", [])),
         no_one=_words(acc.get("no_one", [])),
         hypothetical=_words(acc.get("hypothetical", [])),
+        collective_nouns=_words(acc.get("collective_nouns", [])),
     )

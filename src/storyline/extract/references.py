@@ -690,6 +690,8 @@ class References:
         issuer = self.issuer()
         if issuer is not None and (lemma in issuer.name_words() or low in issuer.name_words()):
             return Resolution("issuer", issuer)
+        if issuer is not None and t.text[:1].isupper() and lemma in self.words.organisations:
+            return Resolution("issuer", issuer)  # a statement's 'The Mission condemns …'
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
 
     def _modifiers(self, t: Token) -> list[str]:
@@ -776,14 +778,20 @@ class References:
                     return ref
             return Referent("outlet", self.outlet, "ORG", None, {low})
         first_paras = 4
+        found: list[Referent] = []
         for m in self._mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or self._para[span.start] >= first_paras:
                 break
             key = self._by_cluster.get(m.cluster)
             if key is not None and self.referents[key].type in ("ORG", "ARMED_GROUP"):
-                return self.referents[key]
-        return None
+                text = self.doc.text
+                if text[max(0, m.start - 1) : m.start] == "(" and text[m.end : m.end + 1] == ")":
+                    return self.referents[key]  # 'Full Name of the Body (ACRONYM)'
+                found.append(self.referents[key])
+        # The fullest name of the letterhead ('United Nations Multidimensional … Mission'
+        # over 'United Nations'; 'Government of X' over 'Government')
+        return max(found, key=lambda r: len(r.name.split()), default=None)
 
     # ------------------------------------------------------------------ records
 
