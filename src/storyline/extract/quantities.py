@@ -210,6 +210,28 @@ def _speaker(number: Token) -> Token | None:
             subj = _subject(node)
             if subj is not None and subj.i != child.i:
                 return subj
+    return _trailing_speaker(number)
+
+
+def _trailing_speaker(number: Token) -> Token | None:
+    """'… had burned 4,000 hectares, the regional commander, Rui Teixeira, said.': a
+    speech verb after the content that the parse hung under the content's verb."""
+    node = number
+    for _ in range(12):
+        for c in node.children:
+            if (
+                c.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+                and c.i > number.i
+                and c.pos_ in ("VERB", "AUX")
+                and c.lemma_.lower() in _SPEECH
+                and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)
+            ):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.i < c.i:
+                    return subj
+        if node.head is node:
+            break
+        node = node.head
     return None
 
 
