@@ -210,3 +210,24 @@ def test_pronoun_accuser_is_resolved(nlp):
 def test_non_blame_forms(nlp, text):
     _, accusations, _, _ = _run(nlp, text)
     assert accusations == [], _pairs(accusations)
+
+
+def test_figure_cue_gives_speaker_and_claimant(nlp):
+    text = (
+        "The Ministry of Health opened a field hospital in Dorvik.\n"
+        "The ministry put the death toll at 41 on Tuesday."
+    )
+    quotes, _, quantities, _ = _run(nlp, text)
+    assert "Ministry of Health" in (_speaker_of(quotes, "death toll at 41") or "")
+    (q,) = [q for q in quantities if q.value == 41]
+    assert "Ministry of Health" in (q.claimant_text or "")
+
+
+def test_descriptor_with_a_foreign_modifier_is_not_the_named_ministry(nlp):
+    text = (
+        "The Norland Foreign Ministry summoned the ambassador on Monday.\n"
+        "The Vesterian foreign ministry said the talks would go ahead."
+    )
+    quotes, *_ = _run(nlp, text)
+    speaker = _speaker_of(quotes, "talks would go ahead") or ""
+    assert "Norland" not in speaker
