@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.entity_actors import entity_words
 from storyline.extract.quote_cues import load_cues
+from storyline.extract.quote_speakers import doc_text
 from storyline.knowledge import load_structured
 from storyline.models import LocalMention, Reference
 
@@ -294,7 +295,7 @@ class References:
         """A statement's signature block: a role line ('The Minister of Defence') next to a
         name line ('General Ana Obi') among the last lines makes that person the one
         with that role, even where the NER missed the name."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)][-8:]
         lines = [(start, line.strip()) for start, line in lines if line.strip()]
         for (s1, a), (s2, b) in pairwise(lines):
@@ -444,10 +445,11 @@ class References:
     def _quoted_chars(doc: Doc) -> list[tuple[int, int]]:
         from storyline.extract.quote_marks import pair_quotes
 
-        return [(q.start, q.end) for q in pair_quotes(doc.text, load_cues().elisions)]
+        return sorted((q.start, q.end) for q in pair_quotes(doc_text(doc), load_cues().elisions))
 
     def _in_quote(self, token: Token) -> bool:
-        return any(a <= token.idx < b for a, b in self._quoted)
+        k = bisect_left(self._quoted, (token.idx + 1, 0)) - 1
+        return k >= 0 and self._quoted[k][0] <= token.idx < self._quoted[k][1]
 
     def _add(self, token: Token, key: str | None, plural: bool = False) -> None:
         subject = token.dep_ in SUBJECT_DEPS or (
@@ -785,7 +787,7 @@ class References:
                 break
             key = self._by_cluster.get(m.cluster)
             if key is not None and self.referents[key].type in ("ORG", "ARMED_GROUP"):
-                text = self.doc.text
+                text = doc_text(self.doc)
                 if text[max(0, m.start - 1) : m.start] == "(" and text[m.end : m.end + 1] == ")":
                     return self.referents[key]  # 'Full Name of the Body (ACRONYM)'
                 found.append(self.referents[key])
