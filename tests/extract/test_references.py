@@ -231,3 +231,9 @@ def test_descriptor_with_a_foreign_modifier_is_not_the_named_ministry(nlp):
     quotes, *_ = _run(nlp, text)
     speaker = _speaker_of(quotes, "talks would go ahead") or ""
     assert "Norland" not in speaker
+
+
+def test_a_name_given_by_calling_gives_the_speaker(nlp):
+    text = "A group calling itself Black Ridge Front said it had seized the depot."
+    quotes, *_ = _run(nlp, text)
+    assert "Black Ridge Front" in (_speaker_of(quotes, "seized the depot") or "")

@@ -578,6 +578,13 @@ class References:
             key = self._by_token.get(t.head.i)
             if key is not None:
                 return self.referents[key]
+        for acl in t.children:
+            # 'a group calling itself Grey Lynx', 'a militia known as the Black Ridge Front'
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "know", "name"):
+                for c in acl.subtree:
+                    key = self._by_token.get(c.i)
+                    if key is not None and c.i > acl.i and c.i - acl.i <= 5:
+                        return self.referents[key]
         if self._is_role(t):
             # 'the representative of the Foreign Ministry, Ana Obi,': the name closes the
             # role's own phrase
