@@ -237,3 +237,13 @@ def test_a_name_given_by_calling_gives_the_speaker(nlp):
     text = "A group calling itself Black Ridge Front said it had seized the depot."
     quotes, *_ = _run(nlp, text)
     assert "Black Ridge Front" in (_speaker_of(quotes, "seized the depot") or "")
+
+
+def test_unresolved_he_does_not_let_the_next_he_jump_to_an_object(nlp):
+    text = (
+        "A retired pilot met Ana Obi in March.\n"
+        "He said he would face her in court.\n"
+        "“I was there and I know what happened,” he said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Obi" not in (_speaker_of(quotes, "I was there") or "")

@@ -177,6 +177,7 @@ class References:
         self._scanned = False
         self._records: dict[int, Reference] = {}
         self._quoted = self._quoted_chars(doc)
+        self._persons = self.words.masculine | self.words.feminine
         self._issuer: Referent | bool | None = False  # False: not looked for yet
         self._build(mentions)
 
@@ -488,6 +489,10 @@ class References:
             self._done[t.i] = res
             if res.referent is not None:
                 self._add(t, res.referent.key)
+            elif kind == "pronoun" and t.dep_ in SUBJECT_DEPS and t.lower_ in self._persons:
+                # an unresolved 'he' is still someone: the next 'he' must not jump past him
+                self._add(t, None)
+                self._occ[bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))].person = True
             elif kind == "descriptor" and t.dep_ in SUBJECT_DEPS:
                 self._add(t, None, plural=t.tag_ in ("NNS", "NNPS"))
 
@@ -620,6 +625,11 @@ class References:
                 person = "PERSON" in types
                 if occ.plural != plural or (person and not occ.person):
                     continue
+                blocker = occ.text.lower()
+                if (gender == "f" and blocker in w.masculine) or (
+                    gender == "m" and blocker in w.feminine
+                ):
+                    continue  # an unresolved 'he' does not stand in the way of 'she'
                 if not person and occ.person:
                     continue
                 name: str | None = "~" + occ.text.lower()
