@@ -247,3 +247,12 @@ def test_unresolved_he_does_not_let_the_next_he_jump_to_an_object(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert "Obi" not in (_speaker_of(quotes, "I was there") or "")
+
+
+def test_a_titled_name_gives_the_descriptor_its_person(nlp):
+    text = (
+        "General Tomas Ilievski Arriaga visited the northern base on Sunday.\n"
+        "“The road to the border is open again,” the general said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Arriaga" in (_speaker_of(quotes, "road to the border") or "")

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from storyline.extract.entity_actors import entity_words
 from storyline.extract.quote_cues import load_cues
 from storyline.extract.quote_speakers import doc_text
+from storyline.extract.roles import is_title
 from storyline.knowledge import load_structured
 from storyline.models import LocalMention, Reference
 
@@ -289,8 +290,40 @@ class References:
             root = span.root
             self._add(root, key)
         self._name_appositions()
+        self._titled_names()
         self._signature()
         self._merge_surnames()
+
+    def _titled_names(self) -> None:
+        """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER
+        missed is a person with that title as role."""
+        doc = self.doc
+        for t in doc:
+            if t.pos_ != "PROPN" or t.i in self._by_token or t.dep_ in ("compound", "flat"):
+                continue
+            lo = t.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].i not in self._by_token:
+                lo -= 1
+            titles = []
+            while lo < t.i and is_title(doc[lo]):
+                titles.append(doc[lo].text)
+                lo += 1
+            if (
+                not titles
+                or t.i - lo < 1
+                or not all(doc[i].text[:1].isupper() for i in range(lo, t.i + 1))
+            ):
+                continue
+            name = doc[lo : t.i + 1].text
+            key = "n:" + name.lower()
+            ref = self.referents.setdefault(
+                key, Referent(key, name, "PERSON", None, {name.lower()})
+            )
+            ref.roles.append(" ".join(titles))
+            self._gender_from(ref, doc[lo : t.i + 1])
+            for i in range(lo - len(titles), t.i + 1):
+                self._by_token[i] = key
+            self._add(t, key)
 
     def _signature(self) -> None:
         """A statement's signature block: a role line ('The Minister of Defence') next to a
