@@ -162,13 +162,13 @@ class References:
         self.outlet = outlet
         self._sent = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self._sent[i] = k
-        self._para = []
-        para = 0
-        for t in doc:
-            self._para.append(para)
-            para += t.text_with_ws.count("\n")
+            self._sent[sent.start : sent.end] = [k] * (sent.end - sent.start)
+        # Paragraph of each token: the newlines before it (offsets read in one array call,
+        # without building a Token per word).
+        text = doc_text(doc)
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self._para = [bisect_left(breaks, idx) for idx in starts]
         self.referents: dict[str, Referent] = {}
         self._by_cluster: dict[str, str] = {}
         self._by_token: dict[int, str] = {}  # token index -> referent key, named mentions
