@@ -169,6 +169,11 @@ class References:
         breaks = [i for i, c in enumerate(text) if c == "\n"]
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         self._para = [bisect_left(breaks, idx) for idx in starts]
+        # Coarse tags per token, read once, so that passes visit only the tokens they need.
+        self._pos = [doc.vocab.strings[h] for h in doc.to_array("POS").tolist()] if len(doc) else []
+        self._deps = (
+            [doc.vocab.strings[h] for h in doc.to_array("DEP").tolist()] if len(doc) else []
+        )
         self.referents: dict[str, Referent] = {}
         self._by_cluster: dict[str, str] = {}
         self._by_token: dict[int, str] = {}  # token index -> referent key, named mentions
@@ -298,9 +303,10 @@ class References:
         """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER
         missed is a person with that title as role."""
         doc = self.doc
-        for t in doc:
-            if t.pos_ != "PROPN" or t.i in self._by_token or t.dep_ in ("compound", "flat"):
+        for i, pos in enumerate(self._pos):
+            if pos != "PROPN" or i in self._by_token or self._deps[i] in ("compound", "flat"):
                 continue
+            t = doc[i]
             lo = t.i
             while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].i not in self._by_token:
                 lo -= 1
@@ -404,9 +410,10 @@ class References:
         """'the Government Spokesman, Ada Obi,': a name beside a role noun that the NER
         missed is a person; one it found takes the role."""
         doc = self.doc
-        for t in doc:
-            if t.dep_ != "appos":
+        for i, dep in enumerate(self._deps):
+            if dep != "appos":
                 continue
+            t = doc[i]
             name, role = (t, t.head) if t.pos_ == "PROPN" else (t.head, t)
             if name.pos_ != "PROPN" or role.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -510,9 +517,10 @@ class References:
         if self._scanned:
             return
         self._scanned = True
-        for t in self.doc:
-            if t.i in self._by_token:
+        for i, pos in enumerate(self._pos):
+            if pos not in ("PRON", "NOUN", "PROPN") or i in self._by_token:
                 continue
+            t = self.doc[i]
             kind = self._kind(t)
             if kind is None:
                 if t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS:
