@@ -48,7 +48,7 @@ def main() -> None:
             docs = list(nlp.pipe(texts, batch_size=16))
         spacy_s = min(spacy_s, time.perf_counter() - t0)
         mentions = [nlp.get_pipe(MENTIONS).find(d) for d in docs]
-        quotes = [find_quotes(d, m, knowledge.cues) for d, m in zip(docs, mentions, strict=True)]
+        quotes = [find_quotes(d, m, knowledge) for d, m in zip(docs, mentions, strict=True)]
         t0 = time.perf_counter()
         extractions, rejected = [], 0
         for i, (doc, ms, qs) in enumerate(zip(docs, mentions, quotes, strict=True)):

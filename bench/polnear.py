@@ -97,7 +97,7 @@ def predict(nlp, texts: list[str]) -> list[list[dict]]:
 
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=8), strict=True):
-        quotes = find_quotes(doc, find_mentions(doc), Knowledge.shared().cues)
+        quotes = find_quotes(doc, find_mentions(doc), Knowledge.shared())
         indirect = [q for q in quotes if q.kind == "indirect"]
         rels = []
         for q in quotes:

@@ -38,7 +38,7 @@ def main() -> None:
         paths = paths[: args.limit]
     texts = [p.read_text("utf-8") for p in paths]
     nlp = load_nlp()
-    cues = Knowledge.shared().cues
+    knowledge = Knowledge.shared()
     list(nlp.pipe(texts[:2]))  # warm up
     spacy_s = stage_s = float("inf")
     for _ in range(args.repeat):
@@ -50,14 +50,14 @@ def main() -> None:
         t0 = time.perf_counter()
         n_quotes = n_acc = 0
         for doc, ms in zip(docs, mentions, strict=True):
-            quotes = find_quotes(doc, ms, cues)
+            quotes = find_quotes(doc, ms, knowledge)
             n_quotes += len(quotes)
-            n_acc += len(find_accusations(doc, ms, quotes, cues))
+            n_acc += len(find_accusations(doc, ms, quotes, knowledge))
         stage_s = min(stage_s, time.perf_counter() - t0)
     # Memory in a separate, untimed pass (tracemalloc slows Python down).
     tracemalloc.start()
     for doc, ms in zip(docs, mentions, strict=True):
-        find_accusations(doc, ms, find_quotes(doc, ms, cues), cues)
+        find_accusations(doc, ms, find_quotes(doc, ms, knowledge), knowledge)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     words = sum(len(t.split()) for t in texts)

@@ -196,6 +196,19 @@ class RejectedNumber(Record):
     reason: str
 
 
+class Reference(Record):
+    """How one reference to a party (a speaker, accuser, accused or claimant written as a
+    pronoun, a descriptor or a name) was resolved, or why it was left unresolved."""
+
+    start: int
+    end: int
+    text: str
+    how: str = Field(description="name, pronoun, descriptor, possessive, apposition, issuer, none")
+    name: str | None = Field(None, description="The entity it resolved to; None if unresolved.")
+    cluster: str | None = None
+    reason: str | None = Field(None, description="Why it was left unresolved.")
+
+
 class DocExtraction(Record):
     """Everything the per-document map found in one document."""
 
@@ -208,6 +221,9 @@ class DocExtraction(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     rejected_numbers: list[RejectedNumber] = Field(
         default_factory=list, description="Numbers that are not claims, and why (debug)."
+    )
+    references: list[Reference] = Field(
+        default_factory=list, description="Resolved and unresolved references to parties."
     )
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(

@@ -16,8 +16,8 @@ K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 def _run(nlp, text):
     doc = nlp(text)
     mentions = find_mentions(doc)
-    quotes = find_quotes(doc, mentions, K.cues)
-    return quotes, find_accusations(doc, mentions, quotes, K.cues)
+    quotes = find_quotes(doc, mentions, K)
+    return quotes, find_accusations(doc, mentions, quotes, K)
 
 
 def _pairs(accusations):

@@ -6,12 +6,15 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract.quantities import find_quantities
+from storyline.lexicon import Knowledge
 from storyline.models import RejectedNumber
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def _run(nlp, text):
     rejected: list[RejectedNumber] = []
-    return find_quantities(nlp(text), [], [], rejected), rejected
+    return find_quantities(nlp(text), [], [], K, rejected), rejected
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def _norm(text: str) -> str:
 
 def _predict(nlp, text: str) -> list[tuple[str, str | None]]:
     doc = nlp(text)
-    quotes = find_quotes(doc, find_mentions(doc), K.cues)
+    quotes = find_quotes(doc, find_mentions(doc), K)
     return [(q.text, q.speaker_text) for q in quotes if q.kind == "direct"]
 
 
@@ -231,7 +231,7 @@ def test_apostrophes_never_break_pairing(predictions, index):
 def test_offsets_point_into_the_text(nlp):
     text = "“The convoy left at dawn,” Colonel Ray Ortiz said. “It should arrive by noon.”"
     doc = nlp(text)
-    for q in find_quotes(doc, find_mentions(doc), K.cues):
+    for q in find_quotes(doc, find_mentions(doc), K):
         assert text[q.start : q.end] == q.text
         assert q.cue_start is not None and text[q.cue_start : q.cue_end] == q.cue
         assert text[q.speaker_start : q.speaker_end].endswith("Ortiz")

@@ -22,6 +22,7 @@ from storyline.extract.nlp import load_nlp
 from storyline.extract.pieces import MAX_PIECE_CHARS, Piece, merge_pieces, split_pieces
 from storyline.extract.quantities import find_quantities
 from storyline.extract.quotes import find_quotes
+from storyline.extract.references import References
 from storyline.extract.time_rules import time_rules
 from storyline.extract.times import find_times
 from storyline.lexicon import Knowledge
@@ -30,20 +31,26 @@ from storyline.models import DocExtraction, Document, RejectedNumber, Span
 # The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
 EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities")
 
+
 def _run_extractor(
-    name: str, document: Document, doc: Doc, found: dict[str, list], knowledge: Knowledge
+    name: str,
+    document: Document,
+    doc: Doc,
+    found: dict[str, list],
+    knowledge: Knowledge,
+    refs: References | None,
 ) -> list:
     if name == "mentions":
         return find_mentions(doc)
     if name == "quotes":
-        return find_quotes(doc, found["mentions"], knowledge.cues)
+        return find_quotes(doc, found["mentions"], knowledge, refs)
     if name == "accusations":
-        return find_accusations(doc, found["mentions"], found["quotes"], knowledge.cues)
+        return find_accusations(doc, found["mentions"], found["quotes"], knowledge, refs)
     if name == "times":
         return find_times(doc, anchor=document.published, rules=time_rules(knowledge))
     rejected: list[RejectedNumber] = []  # numbers judged not claims, with the reason
     found["rejected_numbers"] = rejected
-    return find_quantities(doc, found["mentions"], found["quotes"], knowledge, rejected)
+    return find_quantities(doc, found["mentions"], found["quotes"], knowledge, rejected, refs)
 
 
 def extract_from_doc(document: Document, doc: Doc, knowledge: Knowledge) -> DocExtraction:
@@ -56,12 +63,19 @@ def extract_from_doc(document: Document, doc: Doc, knowledge: Knowledge) -> DocE
     """
     found: dict[str, list] = {}
     failures: list[str] = []
+    refs: References | None = None  # the document's reference resolver, shared by all
     for name in EXTRACTORS:
         try:
-            found[name] = _run_extractor(name, document, doc, found, knowledge)
+            found[name] = _run_extractor(name, document, doc, found, knowledge, refs)
+            if name == "mentions":
+                refs = References(
+                    doc, found["mentions"], knowledge, document.doc_type, document.outlet
+                )
         except Exception as exc:  # one extractor's bug must not cost the others' records
             found[name] = []
             failures.append(f"{name} extractor failed ({type(exc).__name__}: {exc})")
+    if refs is not None:
+        found["references"] = refs.records()  # what the extractors resolved, and why not
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],

@@ -5,9 +5,16 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
 - 'Y are to blame', 'Y is responsible for …': Y is blamed by whoever says so;
 - 'the mess created by Y': a harm noun qualified by a participle whose agent is Y;
 - 'a lack of cooperation with / from Y': a failure noun whose complement names Y,
-  blamed by the subject of the complaint verb ('X deplored …') or by the speaker.
+  blamed by the subject of the complaint verb ('X deplored …') or by the speaker;
+- 'X held Y responsible', 'Y bears responsibility', 'Y is behind the attack';
+- an event as the accused ('condemned the attack carried out by Y', 'the arrest … by
+  officers of Y') gives its perpetrator Y, never the event noun.
 
-Where the sentence is a quotation or reported speech, the accuser is its speaker.
+Negated, avoided and hypothetical blame ('can't blame', 'avoids condemning', 'nobody
+blames') is no accusation. Where the sentence is a quotation or reported speech, the
+accuser is its speaker. Accuser and accused are resolved through the document's
+reference resolver (`extract.references`): a pronoun it cannot resolve, a dateline or a
+thing ('a power line') is no party.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from storyline.extract.quote_speakers import (
     subject_of,
     token_paragraphs,
 )
+from storyline.extract.references import References
 from storyline.extract.sentences import within_paragraph
+from storyline.lexicon import Knowledge
 from storyline.lexicon.cues import Cues
 from storyline.models import LocalAccusation, LocalMention, LocalQuote
 
@@ -30,18 +39,24 @@ PARTY_PREPS = frozenset({"with", "from", "by", "of"})
 
 
 def find_accusations(
-    doc: Doc, mentions: list[LocalMention], quotes: list[LocalQuote], cues: Cues
+    doc: Doc,
+    mentions: list[LocalMention],
+    quotes: list[LocalQuote],
+    knowledge: Knowledge,
+    refs: References | None = None,
 ) -> list[LocalAccusation]:
-    """Accusations of one document, in text order, one per sentence and accuser; `cues`
-    is `Knowledge.cues`."""
+    """Accusations of one document, in text order, one per sentence and accuser."""
+    cues = knowledge.cues
+    refs = refs if refs is not None else References(doc, mentions, knowledge)
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None], LocalAccusation] = {}
     for token in doc:
         hit = _match(token, cues)
-        if hit is None:
+        if hit is None or _negated(token, cues):
             continue
         accuser, accused = hit
+        accused = [p for a in accused for p in _perpetrators(a, cues)]
         # The parse may run across a paragraph break (a headline without a full stop).
         accused = [a for a in accused if a is not None and paras[a.i] == paras[token.i]]
         if not accused:
@@ -49,7 +64,7 @@ def find_accusations(
         if accuser is not None and paras[accuser.i] != paras[token.i]:
             accuser = _noun_before(token, paras)
         sent = _sentence(token)
-        acc_text, acc_cluster = _accuser(token, accuser, quotes, index, cues, paras)
+        acc_text, acc_cluster = _accuser(token, accuser, quotes, index, cues, paras, refs)
         if acc_text is None:
             continue
         key = (sent.start_char, acc_text)
@@ -64,7 +79,9 @@ def find_accusations(
             )
             found[key] = record
         for party in accused:
-            text, cluster = _party(party, index, paras)
+            text, cluster = _party(party, index, paras, refs)
+            if cluster is not None and cluster == acc_cluster:
+                continue  # no one accuses themselves
             if text and text not in record.accused_texts and text != acc_text:
                 record.accused_texts.append(text)
                 record.accused_clusters.append(cluster)
@@ -76,6 +93,30 @@ def find_accusations(
 def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
     """(accuser token or None, accused head tokens) where `token` carries blame."""
     lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in cues.holding_verbs:
+        # 'X held Y responsible (for …)', 'holds the management fully accountable'
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        if objects and objects[0].lemma_.lower() in cues.liability_words:
+            return None, _predicate_subjects(token)  # 'Y bears responsibility'
+        if objects and any(
+            t.lemma_.lower() in cues.liability_words
+            for c in token.children
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr")
+            for t in c.subtree
+        ):
+            return subject_of(token, cues), _with_conjuncts(objects[:1])
+        for comp in token.children:
+            # 'holds Tom personally responsible', parsed as a clause 'Tom … responsible'
+            if comp.dep_ in ("ccomp", "xcomp", "oprd") and comp.lemma_.lower() in (
+                cues.liability_words
+            ):
+                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subject_of(token, cues), _with_conjuncts(subjects[:1])
+        return None
+    behind = token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_ == "be"
+    if behind and any(c.dep_ == "pobj" for c in token.children):
+        return None, _predicate_subjects(token.head)  # 'Y is behind the attack'
     if token.pos_ == "VERB" and lemma in cues.blame_verbs:
         if lemma == "blame" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
             return None, _predicate_subjects(token)
@@ -91,7 +132,12 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
         return subject_of(token, cues), _with_conjuncts(objects)
     if lemma == "blame" and token.pos_ == "NOUN" and token.head.lower_ in ("to",):
         return None, _predicate_subjects(token.head)
-    if token.pos_ == "ADJ" and lemma in ("responsible", "culpable", "guilty"):
+    if (
+        token.pos_ == "ADJ"
+        and lemma in ("responsible", "culpable", "guilty")
+        and token.head.lemma_.lower() not in cues.holding_verbs
+        and token.head.head.lemma_.lower() not in cues.holding_verbs
+    ):
         return None, _predicate_subjects(token)
     if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
         return _complainant(token, cues), _parties_of(token)
@@ -102,6 +148,56 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
         parties = [agent, *_backers(token)]
         return None, _with_conjuncts(parties)
     return None
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    """'did not blame', 'can't blame this on', 'avoids condemning', 'nobody blames',
+    'would blame … if': no accusation is made."""
+    node = token
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in cues.no_one:
+                return True
+            if c.dep_ == "aux" and c.lower_ in cues.hypothetical:
+                return True
+        if node.head is node or node.dep_ not in ("xcomp", "acomp", "oprd", "pcomp", "prep"):
+            break
+        node = node.head
+        if node.lemma_.lower() in cues.avoid_verbs:
+            return True
+    head = token.head
+    return token.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in cues.avoid_verbs
+
+
+def _perpetrators(party: Token, cues: Cues) -> list[Token]:
+    """An event noun stands for whoever did it: 'the attack (carried out) by Y', 'the
+    arrest of Z by officers of Y'. Other parties stand for themselves."""
+    if party.lemma_.lower() not in cues.event_nouns:
+        return [party]
+    stack = [c for c in party.children if c.dep_ in ("prep", "acl", "relcl", "agent")]
+    for _ in range(12):
+        if not stack:
+            break
+        node = stack.pop(0)
+        if node.lower_ == "by" and node.dep_ in ("prep", "agent"):
+            objs = [c for c in node.children if c.dep_ == "pobj"]
+            out: list[Token] = []
+            for obj in _with_conjuncts(objs):
+                of = [
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                # 'officers of the Police Command', 'elements of the RPO': the body
+                out.append(of[0] if of and obj.pos_ == "NOUN" else obj)
+            return out
+        if node.dep_ in ("acl", "relcl", "prep", "agent"):
+            stack.extend(c for c in node.children if c.dep_ in ("prep", "agent"))
+    return []
 
 
 def _qualifies_harm(verb: Token, cues: Cues) -> bool:
@@ -208,24 +304,83 @@ def _accuser(
     index: MentionIndex,
     cues: Cues,
     paras: list[int],
+    refs: References,
 ) -> tuple[str | None, str | None]:
     """The accuser: the speaker of the quote the blame sits in, else the subject."""
+    if accuser is not None and accuser.lower_ not in cues.first_person:
+        # 'X reported that the mayor held Y responsible': the mayor, not X
+        text, cluster = _party(accuser, index, paras, refs)
+        if text is not None:
+            return text, cluster
     for q in quotes:
         if q.start <= token.idx < q.end and q.speaker_text:
+            if q.speaker_text.lower() in cues.no_one:
+                return None, None  # 'nobody doubted that Y was behind it'
             return q.speaker_text, q.speaker_cluster
-    if accuser is None or accuser.lower_ in cues.first_person:
+    return None, None
+
+
+def _party(
+    token: Token, index: MentionIndex, paras: list[int], refs: References
+) -> tuple[str | None, str | None]:
+    """The entity a party token stands for; a description of an agent ('the
+    contractor') as written; nothing for a thing, a dateline or an unresolved pronoun."""
+    token = refs.real_subject(token)
+    res = refs.resolve(token)
+    if res.resolved:
+        return res.text, res.cluster
+    if res.how in ("pronoun", "none") and res.reason in ("dateline", "byline"):
         return None, None
-    return _party(accuser, index, paras)
-
-
-def _party(token: Token, index: MentionIndex, paras: list[int]) -> tuple[str, str | None]:
+    if res.how == "pronoun":
+        return None, None
+    body = _body_of(token, refs, refs.cues)
+    if body is not None:
+        return body
     mention = index.covering(token.idx, token.idx + len(token.text))
-    if mention is None:
-        mention = index.by_description(token)  # 'the spokesman' -> the one spokesman named
     if mention is not None:
         return mention.name or mention.text, mention.cluster
+    span = _noun_phrase(token, paras)
+    named = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")]
+    if named or (token.pos_ == "NOUN" and refs.is_party_noun(token)):
+        return span.text, None
+    return None, None
+
+
+def _body_of(token: Token, refs: References, cues: Cues) -> tuple[str, str | None] | None:
+    """'RPO elements', 'the leaders of the RPO', 'officers of the Police Command': people
+    named by the organisation they belong to stand for it."""
+    collective = token.lemma_.lower() in cues.collective_nouns
+    if token.pos_ != "NOUN" or not (token.tag_ == "NNS" or collective):
+        return None  # 'the mayor of Oleiros' is one person, not Oleiros
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    parts += [
+        g
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for part in parts:
+        res = refs.resolve(part, record=False)
+        if res.resolved and res.referent is not None and res.referent.type != "PERSON":
+            return res.text or part.text, res.cluster
+    return None
+
+
+def _noun_phrase(token: Token, paras: list[int]) -> Span:
+    """The party as written: its noun chunk and a participle that qualifies it ('a group
+    linked to the Russian state'), without what follows ('… of fighting alongside')."""
+    doc = token.doc
     lo, hi = speaker_span(token, paras=paras)
-    return token.doc[lo:hi].text, None
+    for chunk in doc.noun_chunks:
+        if chunk.start <= token.i < chunk.end:
+            lo, hi = chunk.start, chunk.end
+            break
+    for c in token.children:
+        if c.dep_ == "acl" and c.i >= hi and c.right_edge.i - hi < 8:
+            hi = c.right_edge.i + 1
+    lo, hi = within_paragraph(doc, token.i, lo, hi)
+    return doc[lo:hi]
 
 
 def _noun_before(verb: Token, paras: list[int]) -> Token | None:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.claim_forms import find_zero_and_lone_claims
 from storyline.extract.number_rules import parse_reason, text_reason
+from storyline.extract.references import References
 from storyline.extract.time_rules import match_times, time_rules
 from storyline.lexicon import Knowledge
 from storyline.lexicon.words import alternation, parse_number
@@ -367,6 +368,28 @@ def _speaker(number: Token, qt: QuantityTables) -> Token | None:
             subj = _subject(node)
             if subj is not None and subj.i != child.i:
                 return subj
+    return _trailing_speaker(number, qt)
+
+
+def _trailing_speaker(number: Token, qt: QuantityTables) -> Token | None:
+    """'… had burned 4,000 hectares, the regional commander, Rui Teixeira, said.': a
+    speech verb after the content that the parse hung under the content's verb."""
+    node = number
+    for _ in range(12):
+        for c in node.children:
+            if (
+                c.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+                and c.i > number.i
+                and c.pos_ in ("VERB", "AUX")
+                and c.lemma_.lower() in qt.speech
+                and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)
+            ):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.i < c.i:
+                    return subj
+        if node.head is node:
+            break
+        node = node.head
     return None
 
 
@@ -393,33 +416,37 @@ def _mention_for(span: Span, mentions: list[LocalMention]) -> LocalMention | Non
     return best
 
 
-def _last_mention(mentions: list[LocalMention], before: int, person: bool) -> LocalMention | None:
-    wanted = {"PERSON"} if person else {"ORG", "ARMED_GROUP", "GPE"}
-    found = [m for m in mentions if m.end <= before and m.type in wanted]
-    return found[-1] if found else None
-
-
 def _claimant(
     number: Token,
     start: int,
     end: int,
     quotes: list[LocalQuote],
-    mentions: list[LocalMention],
+    refs: References,
     qt: QuantityTables,
 ) -> tuple[str, str | None]:
+    """Who gives the number: the speaker of the quote around it, else the subject of the
+    speech verb it hangs off (resolved: 'he' -> the minister, 'the ministry' -> the
+    ministry named), else the body issuing an official statement, else the reporter."""
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
     subj = _speaker(number, qt)
-    if subj is None:
-        return "reporter", None
-    if subj.pos_ == "PRON":
-        person = subj.lower_ in ("he", "she", "him", "her")
-        m = _last_mention(mentions, subj.idx, person)
-        return (m.name, m.cluster) if m else (subj.text, None)
-    span = _name_span(subj)
-    mention = _mention_for(span, mentions)
-    return span.text, mention.cluster if mention else None
+    if subj is not None:
+        subj = refs.real_subject(subj)
+        res = refs.resolve(subj)
+        if res.resolved and res.text:
+            return res.text, res.cluster
+        body = refs.body_of(subj)
+        if body is not None:
+            return body.name, body.cluster  # 'a ministry official said': the ministry's
+        named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        framed = res.how == "pronoun" or res.reason in ("dateline", "byline")
+        if not framed and (named or refs.is_party_noun(subj)):
+            return _name_span(subj).text, None
+    issuer = refs.issuer()
+    if issuer is not None:
+        return issuer.name, issuer.cluster
+    return "reporter", None
 
 
 def _modified(tok: Token) -> str:
@@ -530,10 +557,12 @@ def find_quantities(
     quotes: list[LocalQuote],
     knowledge: Knowledge,
     rejected: list[RejectedNumber] | None = None,
+    refs: References | None = None,
 ) -> list[Quantity]:
     """Numeric claims in a parsed document, in text order; the numbers that are not claims
     go to `rejected` with their reason. The words and rules come from `knowledge`."""
     qt = quantity_tables(knowledge)
+    refs = refs if refs is not None else References(doc, mentions, knowledge)
     text = doc.text
     starts = _token_index(doc)
     times = [
@@ -618,7 +647,7 @@ def find_quantities(
             reject(m.start(), end, reason)
             continue
         sent = number.sent
-        claimant_text, cluster = _claimant(number, start, end, quotes, mentions, qt)
+        claimant_text, cluster = _claimant(number, start, end, quotes, refs, qt)
         stop = end if noun is None else max(end, noun.idx + len(noun.text))
         period = qt.period.match(text[stop:])
         per = (
@@ -669,7 +698,7 @@ def find_quantities(
         )
         out.append(quantity if kind is not None else _inherit(quantity, out))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
-        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, mentions, qt)
+        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(
             Quantity(
                 start=zero.start,

@@ -26,7 +26,9 @@ from storyline.extract.quote_speakers import (
     subject_of,
     token_paragraphs,
 )
+from storyline.extract.references import References
 from storyline.extract.speech import indirect_speech
+from storyline.lexicon import Knowledge
 from storyline.lexicon.cues import Cues
 from storyline.models import LocalMention, LocalQuote
 
@@ -35,9 +37,13 @@ AFTER_WINDOW = 10  # tokens after a closing mark searched for 'X said'
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
 
 
-def find_quotes(doc: Doc, mentions: list[LocalMention], cues: Cues) -> list[LocalQuote]:
-    """Direct and indirect quotes of one document, in text order; `cues` is
-    `Knowledge.cues`."""
+def find_quotes(
+    doc: Doc, mentions: list[LocalMention], knowledge: Knowledge, refs: References | None = None
+) -> list[LocalQuote]:
+    """Direct and indirect quotes of one document, in text order; speakers resolved
+    through the document's reference resolver (built here unless given)."""
+    cues = knowledge.cues
+    refs = refs if refs is not None else References(doc, mentions, knowledge)
     spans = pair_quotes(doc_text(doc), cues.elisions)
     tok_of = _token_index(doc)
     inside: set[int] = set()  # tokens within a quotation, marks included
@@ -56,9 +62,8 @@ def find_quotes(doc: Doc, mentions: list[LocalMention], cues: Cues) -> list[Loca
             continue
         reported.append(att)
         pending.append((att, subject))
-    exclude = [(q.start, q.end) for q in spans]
     for att, subject in sorted(pending, key=lambda p: p[1].i):
-        _resolve(att, doc, subject, index, inside, cues, exclude, pending, paras)
+        _resolve(att, doc, subject, index, inside, cues, pending, paras, refs)
     text = doc_text(doc)
     links = _link_lines(text, cues)
     out = []
@@ -378,43 +383,48 @@ def _resolve(
     index: MentionIndex,
     inside: set[int],
     cues: Cues,
-    exclude: list[tuple[int, int]],
     pending: list[tuple[Attribution, Token]],
     paras: list[int],
+    refs: References,
 ) -> None:
-    """Attach the speaker; a pronoun takes the last compatible named speaker."""
+    """Attach the speaker span, then the entity the resolver gives for its head; a
+    pronoun or descriptor it cannot resolve is left without a speaker name."""
+    subject = refs.real_subject(subject)
     attach_speaker(att, doc, subject, index, inside, paras)
-    if is_pronoun(subject, cues.person_pronouns):
-        types = {"PERSON"}
-    elif is_pronoun(subject, cues.org_pronouns):
-        types = {"ORG", "GPE", "ARMED_GROUP"}
-    else:
+    res = refs.resolve(subject)
+    if res.resolved:
+        att.speaker_text, att.speaker_cluster = res.text, res.cluster
         return
-    best = _last_named_speaker(subject, pending, types, index)
-    antecedent = _last_subject_mention(doc, subject, index, types, exclude)
-    if antecedent is not None and (best is None or antecedent[0] > best[0]):
-        best = antecedent
-    if best is None and types == {"PERSON"}:
-        # The NER may have typed the person otherwise: take the last named speaker.
-        best = _last_named_speaker(subject, pending, {"PERSON", "ORG", "OTHER"}, index)
-    if best is not None:
-        att.speaker_text, att.speaker_cluster = best[1], best[2]
+    if res.how == "none" and res.reason in ("dateline", "byline"):
+        att.speaker_text = att.speaker_cluster = None
+        return
+    if res.how == "pronoun":
+        att.speaker_text = att.speaker_cluster = None
+        missing = res.reason is not None and res.reason.startswith("no compatible")
+        if missing and is_pronoun(subject, cues.person_pronouns):
+            # A person the NER did not name at all: the last speaker named by a bare
+            # proper noun before the pronoun.
+            best = _last_named_speaker(subject, pending, {"PERSON"}, index)
+            if best is not None:
+                att.speaker_text, att.speaker_cluster = best[1], best[2]
+        return
+    if res.how == "none" and not _names_a_source(subject):
+        # 'most of them … told', 'banners reading': no one who can speak
+        att.speaker_text = att.speaker_cluster = None
+        return
+    if res.how in ("descriptor", "possessive"):
+        # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written.
+        att.speaker_cluster = None
+        att.speaker_text = (
+            doc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand").text
+            if att.speaker_start is not None
+            else subject.text
+        )
 
 
-def _last_subject_mention(
-    doc: Doc, pronoun: Token, index: MentionIndex, types: set[str], exclude: list[tuple[int, int]]
-) -> tuple[int, str, str | None] | None:
-    """The last mention of a compatible type that is the subject of its clause."""
-    pos = pronoun.idx
-    for _ in range(40):
-        m = index.before(pos, types, exclude)
-        if m is None:
-            return None
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            return m.start, m.name or m.text, m.cluster
-        pos = m.start
-    return None
+def _names_a_source(subject: Token) -> bool:
+    """A noun, a name or a pronoun can speak; 'most (of them)', 'all', 'some' cannot."""
+    return subject.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _last_named_speaker(

@@ -96,6 +96,12 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             continue
         lemma = token.lemma_.lower()
         clausal = lemma in cues.indirect_verbs
+        if lemma in cues.figure_verbs and _figure_at(token):
+            # 'X put the toll at 40', 'He estimated the attackers at 200': a figure given
+            found = _object_statement(token, cues, paras)
+            if found is not None:
+                out.append(found)
+            continue
         if not clausal and lemma not in cues.object_verbs:
             continue
         clause = _complement(token) if clausal else None
@@ -140,6 +146,17 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     out.extend(_noun_statements(doc, cues, paras))
     out.extend(_stance_adjectives(doc, cues, paras))
     return out
+
+
+def _figure_at(verb: Token) -> bool:
+    """'put … at 5,200', 'estimated … at between 200 and 250': an 'at' phrase holding a
+    number."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "at"
+        and any(t.like_num or t.pos_ == "NUM" for t in prep.subtree)
+        for prep in verb.children
+    )
 
 
 def _stance_adjectives(doc: Doc, cues: Cues, paras: list[int]) -> list[tuple[Attribution, Token]]:

@@ -19,6 +19,7 @@ class Cues:
     indirect_verbs: frozenset[str]
     weak_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    figure_verbs: frozenset[str]
     evidence: frozenset[str]
     statement_nouns: frozenset[str]
     call_nouns: frozenset[str]
@@ -43,6 +44,13 @@ class Cues:
     cause_verbs: frozenset[str]
     harm_nouns: frozenset[str]
     blame_predicates: tuple[str, ...]
+    holding_verbs: frozenset[str]
+    liability_words: frozenset[str]
+    event_nouns: frozenset[str]
+    avoid_verbs: frozenset[str]
+    no_one: frozenset[str]
+    hypothetical: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -58,6 +66,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         indirect_verbs=_words(raw["indirect"]["verbs"]),
         weak_verbs=_words(raw["indirect"].get("weak", [])),
         object_verbs=_words(raw["indirect"].get("object_verbs", [])),
+        figure_verbs=_words(raw["indirect"].get("figure_verbs", [])),
         evidence=_words(raw["indirect"].get("evidence", [])),
         statement_nouns=_words(raw["indirect"].get("nouns", [])),
         call_nouns=_words(raw["indirect"].get("call_nouns", [])),
@@ -84,4 +93,11 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         cause_verbs=_words(acc["cause_verbs"]),
         harm_nouns=_words(acc["harm_nouns"]),
         blame_predicates=tuple(p.lower() for p in acc["predicates"]),
+        holding_verbs=_words(acc.get("holding_verbs", [])),
+        liability_words=_words(acc.get("liability_words", [])),
+        event_nouns=_words(acc.get("event_nouns", [])),
+        avoid_verbs=_words(acc.get("avoid_verbs", [])),
+        no_one=_words(acc.get("no_one", [])),
+        hypothetical=_words(acc.get("hypothetical", [])),
+        collective_nouns=_words(acc.get("collective_nouns", [])),
     )

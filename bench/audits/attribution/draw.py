@@ -1,0 +1,132 @@
+"""Draw the attribution audit sample: real news the rules were not tuned on.
+
+60 documents, seeded: 20 PolNeAR test articles, 20 ECB+ documents (one from each of 20
+topics) and 20 English pages of the article-extraction benchmark. The whole pipeline runs
+over them; 50 quotes that carry a speaker and every accusation (up to 50) are drawn.
+`sample.json` keeps only file names, record ids and offsets (never third-party text);
+`--show` prints each record's passage and the output's speaker or parties for judging,
+from a local cache the draw leaves in the temporary folder.
+Verdicts are kept beside it in `verdicts.json`.
+
+    .venv/bin/python bench/audits/attribution/draw.py            # run, write sample.json
+    .venv/bin/python bench/audits/attribution/draw.py --show     # passages to judge
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+SHARED = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT / "bench"))
+SEED = 11
+ENGLISH = re.compile(r"\b(the|and|of|to|said|was|in)\b")
+
+
+def _pick(rng: random.Random) -> list[tuple[str, str]]:
+    """(file name, content) of the 60 documents."""
+    from ecbplus import load_ecbplus
+
+    out = []
+    polnear = sorted((SHARED / "polnear" / "data" / "test" / "text").glob("*.txt"))
+    for p in rng.sample(polnear, 20):
+        out.append((f"polnear-{p.name}", p.read_text("utf-8")))
+    topics = sorted(rng.sample(range(1, 46), 20))
+    for topic in topics:
+        docs = load_ecbplus([topic])
+        if docs:
+            name, _, title, text = rng.choice(docs)
+            out.append((f"ecb-{name}.txt", f"{title}\n\n{text}"))
+    truth = json.loads((SHARED / "article-extraction-benchmark" / "ground-truth.json").read_text())
+    english = sorted(
+        k for k, v in truth.items() if len(ENGLISH.findall(v.get("articleBody", ""))) > 60
+    )
+    for key in rng.sample(english, 20):
+        path = SHARED / "article-extraction-benchmark" / "html" / f"{key}.html.gz"
+        out.append(
+            (f"aeb-{key[:16]}.html", gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+        )
+    return out
+
+
+def draw() -> None:
+    from storyline.config import Settings
+    from storyline.pipeline import analyze
+
+    rng = random.Random(SEED)
+    docs = _pick(rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, content in docs:
+            path = Path(tmp) / name
+            path.write_text(content, encoding="utf-8")
+            paths.append(str(path))
+        analysis = analyze(paths, Settings(embed=False))
+    files = {d.id: Path(d.source).name for d in analysis.documents}
+    quotes = [q for q in analysis.quotes if q.speaker_name]
+    sample = sorted(rng.sample(quotes, min(50, len(quotes))), key=lambda q: (q.document, q.start))
+    accusations = analysis.accusations[:50]
+    out = {
+        "seed": SEED,
+        "documents": sorted(files.values()),
+        "quotes": [
+            {
+                "file": files[q.document],
+                "id": q.id,
+                "kind": q.kind,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in sample
+        ],
+        "accusations": [
+            {
+                "file": files[a.document],
+                "n": i,
+                "start": a.start,
+                "end": a.end,
+            }
+            for i, a in enumerate(accusations)
+        ],
+    }
+    (HERE / "sample.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+    # Texts and output names stay out of the repository: a local cache for --show only.
+    cache = {
+        "texts": {files[d.id]: d.text for d in analysis.documents},
+        "speakers": {q.id: q.speaker_name for q in sample},
+        "parties": [[a.accuser, a.accused] for a in accusations],
+    }
+    Path(tempfile.gettempdir(), "attribution-audit-cache.json").write_text(json.dumps(cache))
+    print(
+        f"{len(files)} documents, {len(quotes)} attributed quotes, {len(sample)} drawn, "
+        f"{len(accusations)} accusations"
+    )
+
+
+def show() -> None:
+    sample = json.loads((HERE / "sample.json").read_text())
+    cache = json.loads(Path(tempfile.gettempdir(), "attribution-audit-cache.json").read_text())
+    texts = cache["texts"]
+    for q in sample["quotes"]:
+        t = texts[q["file"]]
+        lo, hi = max(0, q["start"] - 350), min(len(t), q["end"] + 200)
+        ctx = t[lo : q["start"]] + "[[" + t[q["start"] : q["end"]] + "]]" + t[q["end"] : hi]
+        print(f"== {q['id']} {q['kind']} speaker={cache['speakers'][q['id']]!r}\n{ctx}\n")
+    for a in sample["accusations"]:
+        t = texts[a["file"]]
+        accuser, accused = cache["parties"][a["n"]]
+        print(f"== A{a['n']} {accuser!r} -> {accused}\n{t[a['start'] : a['end']]}\n")
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show", action="store_true")
+    show() if ap.parse_args().show else draw()

@@ -1,0 +1,899 @@
+"""Reference resolution inside one document: who a pronoun, a descriptor or a
+possessive descriptor stands for.
+
+One resolver serves every judgement about a source (quote speakers, accusers and the
+accused, claimants). It reads what a careful reader reads:
+- the entities the document names (`LocalMention`s), with the roles and titles the text
+  gives them ('Halima Sesay, the interior minister'), their gender where a title or a
+  role word tells it ('Mrs', 'spokeswoman'), and names the NER missed but the text
+  sets beside a role ('the Government Spokesman, Ada Obi,');
+- for a pronoun ('he', 'its', 'they'): the compatible entities of the last few sentences
+  (person or organisation, gender, number), subjects before objects, recent before old;
+  plural or singular nouns that are not entities ('the rebels', 'the fire') compete too,
+  so that 'they' after 'residents' is not the ministry;
+- for a descriptor ('the minister', 'the ministry', 'the company', 'the ministry's
+  spokeswoman'): the entities whose role or name fits the noun, the most recently
+  mentioned first; a name set beside it ('…, said the governor, Ada Obi') wins;
+- in an official statement, 'the Ministry' / 'the Council' is the issuing body.
+
+Where two candidates fit equally, or none fits, the reference is left unresolved and its
+record says why. Resolutions run in text order, so a resolved 'the minister' makes the
+minister the most recent person for the next 'he'.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.quote_marks import pair_quotes
+from storyline.extract.quote_speakers import doc_text
+from storyline.extract.roles import is_title
+from storyline.lexicon import Knowledge
+from storyline.models import LocalMention, Reference
+
+PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE"})
+ORG_TYPES = frozenset({"ORG", "ARMED_GROUP", "GPE"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DASHES = frozenset({"—", "–", "-", "--"})
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    masculine: frozenset[str]
+    feminine: frozenset[str]
+    singular: frozenset[str]
+    plural: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    organisations: dict[str, tuple[str, ...]]
+    descriptor_types: dict[str, frozenset[str]]
+    party_nouns: frozenset[str]
+    loose_modifiers: frozenset[str]
+    person_nouns: frozenset[str]
+    pronoun_sentences: int
+    descriptor_sentences: int
+
+
+def _lower(values: list[str]) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
+
+def reference_words(knowledge: Knowledge) -> ReferenceWords:
+    """`data/references.toml`, merged with users' extensions (once per knowledge)."""
+    return knowledge.derived("reference_words", lambda: _reference_words(knowledge))
+
+
+def _reference_words(knowledge: Knowledge) -> ReferenceWords:
+    raw = knowledge.structured("references.toml")
+    return ReferenceWords(
+        masculine=_lower(raw["pronouns"]["masculine"]),
+        feminine=_lower(raw["pronouns"]["feminine"]),
+        singular=_lower(raw["pronouns"]["singular"]),
+        plural=_lower(raw["pronouns"]["plural"]),
+        male_words=_lower(raw["gender"]["masculine"]),
+        female_words=_lower(raw["gender"]["feminine"]),
+        organisations={
+            k.lower(): tuple(sorted({k.lower(), *(w.lower() for w in v)}))
+            for k, v in raw["organisations"].items()
+        },
+        descriptor_types={k.lower(): frozenset(v) for k, v in raw["descriptors"].items()},
+        party_nouns=_lower(raw["parties"]["nouns"]),
+        loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
+        person_nouns=_lower(raw["parties"]["people"]),
+        pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
+        descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
+    )
+
+
+@dataclass
+class Referent:
+    """One entity of the document that references can point at."""
+
+    key: str
+    name: str
+    type: str
+    cluster: str | None
+    names: set[str] = field(default_factory=set)  # lower-cased full names and aliases
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None
+
+    def role_text(self) -> str:
+        return " " + " ".join(re.findall(r"[\w.'-]+", " ; ".join(self.roles).lower())) + " "
+
+    def name_words(self) -> set[str]:
+        return {w for n in self.names for w in re.findall(r"[\w.'-]+", n)}
+
+
+@dataclass(order=True)
+class _Occurrence:
+    token: int
+    sentence: int = field(compare=False)
+    paragraph: int = field(compare=False)
+    subject: bool = field(compare=False)
+    key: str | None = field(compare=False)  # None: a noun that is no entity
+    plural: bool = field(compare=False, default=False)
+    text: str = field(compare=False, default="")
+    quoted: bool = field(compare=False, default=False)  # inside quotation marks
+    person: bool = field(compare=False, default=False)  # a non-entity noun for a person
+
+
+@dataclass
+class Resolution:
+    """What a reference stands for, or why it stands for nothing known."""
+
+    how: str  # name | pronoun | descriptor | possessive | apposition | issuer | none
+    referent: Referent | None = None
+    reason: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.referent is not None
+
+    @property
+    def text(self) -> str | None:
+        return self.referent.name if self.referent is not None else None
+
+    @property
+    def cluster(self) -> str | None:
+        return self.referent.cluster if self.referent is not None else None
+
+
+class References:
+    """The resolver over one parsed document and its entity mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[LocalMention],
+        knowledge: Knowledge,
+        doc_type: str = "report",
+        outlet: str | None = None,
+    ) -> None:
+        self.doc = doc
+        self.words = reference_words(knowledge)
+        self.role_nouns = knowledge.entity_words["roles"]
+        self.cues = knowledge.cues
+        self.role_terms = self.cues.role_terms
+        self.doc_type = doc_type
+        self.outlet = outlet
+        self._sent = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            self._sent[sent.start : sent.end] = [k] * (sent.end - sent.start)
+        # Paragraph of each token: the newlines before it (offsets read in one array call,
+        # without building a Token per word).
+        text = doc_text(doc)
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self._para = [bisect_left(breaks, idx) for idx in starts]
+        # Coarse tags per token, read once, so that passes visit only the tokens they need.
+        self._pos = [doc.vocab.strings[h] for h in doc.to_array("POS").tolist()] if len(doc) else []
+        self._deps = (
+            [doc.vocab.strings[h] for h in doc.to_array("DEP").tolist()] if len(doc) else []
+        )
+        self.referents: dict[str, Referent] = {}
+        self._by_cluster: dict[str, str] = {}
+        self._by_token: dict[int, str] = {}  # token index -> referent key, named mentions
+        self._occ: list[_Occurrence] = []
+        self._mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._done: dict[int, Resolution] = {}
+        self._scanned = False
+        self._records: dict[int, Reference] = {}
+        self._quoted = self._quoted_chars(doc)
+        self._persons = self.words.masculine | self.words.feminine
+        self._issuer: Referent | bool | None = False  # False: not looked for yet
+        self._build(mentions)
+
+    # ------------------------------------------------------------------ public
+
+    def resolve(self, token: Token, record: bool = True) -> Resolution:
+        """The entity `token` (a subject, object or possessor head) refers to."""
+        self._scan()
+        res = self._resolve(token)
+        if record:
+            self._record(token, res)
+        return res
+
+    def real_subject(self, token: Token) -> Token:
+        """'BANGUI, 16 Sept (VDO) – The Minister … denounced': the parse may make the
+        dateline a subject as well; the real subject is the one after it."""
+        if token.dep_ not in SUBJECT_DEPS or self._frame(token) is None:
+            return token
+        for c in token.head.children:
+            same = c.dep_ == token.dep_ and self._para[c.i] == self._para[token.i]
+            if same and c.i > token.i and self._frame(c) is None:
+                return c
+        return token
+
+    def body_of(self, token: Token) -> Referent | None:
+        """The organisation a description of its people names: 'a ministry official',
+        'RPO fighters', 'officers of the Police Command', 'the leaders of the group'."""
+        if token.pos_ != "NOUN":
+            return None
+        parts = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+        parts += [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "at", "from")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for part in parts:
+            res = self._resolve(part)
+            if res.referent is not None and res.referent.type in ("ORG", "ARMED_GROUP"):
+                return res.referent
+        return None
+
+    def is_party_noun(self, token: Token) -> bool:
+        """A common noun that names someone who can act, speak or be blamed ('the
+        contractor', 'the rebels', 'the ministry'), not a thing ('a power line')."""
+        lemma, low = token.lemma_.lower(), token.lower_
+        w = self.words
+        return (
+            self._is_role(token)
+            or lemma in w.party_nouns
+            or low in w.party_nouns
+            or lemma in w.organisations
+            or low in w.organisations
+        )
+
+    def issuer(self) -> Referent | None:
+        """The body that issues an official statement: the outlet ingest found, else the
+        organisation named first in the letterhead."""
+        if self._issuer is not False:
+            return self._issuer  # type: ignore[return-value]
+        found: Referent | None = None
+        if self.doc_type == "statement":
+            found = self._letterhead()
+        self._issuer = found
+        return found
+
+    def records(self) -> list[Reference]:
+        return [self._records[k] for k in sorted(self._records)]
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, mentions: list[LocalMention]) -> None:
+        doc = self.doc
+        surnames: dict[str, str] = {}
+        for m in self._mentions:
+            if m.type not in PARTY_TYPES and m.type != "OTHER":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            key = self._by_cluster.get(m.cluster)
+            words = m.name.split()
+            mtype = m.type
+            if key is None and len(words) == 1 and words[0] in surnames:
+                key = surnames[words[0]]  # 'Mr Yangongo-Wali' after 'Prosper Yangongo-Wali'
+                mtype = "PERSON"
+            if mtype == "PERSON" and len(words) == 1 and span.root.ent_type_ == "NORP":
+                mtype = "NORP"  # 'Moldovan' is no one's name
+            if key is None:
+                if m.type == "OTHER":
+                    continue
+                key = m.cluster
+                self.referents[key] = Referent(key, m.name or m.text, mtype, m.cluster)
+            elif mtype == "NORP":
+                continue
+            self._by_cluster.setdefault(m.cluster, key)
+            ref = self.referents[key]
+            if ref.name.isupper() and not (m.name or m.text).isupper() and len(words) > 1:
+                ref.name = m.name or m.text  # 'National River Authority', not the letterhead's caps
+            ref.names.update({m.text.lower(), (m.name or m.text).lower()})
+            if ref.type == "PERSON" and len(words) > 1:
+                surnames.setdefault(words[-1], key)
+            if m.role:
+                ref.roles.append(m.role)
+            self._gender_from(ref, span)
+            for t in span:
+                self._by_token[t.i] = key
+            root = span.root
+            self._add(root, key)
+        self._name_appositions()
+        self._titled_names()
+        self._signature()
+        self._merge_surnames()
+
+    def _titled_names(self) -> None:
+        """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER
+        missed is a person with that title as role."""
+        doc = self.doc
+        for i, pos in enumerate(self._pos):
+            if pos != "PROPN" or i in self._by_token or self._deps[i] in ("compound", "flat"):
+                continue
+            t = doc[i]
+            lo = t.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].i not in self._by_token:
+                lo -= 1
+            titles = []
+            while lo < t.i and is_title(doc[lo]):
+                titles.append(doc[lo].text)
+                lo += 1
+            if (
+                not titles
+                or t.i - lo < 1
+                or not all(doc[i].text[:1].isupper() for i in range(lo, t.i + 1))
+            ):
+                continue
+            name = doc[lo : t.i + 1].text
+            key = "n:" + name.lower()
+            ref = self.referents.setdefault(
+                key, Referent(key, name, "PERSON", None, {name.lower()})
+            )
+            ref.roles.append(" ".join(titles))
+            self._gender_from(ref, doc[lo : t.i + 1])
+            for i in range(lo - len(titles), t.i + 1):
+                self._by_token[i] = key
+            self._add(t, key)
+
+    def _signature(self) -> None:
+        """A statement's signature block: a role line ('The Minister of Defence') next to a
+        name line ('General Ana Obi') among the last lines makes that person the one
+        with that role, even where the NER missed the name."""
+        text = doc_text(self.doc)
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)][-8:]
+        lines = [(start, line.strip()) for start, line in lines if line.strip()]
+        for (s1, a), (s2, b) in pairwise(lines):
+            for role_line, (name_start, name_line) in ((a, (s2, b)), (b, (s1, a))):
+                role = self._role_line(role_line)
+                name = _name_line(name_line)
+                if role is None or name is None:
+                    continue
+                offset = name_start + text[name_start:].find(name)
+                span = self.doc.char_span(offset, offset + len(name), alignment_mode="expand")
+                if span is None or any(i in self._by_token for i in range(span.start, span.end)):
+                    continue
+                key = "n:" + name.lower()
+                ref = self.referents.setdefault(key, Referent(key, name, "PERSON", None))
+                ref.names.add(name.lower())
+                ref.roles.append(role)
+                for i in range(span.start, span.end):
+                    self._by_token[i] = key
+                self._add(span.root, key)
+                return
+
+    def _role_line(self, line: str) -> str | None:
+        words = line.rstrip(".,;").split()
+        if not 1 <= len(words) <= 14:
+            return None
+        head = [w.lower().strip(",.") for w in words[:3] if w.lower() not in ("the", "a")]
+        return _strip_det(line.strip(" ,.")) if head and head[0] in self.role_nouns else None
+
+    def _merge_surnames(self) -> None:
+        """A one-word name that is the surname of a person named in full elsewhere
+        ('Mr Yangongo-Wali', typed ORG by the NER) is that person."""
+        full: dict[str, str] = {}
+        for ref in self.referents.values():
+            words = ref.name.split()
+            if ref.type == "PERSON" and len(words) > 1:
+                full.setdefault(words[-1], ref.key)
+        moved: dict[str, str] = {}
+        for ref in list(self.referents.values()):
+            words = ref.name.split()
+            target = full.get(words[-1]) if len(words) == 1 else None
+            if target is None or target == ref.key:
+                continue
+            person = self.referents[target]
+            person.names |= ref.names
+            person.roles += [r for r in ref.roles if r not in person.roles]
+            if person.cluster is None:
+                person.cluster = ref.cluster
+            moved[ref.key] = target
+            del self.referents[ref.key]
+        if not moved:
+            return
+        for table in (self._by_cluster, self._by_token):
+            for k, v in table.items():
+                if v in moved:
+                    table[k] = moved[v]
+        for occ in self._occ:
+            if occ.key in moved:
+                occ.key = moved[occ.key]
+
+    def _gender_from(self, ref: Referent, span) -> None:
+        if ref.type != "PERSON" or ref.gender is not None:
+            return
+        doc = self.doc
+        before = [doc[i].lower_.rstrip(".") for i in range(max(0, span.start - 2), span.start)]
+        words = set(before) | set(re.findall(r"[\w-]+", " ".join(ref.roles).lower()))
+        if words & self.words.female_words:
+            ref.gender = "f"
+        elif words & self.words.male_words:
+            ref.gender = "m"
+
+    def _name_appositions(self) -> None:
+        """'the Government Spokesman, Ada Obi,': a name beside a role noun that the NER
+        missed is a person; one it found takes the role."""
+        doc = self.doc
+        for i, dep in enumerate(self._deps):
+            if dep != "appos":
+                continue
+            t = doc[i]
+            name, role = (t, t.head) if t.pos_ == "PROPN" else (t.head, t)
+            if name.pos_ != "PROPN" or role.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not self._is_role(role) and role.dep_ == "pobj" and role.i < name.i:
+                # 'the official representative of the Foreign Ministry, Ana Obi,'
+                holder = role.head.head if role.head.dep_ == "prep" else role
+                role = holder if self._is_role(holder) else role
+            if not self._is_role(role):
+                continue
+            lo = name.left_edge.i
+            while lo < name.i and doc[lo].pos_ != "PROPN":
+                lo += 1
+            hi = name.i + 1
+            top = role
+            while top.dep_ == "conj" and top.head.i < top.i:
+                top = top.head  # 'the Minister of … and Government Spokesman, Ada Obi'
+            if role.i < name.i:
+                lo_role, hi_role = top.left_edge.i, lo
+            else:
+                lo_role, hi_role = role.left_edge.i, role.right_edge.i + 1
+            while hi_role > lo_role and doc[hi_role - 1].is_punct:
+                hi_role -= 1
+            role_phrase = _strip_det(doc[lo_role:hi_role].text)
+            key = self._by_token.get(name.i)
+            if key is not None:
+                ref = self.referents[key]
+                if ref.type == "ORG" and self._person_shaped(ref):
+                    ref.type = "PERSON"  # 'the group's spokesman, Blaise Ngotto' (typed ORG)
+                if ref.type == "PERSON" and role_phrase not in ref.roles:
+                    ref.roles.append(role_phrase)
+                    ref.gender = None
+                    self._gender_from(ref, doc[name.i : name.i + 1])
+                continue
+            text = doc[lo:hi].text
+            if len(text.split()) < 2 or not text[:1].isupper():
+                continue  # a single word beside a role is too often not a name
+            key = "n:" + text.lower()
+            ref = self.referents.get(key)
+            if ref is None:
+                ref = Referent(key, text, "PERSON", None, {text.lower()})
+                self.referents[key] = ref
+                surname = text.split()[-1]
+                for m in self._mentions:
+                    if m.name == surname and m.cluster not in self._by_cluster:
+                        self._by_cluster[m.cluster] = key
+            ref.roles.append(role_phrase)
+            self._gender_from(ref, doc[lo:hi])
+            for i in range(lo, hi):
+                self._by_token[i] = key
+            self._add(name, key)
+
+    def _person_shaped(self, ref: Referent) -> bool:
+        """Two to four capitalised words, none of them an organisation word."""
+        words = ref.name.split()
+        org_words = {w for ws in self.words.organisations.values() for w in ws}
+        return (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(w.lower() in org_words for w in words)
+        )
+
+    def _is_person_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return self._is_role(token) or lemma in self.words.person_nouns
+
+    def _is_role(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.role_nouns or token.lower_ in self.role_nouns
+
+    def _quoted_chars(self, doc: Doc) -> list[tuple[int, int]]:
+        return sorted((q.start, q.end) for q in pair_quotes(doc_text(doc), self.cues.elisions))
+
+    def _in_quote(self, token: Token) -> bool:
+        k = bisect_left(self._quoted, (token.idx + 1, 0)) - 1
+        return k >= 0 and self._quoted[k][0] <= token.idx < self._quoted[k][1]
+
+    def _add(self, token: Token, key: str | None, plural: bool = False) -> None:
+        subject = token.dep_ in SUBJECT_DEPS or (
+            token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS
+        )
+        occ = _Occurrence(
+            token.i,
+            self._sent[token.i],
+            self._para[token.i],
+            subject,
+            key,
+            plural,
+            token.text,
+            self._in_quote(token),
+            key is None and not plural and self._is_person_noun(token),
+        )
+        insort(self._occ, occ)
+
+    # ------------------------------------------------------------------ scanning
+
+    def _scan(self) -> None:
+        """Resolve every pronoun and descriptor in text order, each adding to the
+        salience of what it resolved to (or standing as a non-entity noun)."""
+        if self._scanned:
+            return
+        self._scanned = True
+        for i, pos in enumerate(self._pos):
+            if pos not in ("PRON", "NOUN", "PROPN") or i in self._by_token:
+                continue
+            t = self.doc[i]
+            kind = self._kind(t)
+            if kind is None:
+                if t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS:
+                    self._add(t, None, plural=t.tag_ in ("NNS", "NNPS"))
+                continue
+            res = self._resolve(t)
+            self._done[t.i] = res
+            if res.referent is not None:
+                self._add(t, res.referent.key)
+            elif kind == "pronoun" and t.dep_ in SUBJECT_DEPS and t.lower_ in self._persons:
+                # an unresolved 'he' is still someone: the next 'he' must not jump past him
+                self._add(t, None)
+                self._occ[bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))].person = True
+            elif kind == "descriptor" and t.dep_ in SUBJECT_DEPS:
+                self._add(t, None, plural=t.tag_ in ("NNS", "NNPS"))
+
+    def _kind(self, t: Token) -> str | None:
+        low = t.lower_
+        w = self.words
+        if t.pos_ == "PRON" and (low in w.masculine or low in w.feminine):
+            return "pronoun"
+        if t.pos_ == "PRON" and (low in w.singular or low in w.plural):
+            return "pronoun"
+        if t.pos_ in ("NOUN", "PROPN") and (
+            any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children)
+            or any(c.dep_ == "poss" for c in t.children)
+        ):
+            lemma = t.lemma_.lower()
+            if self._is_role(t) or lemma in w.organisations or t.lower_ in w.organisations:
+                return "descriptor"
+        return None
+
+    # ------------------------------------------------------------------ resolving
+
+    def _resolve(self, t: Token) -> Resolution:
+        if t.i in self._done:
+            return self._done[t.i]
+        where = self._frame(t)
+        if where is not None:
+            real = self.real_subject(t)
+            if real is not t:
+                return self._resolve(real)
+            return Resolution("none", reason=where)
+        key = self._by_token.get(t.i)
+        if key is not None:
+            ref = self.referents[key]
+            if self._generic(ref) and self._kind(t) == "descriptor":
+                # 'the Council', 'the Ministry': a descriptor the NER took for a name
+                res = self._descriptor(t, exclude=key)
+                if res.resolved:
+                    return res
+            return Resolution("name", ref)
+        named = self._name_beside(t)
+        if named is not None:
+            return Resolution("apposition", named)
+        kind = self._kind(t)
+        if kind == "pronoun":
+            return self._pronoun(t)
+        if kind == "descriptor":
+            return self._descriptor(t)
+        return Resolution("none", reason="not a name, pronoun or known descriptor")
+
+    def _frame(self, t: Token) -> str | None:
+        """Datelines and bylines are never parties: 'HANOI (Reuters) –', 'By Ana Lima'."""
+        doc = self.doc
+        i = t.i
+        start = i
+        while start > 0 and self._para[start - 1] == self._para[i]:
+            start -= 1
+        while start < i and doc[start].is_space:
+            start += 1
+        if i - start > 12:
+            return None
+        if start < len(doc) and doc[start].lower_ == "by" and i - start <= 4:
+            return "byline"
+        for j in range(i + 1, min(len(doc), start + 16)):
+            if self._para[j] != self._para[i]:
+                break
+            tok = doc[j]
+            if tok.text in DASHES and tok.whitespace_ and doc[j - 1].whitespace_:
+                between = doc[i:j]
+                has_date_or_agency = any(
+                    x.ent_type_ in ("DATE", "TIME") or x.text == "(" or x.like_num for x in between
+                )
+                if has_date_or_agency or (t.is_upper and len(t) > 2) or j - i <= 3:
+                    return "dateline"
+                return None
+        return None
+
+    def _name_beside(self, t: Token) -> Referent | None:
+        """A name written beside a descriptor: 'the governor, Ada Obi', 'Governor Ada
+        Obi', 'the spokesman Ivan Petrov' (never a possessor: 'Obi's lawyer')."""
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for c in t.children:
+            if c.dep_ in ("appos", "compound", "flat") and c.i > t.i:
+                key = self._by_token.get(c.i)
+                if key is not None and self.referents[key].type in PARTY_TYPES:
+                    return self.referents[key]
+        if t.dep_ == "appos":
+            key = self._by_token.get(t.head.i)
+            if key is not None:
+                return self.referents[key]
+        for acl in t.children:
+            # 'a group calling itself Grey Lynx', 'a militia known as the Black Ridge Front'
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "know", "name"):
+                for c in acl.subtree:
+                    key = self._by_token.get(c.i)
+                    if key is not None and c.i > acl.i and c.i - acl.i <= 5:
+                        return self.referents[key]
+        if self._is_role(t):
+            # 'the representative of the Foreign Ministry, Ana Obi,': the name closes the
+            # role's own phrase
+            for c in t.subtree:
+                if c.dep_ == "appos" and c.i > t.i and c.head.dep_ == "pobj":
+                    key = self._by_token.get(c.i)
+                    if key is not None and self.referents[key].type == "PERSON":
+                        return self.referents[key]
+        return None
+
+    def _pronoun(self, t: Token) -> Resolution:
+        low = t.lower_
+        w = self.words
+        if low in w.masculine or low in w.feminine:
+            gender = "m" if low in w.masculine else "f"
+            types: frozenset[str] = frozenset({"PERSON"})
+            plural = False
+        else:
+            gender = None
+            types = ORG_TYPES
+            plural = low in w.plural
+        s, p = self._sent[t.i], self._para[t.i]
+        hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        scores: dict[str | None, tuple[int, _Occurrence]] = {}
+        quoted = self._in_quote(t)
+        for occ in reversed(self._occ[:hi]):
+            if s - occ.sentence > w.pronoun_sentences or p - occ.paragraph > 2:
+                break
+            if occ.quoted and not quoted:
+                continue  # a name inside someone's quotation is not who says 'she said'
+            if occ.key is None:
+                # 'a man who called himself a spokesman said … he said': no one named
+                person = "PERSON" in types
+                if occ.plural != plural or (person and not occ.person):
+                    continue
+                blocker = occ.text.lower()
+                if (gender == "f" and blocker in w.masculine) or (
+                    gender == "m" and blocker in w.feminine
+                ):
+                    continue  # an unresolved 'he' does not stand in the way of 'she'
+                if not person and occ.person:
+                    continue
+                name: str | None = "~" + occ.text.lower()
+            else:
+                ref = self.referents[occ.key]
+                if ref.type not in types:
+                    continue
+                if ref.type == "PERSON" and (ref.name.isupper() or self._generic(ref)):
+                    continue  # 'NGN', 'Minister': not a person's name
+                if gender is not None and ref.gender not in (None, gender):
+                    continue
+                name = occ.key
+            # recency, then grammatical role: a subject one sentence back outranks an
+            # object of the pronoun's own sentence
+            score = 100 - 35 * (s - occ.sentence) + (40 if occ.subject else 0)
+            score += 10 if occ.paragraph == p else 0
+            if name not in scores or scores[name][0] < score:
+                scores[name] = (score, occ)
+        if not scores:
+            return Resolution("pronoun", reason="no compatible antecedent in the last sentences")
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1].token))
+        best_key, (best, occ) = ranked[0]
+        if len(ranked) > 1 and ranked[1][1][0] == best:
+            other = ranked[1][0]
+            return Resolution(
+                "pronoun",
+                reason=f"ambiguous: {self._label(best_key)} or {self._label(other)}",
+            )
+        if best_key is None or best_key.startswith("~"):
+            return Resolution("pronoun", reason=f"refers to '{occ.text}', not a named entity")
+        return Resolution("pronoun", self.referents[best_key])
+
+    def _label(self, key: str | None) -> str:
+        if key is None:
+            return "?"
+        if key.startswith("~"):
+            return f"'{key[1:]}'"
+        return self.referents[key].name
+
+    def _generic(self, ref: Referent) -> bool:
+        """A 'name' that is only a descriptor word ('Council', 'Ministry', 'Army')."""
+        words = ref.name.lower().split()
+        w = self.words
+        return len(words) == 1 and (words[0] in w.organisations or words[0] in self.role_nouns)
+
+    def _descriptor(self, t: Token, exclude: str | None = None) -> Resolution:
+        lemma = t.lemma_.lower()
+        low = t.lower_
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        owner_ref: Referent | None = None
+        if owner is not None:
+            owner_ref = self._resolve(owner).referent
+        people = self._people_with_role(lemma, low) if self._is_role(t) else []
+        if people and owner is not None:
+            # 'the ministry's spokeswoman': a spokeswoman of that ministry if the text says so
+            owner_words = self._owner_words(owner, owner_ref)
+            own = [r for r in people if owner_words & set(r.role_text().split())]
+            people = own or people
+        how = "possessive" if owner is not None else "descriptor"
+        modifiers = self._modifiers(t)
+        if modifiers:
+            # 'the Romanian foreign ministry' is not the Russian one named earlier
+            # (a person's role seldom repeats a nationality: 'the U.S. general' is the
+            # Lt. Gen. named before)
+            common = [m for m in modifiers if m.islower()]
+            people = [r for r in people if self._fits(r, common, roles=True)]
+        if people:
+            return self._pick(t, people, how)
+        if owner_ref is not None and low in SPOKES and owner_ref.type in ORG_TYPES:
+            return Resolution("possessive", owner_ref)  # an organisation's spokesperson
+        orgs = [r for r in self._organisations(lemma, low) if r.key != exclude]
+        orgs = [r for r in orgs if self._fits(r, modifiers, roles=False)]
+        if exclude is not None:
+            orgs = [r for r in orgs if not self._generic(r)]
+        if orgs:
+            return self._pick(t, orgs, how)
+        issuer = self.issuer()
+        if issuer is not None and (lemma in issuer.name_words() or low in issuer.name_words()):
+            return Resolution("issuer", issuer)
+        if issuer is not None and t.text[:1].isupper() and lemma in self.words.organisations:
+            return Resolution("issuer", issuer)  # a statement's 'The Mission condemns …'
+        return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _modifiers(self, t: Token) -> list[str]:
+        """The words that narrow a descriptor down ('Romanian', 'foreign', 'defence')."""
+        return [
+            c.text if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") else c.lower_
+            for c in t.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < t.i
+            and c.lower_ not in self.words.loose_modifiers
+        ]
+
+    def _fits(self, ref: Referent, modifiers: list[str], roles: bool) -> bool:
+        if not modifiers:
+            return True
+        words = ref.name_words() | (set(ref.role_text().split()) if roles else set())
+        stems = {w[:5] for w in words}
+        return all(m.lower()[:5] in stems for m in modifiers)
+
+    def _owner_words(self, owner: Token, ref: Referent | None) -> set[str]:
+        words = {owner.lower_, owner.lemma_.lower()}
+        if ref is not None:
+            words |= ref.name_words()
+        return {w for w in words if len(w) > 2}
+
+    def _people_with_role(self, lemma: str, low: str) -> list[Referent]:
+        terms = {lemma, low, *self.role_terms.get(lemma, ())}
+        out = []
+        for ref in self.referents.values():
+            if ref.type != "PERSON" or not ref.roles:
+                continue
+            text = ref.role_text()
+            if any(f" {term} " in text for term in terms):
+                out.append(ref)
+        return out
+
+    def _organisations(self, lemma: str, low: str) -> list[Referent]:
+        w = self.words
+        table = w.organisations.get(lemma) or w.organisations.get(low)
+        if table is None:
+            return []
+        types = w.descriptor_types.get(lemma, ORG_TYPES - {"GPE"})
+        out = []
+        for ref in self.referents.values():
+            if ref.type not in types:
+                continue
+            names = " ".join(f" {n} " for n in ref.names)
+            if any(f" {word} " in names for word in table) or (
+                ref.type == "ARMED_GROUP" and "ARMED_GROUP" in types and lemma != "government"
+            ):
+                out.append(ref)
+        return out
+
+    def _pick(self, t: Token, candidates: list[Referent], how: str) -> Resolution:
+        """The most recently mentioned candidate; the one candidate of the document if
+        none was mentioned before; unresolved where two were last seen together."""
+        keys = {r.key for r in candidates}
+        if len(keys) == 1:
+            return Resolution(how, candidates[0])
+        hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        s = self._sent[t.i]
+        last: dict[str, _Occurrence] = {}
+        for occ in reversed(self._occ[:hi]):
+            if occ.key in keys and occ.key not in last:
+                last[occ.key] = occ
+        if last:
+            ranked = sorted(last.values(), key=lambda o: -o.token)
+            best = ranked[0]
+            if len(ranked) > 1 and ranked[1].sentence == best.sentence:
+                names = f"{self.referents[best.key].name} or {self.referents[ranked[1].key].name}"  # type: ignore[index]
+                return Resolution(how, reason=f"ambiguous: {names}")
+            if s - best.sentence <= self.words.descriptor_sentences or len(last) == 1:
+                return Resolution(how, self.referents[best.key])  # type: ignore[index]
+        names = " or ".join(sorted(self.referents[k].name for k in keys))
+        return Resolution(how, reason=f"ambiguous: {names}")
+
+    def _letterhead(self) -> Referent | None:
+        """The organisation of an official statement's letterhead: the first one named in
+        its first lines (or the outlet ingest read from the masthead)."""
+        if self.outlet:
+            low = self.outlet.lower()
+            for ref in self.referents.values():
+                if ref.type in ORG_TYPES and any(n in low or low in n for n in ref.names):
+                    return ref
+            return Referent("outlet", self.outlet, "ORG", None, {low})
+        first_paras = 4
+        found: list[Referent] = []
+        for m in self._mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or self._para[span.start] >= first_paras:
+                break
+            key = self._by_cluster.get(m.cluster)
+            if key is not None and self.referents[key].type in ("ORG", "ARMED_GROUP"):
+                text = doc_text(self.doc)
+                if text[max(0, m.start - 1) : m.start] == "(" and text[m.end : m.end + 1] == ")":
+                    return self.referents[key]  # 'Full Name of the Body (ACRONYM)'
+                found.append(self.referents[key])
+        # The fullest name of the letterhead ('United Nations Multidimensional … Mission'
+        # over 'United Nations'; 'Government of X' over 'Government')
+        return max(found, key=lambda r: len(r.name.split()), default=None)
+
+    # ------------------------------------------------------------------ records
+
+    def _record(self, t: Token, res: Resolution) -> None:
+        if res.how == "name" and res.resolved:
+            return  # a plain name needs no record
+        self._records[t.i] = Reference(
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            how=res.how,
+            name=res.text,
+            cluster=res.cluster,
+            reason=res.reason,
+        )
+
+
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "del", "van", "von", "der", "al", "bin"})
+
+
+def _name_line(line: str) -> str | None:
+    """A line that is a person's name, possibly after a rank ('Général de Brigade Ana
+    Obi'): its last two or three capitalised words."""
+    words = line.strip(" ,.").split()
+    if not 2 <= len(words) <= 7 or line.isupper():
+        return None
+    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+        return None
+    if not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return None
+    run: list[str] = []
+    for w in reversed(words):
+        if w in NAME_PARTICLES or len(run) == 3:
+            break
+        run.insert(0, w)
+    if len(run) == 3 and len(words) > 3 and words[-4] in NAME_PARTICLES:
+        run = run[1:]  # 'Général de Brigade Ana Obi': 'Brigade' is the rank's
+    return " ".join(run) if len(run) >= 2 else None
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an", ","):
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,261 @@
+"""The reference resolver, through the records that use it: quote speakers,
+claimants and accusations, on snippets written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.accusations import find_accusations
+from storyline.extract.mentions import find_mentions
+from storyline.extract.quantities import find_quantities
+from storyline.extract.quotes import find_quotes
+from storyline.extract.references import References
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
+
+
+def _run(nlp, text, doc_type="report", outlet=None):
+    doc = nlp(text)
+    mentions = find_mentions(doc)
+    refs = References(doc, mentions, K, doc_type, outlet)
+    quotes = find_quotes(doc, mentions, K, refs)
+    accusations = find_accusations(doc, mentions, quotes, K, refs)
+    quantities = find_quantities(doc, mentions, quotes, K, None, refs)
+    return quotes, accusations, quantities, refs
+
+
+def _speaker_of(quotes, fragment):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, [q.text for q in quotes]
+    return hits[0].speaker_text
+
+
+def test_pronoun_takes_the_person_named_as_subject(nlp):
+    text = (
+        "Halima Sesay, the interior minister, visited the camp on Monday.\n"
+        "“We will rebuild every school in the district,” she said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Sesay" in (_speaker_of(quotes, "rebuild every school") or "")
+
+
+def test_descriptor_takes_the_person_with_that_role(nlp):
+    text = (
+        "Halima Sesay, the interior minister, visited the camp on Monday.\n"
+        "Relief workers said the camp had run out of clean water.\n"
+        "“Nobody will be left behind,” the minister said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Sesay" in (_speaker_of(quotes, "Nobody will be left behind") or "")
+
+
+def test_organisation_descriptor_takes_the_named_ministry(nlp):
+    text = (
+        "The Ministry of Water Resources opened an inquiry into the contamination.\n"
+        "“The samples will be published next week,” the ministry said in a statement."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Ministry of Water Resources" in (_speaker_of(quotes, "samples will be") or "")
+
+
+def test_possessive_descriptor_takes_the_spokeswoman_not_the_ministry(nlp):
+    text = (
+        "Mirela Dobos, spokeswoman for the Ministry of Transport, spoke after the crash.\n"
+        "“The line stays closed until the inspectors finish,” the ministry's spokeswoman said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Dobos" in (_speaker_of(quotes, "line stays closed") or "")
+
+
+def test_cataphora_gives_the_name_after_the_role(nlp):
+    text = "“The bridge is safe to cross again,” said the town's mayor, Ignatius Obore."
+    quotes, *_ = _run(nlp, text)
+    assert "Obore" in (_speaker_of(quotes, "bridge is safe") or "")
+
+
+def test_lawyer_is_not_the_client(nlp):
+    text = (
+        "Tomasz Wierzba was charged on Friday.\n"
+        "His lawyer, Anita Brandt, said the charges were baseless.\n"
+        "“My client will be acquitted,” she said."
+    )
+    quotes, *_ = _run(nlp, text)
+    speaker = _speaker_of(quotes, "My client will be acquitted") or ""
+    assert "Brandt" in speaker and "Wierzba" not in speaker
+
+
+def test_unresolvable_pronoun_is_left_unresolved_with_a_reason(nlp):
+    text = "“We were not warned,” he said."
+    quotes, _, _, refs = _run(nlp, text)
+    assert _speaker_of(quotes, "We were not warned") is None
+    records = [r for r in refs.records() if r.text == "he"]
+    assert records and records[0].name is None and records[0].reason
+
+
+def test_dateline_is_never_a_speaker(nlp):
+    text = "KOROVA, March 3 (Wire) – The defence secretary said the border posts would reopen.\n"
+    quotes, *_ = _run(nlp, text)
+    assert quotes
+    assert all("KOROVA" not in (q.speaker_text or "") for q in quotes)
+
+
+def test_trailing_attribution_gives_the_claimant(nlp):
+    text = (
+        "The Ministry of Health opened a field hospital in Dorvik.\n"
+        "At least 42 people were injured in the blast, the ministry said."
+    )
+    *_, quantities, _ = _run(nlp, text)
+    (q,) = [q for q in quantities if q.value == 42]
+    assert "Ministry of Health" in (q.claimant_text or "")
+
+
+def test_statement_issuer_claims_its_own_figures(nlp):
+    text = (
+        "NATIONAL RIVER AUTHORITY\n"
+        "PRESS RELEASE\n"
+        "The National River Authority reports that 1,250 households were evacuated "
+        "along the lower valley.\n"
+        "The Authority has deployed 14 pumping units."
+    )
+    *_, quantities, _ = _run(nlp, text, doc_type="statement")
+    claimants = {q.value: q.claimant_text for q in quantities}
+    assert "National River Authority" in (claimants.get(1250) or "")
+    assert "National River Authority" in (claimants.get(14) or "")
+
+
+def test_figure_in_a_report_stays_the_reporters(nlp):
+    text = "The National River Authority deployed 14 pumping units on Sunday."
+    *_, quantities, _ = _run(nlp, text)
+    (q,) = [q for q in quantities if q.value == 14]
+    assert q.claimant_text == "reporter"
+
+
+def _pairs(accusations):
+    return {(a.accuser_text or "", x) for a in accusations for x in a.accused_texts}
+
+
+def _blames(accusations, accuser, accused):
+    return any(
+        accuser.lower() in a.lower() and accused.lower() in b.lower()
+        for a, b in _pairs(accusations)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "The Farmers' Union held the Delta Water Board responsible for the flooding.",
+            "Farmers' Union",
+            "Delta Water Board",
+        ),
+        (
+            "Nadia Ferraz, the environment minister, said the Korvan Mining Company bears "
+            "responsibility for the spill.",
+            "Ferraz",
+            "Korvan Mining Company",
+        ),
+        (
+            "“Everything shows that the Black Ridge Front is behind this kidnapping,” said "
+            "General Tomas Arriaga.",
+            "Arriaga",
+            "Black Ridge Front",
+        ),
+        (
+            "The Ministry of the Interior condemned the attack carried out by the Black Ridge "
+            "Front on the convoy.",
+            "Ministry of the Interior",
+            "Black Ridge Front",
+        ),
+        (
+            "Alma Rodic accused the Northern Freight Company of ignoring safety rules.",
+            "Rodic",
+            "Northern Freight Company",
+        ),
+    ],
+)
+def test_blame_forms(nlp, text, accuser, accused):
+    _, accusations, _, _ = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+
+
+def test_event_noun_is_never_the_accused(nlp):
+    text = (
+        "The Ministry of the Interior condemned the attack carried out by the Black Ridge "
+        "Front on the convoy."
+    )
+    _, accusations, _, _ = _run(nlp, text)
+    assert accusations
+    assert all("attack" not in x for _, x in _pairs(accusations))
+
+
+def test_pronoun_accuser_is_resolved(nlp):
+    text = (
+        "Alma Rodic, the port director, spoke to reporters on Monday.\n"
+        "She accused the Northern Freight Company of ignoring safety rules."
+    )
+    _, accusations, _, _ = _run(nlp, text)
+    assert _blames(accusations, "Rodic", "Northern Freight Company"), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of the Interior did not blame the Black Ridge Front for the fire.",
+        "The Ministry of the Interior avoids condemning the Black Ridge Front.",
+        "You can't blame this on the Black Ridge Front.",
+        "Nobody blames the Black Ridge Front for the drought.",
+        "The report maps the fault lines between the Black Ridge Front and the army.",
+        "The Ministry of the Interior would blame the Black Ridge Front if talks failed.",
+    ],
+)
+def test_non_blame_forms(nlp, text):
+    _, accusations, _, _ = _run(nlp, text)
+    assert accusations == [], _pairs(accusations)
+
+
+def test_figure_cue_gives_speaker_and_claimant(nlp):
+    text = (
+        "The Ministry of Health opened a field hospital in Dorvik.\n"
+        "The ministry put the death toll at 41 on Tuesday."
+    )
+    quotes, _, quantities, _ = _run(nlp, text)
+    assert "Ministry of Health" in (_speaker_of(quotes, "death toll at 41") or "")
+    (q,) = [q for q in quantities if q.value == 41]
+    assert "Ministry of Health" in (q.claimant_text or "")
+
+
+def test_descriptor_with_a_foreign_modifier_is_not_the_named_ministry(nlp):
+    text = (
+        "The Norland Foreign Ministry summoned the ambassador on Monday.\n"
+        "The Vesterian foreign ministry said the talks would go ahead."
+    )
+    quotes, *_ = _run(nlp, text)
+    speaker = _speaker_of(quotes, "talks would go ahead") or ""
+    assert "Norland" not in speaker
+
+
+def test_a_name_given_by_calling_gives_the_speaker(nlp):
+    text = "A group calling itself Black Ridge Front said it had seized the depot."
+    quotes, *_ = _run(nlp, text)
+    assert "Black Ridge Front" in (_speaker_of(quotes, "seized the depot") or "")
+
+
+def test_unresolved_he_does_not_let_the_next_he_jump_to_an_object(nlp):
+    text = (
+        "A retired pilot met Ana Obi in March.\n"
+        "He said he would face her in court.\n"
+        "“I was there and I know what happened,” he said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Obi" not in (_speaker_of(quotes, "I was there") or "")
+
+
+def test_a_titled_name_gives_the_descriptor_its_person(nlp):
+    text = (
+        "General Tomas Ilievski Arriaga visited the northern base on Sunday.\n"
+        "“The road to the border is open again,” the general said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Arriaga" in (_speaker_of(quotes, "road to the border") or "")
