@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.quote_marks import pair_quotes
 from storyline.extract.quote_speakers import doc_text
-from storyline.extract.roles import is_title
+from storyline.extract.roles import Roles
 from storyline.lexicon import Knowledge
 from storyline.models import LocalMention, Reference
 
@@ -159,6 +159,7 @@ class References:
         self.doc = doc
         self.words = reference_words(knowledge)
         self.role_nouns = knowledge.entity_words["roles"]
+        self.titles = Roles(knowledge.entity_words)
         self.cues = knowledge.cues
         self.role_terms = self.cues.role_terms
         self.doc_type = doc_type
@@ -314,7 +315,7 @@ class References:
             while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].i not in self._by_token:
                 lo -= 1
             titles = []
-            while lo < t.i and is_title(doc[lo]):
+            while lo < t.i and self.titles.is_title(doc[lo]):
                 titles.append(doc[lo].text)
                 lo += 1
             if (
