@@ -350,3 +350,10 @@ class Analysis(Record):
     accusations: list[Accusation] = Field(default_factory=list)
     framing: list[Framing] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+
+    def frames(self):
+        """The analysis as pandas DataFrames keyed by table name (quotes, claims, events,
+        accusations, entities, documents, stories); needs `storyline[export]`."""
+        from storyline.render.tables import frames  # late-bound: see tests/test_imports.py
+
+        return frames(self)
