@@ -16,12 +16,12 @@ from storyline.render.tables import COLUMNS, LIST_SEP, MissingExtra, column_type
 
 # The published columns: changing one is a change of the export's contract.
 EXPECTED_COLUMNS = {
-    "quotes": "id document story outlet published kind speaker speaker_name speaker_role cue "
-    "text start end",
-    "claims": "id document story outlet published group status revision group_size "
+    "quotes": "id document story outlet published kind certainty speaker speaker_name "
+    "speaker_role cue text start end",
+    "claims": "id document story outlet published group status certainty revision group_size "
     "group_documents group_note value value_high approx what unit predicate claimant "
     "claimant_name text start end",
-    "events": "id date precision when description story place place_name lat lon country "
+    "events": "id date precision when certainty description story place place_name lat lon country "
     "actors actor_names documents",
     "accusations": "id document story outlet published accuser accuser_entity accused "
     "accused_entities text start end",
