@@ -71,6 +71,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’"}
+
+
+def quoted_stretches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of text[lo:hi] inside quotation marks (to the sentence end if unclosed)."""
+    out, at = [], lo
+    while at < hi:
+        opening = min((i for q in ("“", '"') if (i := text.find(q, at, hi)) >= 0), default=-1)
+        if opening < 0:
+            break
+        closing = text.find(_OPEN_CLOSE[text[opening]], opening + 1, hi)
+        end = hi if closing < 0 else closing + 1
+        out.append((opening, end))
+        at = end
+    return out
+
+
 def _found(pattern: re.Pattern[str], text: str, lo: int, hi: int, skip=None, mask=()) -> bool:
     """Whether `pattern` matches text[lo:hi] outside `skip` (a span) and `mask` spans."""
     for m in pattern.finditer(text, lo, hi):
@@ -100,6 +117,7 @@ def certainty_of(
     nlo, nhi = sentences[i + 1] if i is not None and i + 1 < len(sentences) else (hi, hi)
     own = (start, end) if quote else None
     mask = [m.span() for m in markers.not_markers.finditer(text, lo, hi)]
+    mask += quoted_stretches(text, lo, hi)
     if quote and cue and cue.lower() in markers.denied_cues:
         return "denied"
     if not quote and _found(markers.denied_before, text, lo, start):
