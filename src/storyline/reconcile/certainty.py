@@ -32,6 +32,9 @@ class Markers:
     unverified_next: re.Pattern[str]
     not_markers: re.Pattern[str]
     attributed: re.Pattern[str]
+    subordinators: frozenset[str] = frozenset()
+    clause_bound: frozenset[str] = frozenset()
+    window: int = 0
 
 
 def load_markers(knowledge: Knowledge) -> Markers:
@@ -56,6 +59,9 @@ def _compile(data: dict[str, Any]) -> Markers:
         unverified_next=_pattern(unverified.get("next", [])),
         not_markers=_pattern(unverified.get("not_markers", [])),
         attributed=_pattern(data.get("attributed", {}).get("sentence", [])),
+        subordinators=frozenset(w.lower() for w in unverified.get("subordinators", [])),
+        window=int(unverified.get("subordinate_window", 0)),
+        clause_bound=frozenset(w.lower() for w in unverified.get("clause_bound", [])),
     )
 
 
@@ -85,6 +91,29 @@ def quoted_stretches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         end = hi if closing < 0 else closing + 1
         out.append((opening, end))
         at = end
+    return out
+
+
+_WORD = re.compile(r"[\w'’-]+|[,;:()—–]")
+
+
+def subordinate_hedges(
+    text: str, lo: int, hi: int, record_start: int, markers: Markers
+) -> list[tuple[int, int]]:
+    """Unverified markers in a clause opened (after the record's start) by a
+    subordinator a few words before them: they hedge that clause, not the record."""
+    out = []
+    for m in markers.unverified.finditer(text, lo, hi):
+        if m.group().lower() not in markers.clause_bound:
+            continue
+        tokens = list(_WORD.finditer(text, lo, m.start()))[-(markers.window + 1) :]
+        for t in reversed(tokens):
+            if not t.group()[0].isalnum() and t.group()[0] not in "'’":
+                break  # punctuation closes the clause
+            if t.group().lower() in markers.subordinators:
+                if t.start() >= record_start:
+                    out.append(m.span())
+                break
     return out
 
 
@@ -118,6 +147,7 @@ def certainty_of(
     own = (start, end) if quote else None
     mask = [m.span() for m in markers.not_markers.finditer(text, lo, hi)]
     mask += quoted_stretches(text, lo, hi)
+    mask += subordinate_hedges(text, lo, hi, start, markers)
     if quote and cue and cue.lower() in markers.denied_cues:
         return "denied"
     if not quote and _found(markers.denied_before, text, lo, start):
