@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,postgres,ray]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,ray,export]'
 	touch $(VENV)/.installed $@
 
 ## Install into .venv and run the main job on the bundled examples.

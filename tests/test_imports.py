@@ -32,6 +32,11 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
+# Exact module links allowed against the order: `Analysis.frames()` is the contract's
+# convenience view, so the model reaches its table builder (pure, models-only) lazily.
+LATE_BOUND = {("models", "storyline.render.tables")}
+
+
 def _part(module: str) -> str:
     """'storyline.extract.quotes' -> 'extract'; 'storyline' -> '__init__'."""
     parts = module.split(".")
@@ -67,6 +72,8 @@ def _violations() -> list[str]:
         for line, target in _imports(path):
             there = _part(target)
             if there == here:
+                continue
+            if (here, target) in LATE_BOUND:
                 continue
             if there not in ALLOWED.get(here, set()):
                 found.append(f"{path.relative_to(SRC)}:{line} ({here}) imports {target}")

@@ -208,6 +208,40 @@ def schema() -> None:
 
 
 @app.command()
+def export(
+    db: Annotated[str, typer.Option(help="Store: SQLite path or SQLAlchemy URL (postgresql://…).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv | parquet (a folder) | geojson (a file).")
+    ] = "csv",
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Folder (csv, parquet) or file (geojson).")
+    ] = Path("export"),
+) -> None:
+    """Write the store's analysis as tables: quotes, claims, events, accusations, entities…"""
+    from storyline.render.export import FORMATS
+    from storyline.render.export import export as write
+    from storyline.render.tables import MissingExtra
+    from storyline.store import open_store
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    if "://" not in db and not Path(db).is_file():
+        err.print(f"no store at {db}")
+        raise typer.Exit(EXIT_FAILED)
+    with open_store(db) as store:
+        analysis = store.load_analysis()
+    if analysis is None:
+        err.print(f"{db} holds no analysis yet (run analyze --db first)")
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        written = write(analysis, fmt, out)
+    except MissingExtra as exc:
+        err.print(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    err.print(f"{len(written)} file(s) -> {out}")
+
+
+@app.command()
 def serve(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Articles to add to the store before serving.")

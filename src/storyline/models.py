@@ -24,6 +24,11 @@ PublishedFrom = Literal["metadata", "text", "inferred"]
 QuoteKind = Literal["direct", "indirect"]
 Approx = Literal["exact", "about", "more_than", "less_than", "range"]
 ClaimStatus = Literal["agreed", "conflicting", "single"]
+Certainty = Literal["stated", "attributed", "unverified", "denied"]
+CERTAINTY_HELP = (
+    "How sure the text is: stated (the outlet's own voice), attributed (someone's "
+    "statement), unverified (flagged unconfirmed or unnamed sources), denied."
+)
 Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
 
 
@@ -274,6 +279,7 @@ class Quote(Record):
     speaker_name: str | None = None
     speaker_role: str | None = None
     cue: str | None = None
+    certainty: Certainty = Field("attributed", description=CERTAINTY_HELP)
 
 
 class Claim(Record):
@@ -298,6 +304,7 @@ class Claim(Record):
     revision: bool = Field(
         False, description="True where the group's values change over time (a toll rising)."
     )
+    certainty: Certainty = Field("stated", description=CERTAINTY_HELP)
 
 
 class ClaimGroup(Record):
@@ -326,6 +333,7 @@ class Event(Record):
     documents: list[str] = Field(default_factory=list)
     actors: list[str] = Field(default_factory=list)
     place: str | None = None
+    certainty: Certainty = Field("stated", description=CERTAINTY_HELP)
 
 
 class Accusation(Record):
@@ -392,3 +400,10 @@ class Analysis(Record):
     accusations: list[Accusation] = Field(default_factory=list)
     framing: list[Framing] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+
+    def frames(self):
+        """The analysis as pandas DataFrames keyed by table name (quotes, claims, events,
+        accusations, entities, documents, stories); needs `storyline[export]`."""
+        from storyline.render.tables import frames  # late-bound: see tests/test_imports.py
+
+        return frames(self)

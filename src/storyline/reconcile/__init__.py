@@ -13,6 +13,7 @@ from storyline.lexicon import Knowledge
 from storyline.models import Analysis, DocExtraction, Document, Problem
 from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
 from storyline.reconcile.briefing import write_briefings
+from storyline.reconcile.certainty import load_markers, mark_certainty
 from storyline.reconcile.claims import claim_words, reconcile_claims
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.dates import infer_publication_dates
@@ -44,6 +45,7 @@ def reconcile(
     corpus.accusations = attribute_accusations(corpus)
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
+    mark_certainty(corpus, load_markers(knowledge))
     corpus.framing = compare_framing(corpus, load_concepts(knowledge))
     write_briefings(corpus, knowledge.cues)
     return Analysis(
