@@ -20,6 +20,7 @@ from storyline.models import DocExtraction, Document, Span
 def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
     """Run every extractor over one parsed document."""
     from storyline.extract.accusations import find_accusations
+    from storyline.extract.control import find_controls
     from storyline.extract.mentions import find_mentions
     from storyline.extract.quantities import find_quantities
     from storyline.extract.quotes import find_quotes
@@ -27,14 +28,16 @@ def extract_from_doc(document: Document, doc: Doc) -> DocExtraction:
 
     mentions = find_mentions(doc)
     quotes = find_quotes(doc, mentions)
+    times = find_times(doc, anchor=document.published)
     return DocExtraction(
         document=document.id,
         sentences=[Span(start=s.start_char, end=s.end_char) for s in doc.sents],
         mentions=mentions,
         quotes=quotes,
         accusations=find_accusations(doc, mentions, quotes),
-        times=find_times(doc, anchor=document.published),
+        times=times,
         quantities=find_quantities(doc, mentions, quotes),
+        controls=find_controls(doc, mentions, times, quotes),
     )
 
 

@@ -24,6 +24,7 @@ def reconcile(
     from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
     from storyline.reconcile.briefing import write_briefings
     from storyline.reconcile.claims import reconcile_claims
+    from storyline.reconcile.control import reconcile_control
     from storyline.reconcile.dates import infer_publication_dates
     from storyline.reconcile.entities import resolve_entities
     from storyline.reconcile.framing import compare_framing
@@ -42,6 +43,7 @@ def reconcile(
     corpus.accusations = attribute_accusations(corpus)
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus)
     corpus.events = build_timeline(corpus)
+    corpus.control_changes = reconcile_control(corpus)
     corpus.framing = compare_framing(corpus)
     write_briefings(corpus)
     return Analysis(
@@ -55,6 +57,7 @@ def reconcile(
         claim_groups=corpus.claim_groups,
         events=corpus.events,
         accusations=corpus.accusations,
+        control_changes=corpus.control_changes,
         framing=corpus.framing,
         problems=list(problems),
     )
