@@ -27,6 +27,7 @@ def reconcile(
     from storyline.reconcile.control import reconcile_control
     from storyline.reconcile.dates import infer_publication_dates
     from storyline.reconcile.entities import resolve_entities
+    from storyline.reconcile.event_coding import code_event_types
     from storyline.reconcile.framing import compare_framing
     from storyline.reconcile.geocode import geocode_entities
     from storyline.reconcile.stories import cluster_stories
@@ -44,6 +45,7 @@ def reconcile(
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus)
     corpus.events = build_timeline(corpus)
     corpus.control_changes = reconcile_control(corpus)
+    code_event_types(corpus)
     corpus.framing = compare_framing(corpus)
     write_briefings(corpus)
     return Analysis(

@@ -1,0 +1,144 @@
+"""Event types: code a sentence or snippet with an ACLED / CASE 2021 sub-event type.
+
+Offline, on CPU, with what the project already loads: the sentence encoder
+(`storyline.nlp.load_encoder`) and the type descriptions and cue patterns in
+`data/event_types.toml` (written for this project). A text gets the type whose
+descriptions are nearest to it (cosine of unit vectors), plus a bonus for each of the
+type's cues it matches; below a floor it is OTHER. No training data is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from storyline.knowledge import load_structured
+
+_TAKE = re.compile(
+    r"recaptur|retook|retak|regain|liberat|captur|seiz|took (control|over)|taken|overr|"
+    r"recover|reclaim|fell to"
+)
+_STATE = re.compile(
+    r"\b(army|government|troops|military|soldiers|security forces|armed forces|regime|"
+    r"police|forces loyal|pro-government)\b"
+)
+
+GROUPS = {
+    "seen": ("seen",),
+    "announced": ("seen", "announced"),
+    "all": ("seen", "announced", "late"),
+}
+"""The type sets of CASE 2021 Task 2's sub-tasks 1, 2 and 3."""
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    group: str
+    about: tuple[str, ...]
+    cues: tuple[re.Pattern[str], ...]
+    strong: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventTypes:
+    types: tuple[EventType, ...]
+    cue_weight: float
+    max_cues: int
+    other_below: float
+    strong_weight: float
+
+
+@lru_cache(maxsize=1)
+def load_event_types() -> EventTypes:
+    """The type descriptions and cues (`event_types.toml`, with users' extensions)."""
+    raw = load_structured("event_types.toml")
+    types = tuple(
+        EventType(
+            name=name,
+            group=body.get("group", "seen"),
+            about=tuple(body.get("about", [])),
+            cues=tuple(re.compile(c) for c in body.get("cues", [])),
+            strong=tuple(re.compile(c) for c in body.get("strong", [])),
+        )
+        for name, body in raw["types"].items()
+    )
+    return EventTypes(
+        types=types,
+        cue_weight=float(raw.get("cue_weight", 0.1)),
+        max_cues=int(raw.get("max_cues", 3)),
+        other_below=float(raw.get("other_below", 0.0)),
+        strong_weight=float(raw.get("strong_weight", 0.0)),
+    )
+
+
+class EventCoder:
+    """Codes texts with event types; the descriptions are encoded once."""
+
+    def __init__(self, groups: Iterable[str] = GROUPS["all"], encoder=None) -> None:
+        from storyline.nlp import load_encoder
+
+        wanted = set(groups)
+        self.data = load_event_types()
+        self.types = [t for t in self.data.types if t.group in wanted]
+        self.encoder = encoder or load_encoder()
+        about = [a for t in self.types for a in t.about]
+        owner = [i for i, t in enumerate(self.types) for _ in t.about]
+        self._vectors = np.asarray(self.encoder.encode(about), dtype=np.float32)
+        self._owner = np.asarray(owner)
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, one column per type: nearest description plus cue bonus."""
+        if not texts:
+            return np.zeros((0, len(self.types)), dtype=np.float32)
+        vectors = np.asarray(self.encoder.encode(list(texts)), dtype=np.float32)
+        sims = vectors @ self._vectors.T
+        out = np.full((len(texts), len(self.types)), -1.0, dtype=np.float32)
+        for j in range(len(self.types)):
+            cols = self._owner == j
+            if cols.any():
+                out[:, j] = sims[:, cols].max(axis=1)
+        for i, text in enumerate(texts):
+            low = text.lower()
+            for j, t in enumerate(self.types):
+                hits = sum(1 for c in t.cues if c.search(low))
+                out[i, j] += self.data.cue_weight * min(hits, self.data.max_cues)
+                if any(c.search(low) for c in t.strong):
+                    out[i, j] += self.data.strong_weight
+        return out
+
+    def code(self, texts: Sequence[str]) -> list[str]:
+        """The type of each text (OTHER where no type comes near)."""
+        scores = self.scores(texts)
+        names = [t.name for t in self.types]
+        out: list[str] = []
+        for text, row in zip(texts, scores, strict=True):
+            j = int(row.argmax())
+            name = names[j] if row[j] >= self.data.other_below else "OTHER"
+            out.append(self._territory(text, name, names))
+        return out
+
+    def _territory(self, text: str, name: str, names: list[str]) -> str:
+        """A place taken is coded by who took it: the state's forces regain territory,
+        anyone else overtakes it (the side is read from the words before the verb)."""
+        pair = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
+        if name not in pair or not all(p in names for p in pair):
+            return name
+        low = text.lower()
+        verb = _TAKE.search(low)
+        before = low[max(0, verb.start() - 80) : verb.start()] if verb else low[:80]
+        return pair[0] if _STATE.search(before) else pair[1]
+
+
+def code_events(texts: Sequence[str], coder: EventCoder | None = None) -> list[str]:
+    """Event types for texts (a shared coder over all 30 types unless one is given)."""
+    return (coder or _shared_coder()).code(texts)
+
+
+@lru_cache(maxsize=1)
+def _shared_coder() -> EventCoder:
+    return EventCoder()
