@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from storyline.models import Analysis
 from storyline.render.basemap import Pin, map_svg
+from storyline.render.control_strip import strip_svg
 from storyline.render.views import Link, StoryView, build_view
 
 
@@ -59,4 +60,6 @@ def story_map(sv: StoryView) -> Markup:
 def render_html(analysis: Analysis) -> str:
     view = build_view(analysis)
     maps = {sv.story.id: story_map(sv) for sv in view.stories}
-    return environment().get_template("report.html.j2").render(view=view, maps=maps)
+    # strip_svg escapes every label it draws
+    strips = {sv.story.id: [Markup(strip_svg(x)) for x in sv.control] for sv in view.stories}
+    return environment().get_template("report.html.j2").render(view=view, maps=maps, strips=strips)

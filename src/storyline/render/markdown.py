@@ -10,6 +10,7 @@ import html
 import re
 
 from storyline.models import Analysis
+from storyline.render.control_strip import strip_markdown
 from storyline.render.views import Link, ReportView, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup mid-line
@@ -73,6 +74,10 @@ def render_view(view: ReportView) -> str:
                     f"- {esc(e.name)} ({geo.lat:.2f}, {geo.lon:.2f}"
                     f"{', ' + esc(geo.country) if geo.country else ''}) {links([ref])}"
                 )
+        if sv.control:
+            out += ["", "### Who held which place", ""]
+            for strip in sv.control:
+                out += [*strip_markdown(strip, esc), ""]
         if sv.people:
             out += ["", "### People and their quotes", ""]
             for e, quotes, ref in sv.people:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from storyline.models import Analysis, Claim, Document, Entity, MentionRef, Quote, Story
+from storyline.render.control_strip import Cite, ControlStrip, control_strips
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 
@@ -64,6 +65,7 @@ class StoryView:
     framing_docs: list[str]
     framing_rows: list[tuple[str, list[str]]]  # (row label, one cell per document)
     sources: list[Document]
+    control: list[ControlStrip] = field(default_factory=list)  # who held which place
 
 
 @dataclass
@@ -90,6 +92,10 @@ def _segments(text: str, spans: set[tuple[int, int]]) -> list[Segment]:
         marked = any(s <= a and b <= e for s, e in spans)
         out.append(Segment(text[a:b], marked, starts.get(a, [])))
     return out
+
+
+def _cite(link: Link) -> Cite:
+    return Cite(link.label, f"#{link.anchor}")
 
 
 def build_view(analysis: Analysis) -> ReportView:
@@ -188,6 +194,7 @@ def build_view(analysis: Analysis) -> ReportView:
                 framing_docs=framing_docs,
                 framing_rows=framing_rows,
                 sources=[docs[d] for d in story.documents if d in docs],
+                control=control_strips(analysis, in_story, lambda p: _cite(passages.ref(p))),
             )
         )
     for a in analysis.accusations:  # accusations are linked from the framing table's docs

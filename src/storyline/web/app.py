@@ -23,8 +23,9 @@ from starlette.middleware.base import BaseHTTPMiddleware
 
 from storyline import __version__
 from storyline.config import Settings
-from storyline.models import Analysis, Claim, Document, Entity, Event, Quote, Story
+from storyline.models import Analysis, Claim, Document, Entity, Event, MentionRef, Quote, Story
 from storyline.render.basemap import Pin, map_svg
+from storyline.render.control_strip import Cite, control_strips, strip_svg
 from storyline.store import Store
 from storyline.web.highlight import highlight, parse_passage
 from storyline.web.jobs import Jobs, Upload
@@ -41,6 +42,13 @@ CSP = (
 
 class UploadError(ValueError):
     """A bad upload, with a message for the user."""
+
+
+def _web_cite(ref: MentionRef) -> Cite:
+    """A control strip's citation: the document page with the passage marked."""
+    return Cite(
+        ref.document, f"/documents/{ref.document}?p={ref.start}-{ref.end}#p-{ref.start}-{ref.end}"
+    )
 
 
 def safe_name(name: str | None, fallback: str) -> str:
@@ -169,11 +177,13 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     def story_page(request: Request, story_id: str):
         ix = index()
         story = found(ix.stories.get(story_id), "story", story_id)
+        strips = control_strips(ix.analysis, story.documents, _web_cite)
         return page(
             request,
             "story.html",
             story=story,
             svg=Markup(map_svg(ix.story_places(story), title=f"Places in {story.title}")),
+            strips=[Markup(strip_svg(x)) for x in strips],  # labels escaped in strip_svg
         )
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
