@@ -343,7 +343,9 @@ class _Reader:
         """('claim'|'said'|None, claimant cluster) for the assertion told by `verb`."""
         for q in self.quotes:
             if q.start <= verb.idx < q.end:
-                return "said", q.speaker_cluster
+                cue = (q.cue or "").lower()
+                kind = "claim" if any(cue.startswith(v) for v in self.cues.claim_verbs) else "said"
+                return kind, q.speaker_cluster
         node = verb
         while node.head.i != node.i:
             if node.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "acl", "relcl"):
