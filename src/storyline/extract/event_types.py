@@ -111,8 +111,21 @@ class EventCoder:
                     out[i, j] += self.data.strong_weight
         return out
 
-    def code(self, texts: Sequence[str]) -> list[str]:
-        """The type of each text (OTHER where no type comes near)."""
+    def cued(self, text: str) -> bool:
+        """Whether any type's cue occurs in the text."""
+        low = text.lower()
+        return any(c.search(low) for t in self.types for c in (*t.strong, *t.cues))
+
+    def code(self, texts: Sequence[str], cued_only: bool = False) -> list[str]:
+        """The type of each text (OTHER where no type comes near). With `cued_only`,
+        a text with no cue of any type is OTHER without being encoded (the pipeline's
+        timeline, where most sentences are not events of any type)."""
+        if cued_only:
+            keep = [i for i, t in enumerate(texts) if self.cued(t)]
+            out = ["OTHER"] * len(texts)
+            for i, label in zip(keep, self.code([texts[i] for i in keep]), strict=True):
+                out[i] = label
+            return out
         scores = self.scores(texts)
         names = [t.name for t in self.types]
         out: list[str] = []
@@ -134,9 +147,11 @@ class EventCoder:
         return pair[0] if _STATE.search(before) else pair[1]
 
 
-def code_events(texts: Sequence[str], coder: EventCoder | None = None) -> list[str]:
+def code_events(
+    texts: Sequence[str], coder: EventCoder | None = None, cued_only: bool = False
+) -> list[str]:
     """Event types for texts (a shared coder over all 30 types unless one is given)."""
-    return (coder or _shared_coder()).code(texts)
+    return (coder or _shared_coder()).code(texts, cued_only=cued_only)
 
 
 @lru_cache(maxsize=1)

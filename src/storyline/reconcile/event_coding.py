@@ -1,7 +1,9 @@
 """Event types, actors and targets for the timeline.
 
 Each event's description is coded with an ACLED / CASE 2021 sub-event type
-(`storyline.extract.event_types`). An event that tells a change of control takes its
+(`storyline.extract.event_types`); a description with no cue of any type is OTHER
+without being encoded (most timeline sentences are not events of any type). An event
+that tells a change of control takes its
 type from the change (the state's forces regaining a place, anyone else overtaking it)
 and its `actor` / `target` from the sides that gained and lost the place; other events
 keep `actor` and `target` empty (the timeline's `actors` lists who is named), since the
@@ -21,7 +23,7 @@ def code_event_types(corpus: Corpus) -> None:
     from storyline.extract.event_types import code_events
 
     try:
-        types = code_events([e.description for e in corpus.events])
+        types = code_events([e.description for e in corpus.events], cued_only=True)
     except Exception:  # no encoder on this machine: leave the types as OTHER
         types = ["OTHER"] * len(corpus.events)
     for event, kind in zip(corpus.events, types, strict=True):

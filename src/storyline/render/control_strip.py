@@ -69,9 +69,7 @@ def control_strips(
         if c.date:
             by_place.setdefault(c.place or c.place_name, []).append(c)
     if wanted is not None:  # the places these documents tell of, with their whole story
-        by_place = {
-            k: v for k, v in by_place.items() if any(wanted & set(c.documents) for c in v)
-        }
+        by_place = {k: v for k, v in by_place.items() if any(wanted & set(c.documents) for c in v)}
     strips = []
     for key in sorted(by_place, key=lambda k: by_place[k][0].place_name):
         changes = sorted(by_place[key], key=lambda c: c.date or "")
