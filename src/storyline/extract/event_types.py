@@ -88,8 +88,11 @@ class EventCoder:
         self.encoder = encoder or load_encoder()
         about = [a for t in self.types for a in t.about]
         owner = [i for i, t in enumerate(self.types) for _ in t.about]
-        self._vectors = np.asarray(self.encoder.encode(about), dtype=np.float32)
+        self._vectors = _description_vectors(self.encoder, about)
         self._owner = np.asarray(owner)
+        self._word_cues = [
+            re.compile(rf"\b(?:{c.pattern})") for t in self.types for c in (*t.strong, *t.cues)
+        ]
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, one column per type: nearest description plus cue bonus."""
@@ -112,9 +115,10 @@ class EventCoder:
         return out
 
     def cued(self, text: str) -> bool:
-        """Whether any type's cue occurs in the text."""
+        """Whether any type's cue occurs in the text at the start of a word ('riot' not
+        in 'patriotic', 'mine' not in 'determine')."""
         low = text.lower()
-        return any(c.search(low) for t in self.types for c in (*t.strong, *t.cues))
+        return any(c.search(low) for c in self._word_cues)
 
     def code(self, texts: Sequence[str], cued_only: bool = False) -> list[str]:
         """The type of each text (OTHER where no type comes near). With `cued_only`,
@@ -145,6 +149,29 @@ class EventCoder:
         verb = _TAKE.search(low)
         before = low[max(0, verb.start() - 80) : verb.start()] if verb else low[:80]
         return pair[0] if _STATE.search(before) else pair[1]
+
+
+def _description_vectors(encoder, about: list[str]) -> np.ndarray:
+    """The descriptions' vectors, kept in the cache folder between runs (the file name
+    carries a fingerprint of the encoder and the descriptions, so it is never stale)."""
+    import hashlib
+
+    from storyline.cache import cache_dir
+    from storyline.encoder import model_path
+
+    key = hashlib.sha256("\n".join([str(model_path()), *about]).encode()).hexdigest()[:16]
+    path = cache_dir() / f"event_types-{key}.npy"
+    try:
+        return np.load(path)
+    except (OSError, ValueError):
+        pass
+    vectors = np.asarray(encoder.encode(about), dtype=np.float32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors)
+    except OSError:
+        pass  # a read-only cache: encode again next time
+    return vectors
 
 
 def code_events(
