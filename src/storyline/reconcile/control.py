@@ -38,7 +38,6 @@ from storyline.models import (
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.timeline import iso_date
 
-DEBUG = False
 DENIAL_WINDOW_DAYS = 90
 SAME_DAY_SLACK = 2
 _PRECISIONS = {"day": 10, "week": 10, "month": 7, "year": 4}
@@ -374,23 +373,6 @@ def reconcile_control(corpus: Corpus) -> list[ControlChange]:
     date order."""
     items, denials = _items(corpus)
     changes = _group(items)
-    if DEBUG:
-        for c in changes:
-            print("CHANGE", c.place, c.date, c.precision)
-            for i in c.items:
-                r = i.record
-                print(
-                    "   ",
-                    i.doc.source[-12:],
-                    r.cue,
-                    i.gainer,
-                    i.loser,
-                    i.date,
-                    i.precision,
-                    r.attributed,
-                    i.claimant,
-                    r.denied,
-                )
     _infer_sides(changes)
     _name_sides(corpus, changes)
     changes = [c for c in changes if c.gainer is not None and c.date]
