@@ -186,7 +186,7 @@ def numbers(
     doc = load_nlp(settings)(path.read_text("utf-8"))
     mentions = find_mentions(doc)
     rejected: list[RejectedNumber] = []
-    quotes = find_quotes(doc, mentions, knowledge.cues)
+    quotes = find_quotes(doc, mentions, knowledge)
     claims = find_quantities(doc, mentions, quotes, knowledge, rejected)
     rows = [
         (
@@ -197,6 +197,47 @@ def numbers(
     ] + [(r.start, f"not     {r.text!r}: {r.reason}") for r in rejected]
     for start, line in sorted(rows):
         sys.stdout.write(f"{start:>6}  {line}\n")
+
+
+@app.command()
+def code(
+    file: Annotated[
+        str, typer.Argument(help="id<TAB>text lines (the CASE 2021 format); '-': stdin.")
+    ],
+    types: Annotated[
+        str, typer.Option(help="Type set: seen (25 ACLED types), announced (+3) or all (30).")
+    ] = "all",
+) -> None:
+    """Code event snippets with ACLED / CASE 2021 event types: prints id<TAB>type."""
+    from storyline.extract.event_types import GROUPS, EventCoder
+    from storyline.lexicon import Knowledge
+
+    if types not in GROUPS:
+        raise typer.BadParameter(f"one of {', '.join(GROUPS)}", param_hint="--types")
+    try:
+        stream = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        err.print(f"cannot read {file}: {exc.strerror}")
+        raise typer.Exit(EXIT_FAILED) from exc
+    rows: list[tuple[str, str]] = []
+    bad = 0
+    with stream:
+        for n, line in enumerate(stream, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            ident, sep, text = line.partition("\t")
+            if not sep or not text.strip():
+                err.print(f"line {n}: no id<TAB>text, skipped")
+                bad += 1
+                continue
+            rows.append((ident, text))
+    if rows and rows[0][0].strip().lower() == "id":
+        rows = rows[1:]  # a header line
+    coder = EventCoder(Knowledge.of(Settings(data=data_folders(None))), GROUPS[types])
+    for (ident, _), label in zip(rows, coder.code([t for _, t in rows]), strict=True):
+        sys.stdout.write(f"{ident}\t{label}\n")
+    raise typer.Exit(EXIT_REJECTED if bad else EXIT_OK)
 
 
 @app.command()
@@ -274,9 +315,7 @@ def serve(
     from storyline.store import open_store
     from storyline.web import create_app
 
-    settings = Settings(
-        db=db, data=data_folders(data), aliases=aliases or [], max_bytes=max_bytes
-    )
+    settings = Settings(db=db, data=data_folders(data), aliases=aliases or [], max_bytes=max_bytes)
     store = open_store(db, settings)
     if paths:
         columns = (

@@ -214,6 +214,39 @@ class Reference(Record):
     reason: str | None = Field(None, description="Why it was left unresolved.")
 
 
+class LocalControl(Record):
+    """One sentence's word on who holds a place (`storyline.extract.control`).
+
+    `kind` is `change` (the place changed hands), or `deny` (a side says it did not:
+    'has never fallen', 'our units remain in P'). Sides are within-document clusters
+    where the text names them, else the words used and their kind (`state`/`rebel`)."""
+
+    kind: Literal["change", "deny"] = "change"
+    start: int = Field(description="Sentence start (the passage cited).")
+    end: int
+    cue: str
+    cue_start: int
+    place_text: str
+    place_cluster: str | None = None
+    gainer_text: str | None = None
+    gainer_cluster: str | None = None
+    gainer_kind: Literal["state", "rebel"] | None = None
+    loser_text: str | None = None
+    loser_cluster: str | None = None
+    loser_kind: Literal["state", "rebel"] | None = None
+    time: int | None = Field(None, description="Index in DocExtraction.times of its date.")
+    on_published: bool = Field(
+        False,
+        description="Undated but told as news of the day ('has retaken'): the publication date.",
+    )
+    background: bool = Field(False, description="Told as history ('held P from A to B').")
+    attributed: Literal["said", "claim"] | None = Field(
+        None, description="Under a reporting verb ('said') or a claim verb ('claimed')."
+    )
+    claimant_cluster: str | None = None
+    denied: bool = Field(False, description="The sentence calls the assertion false.")
+
+
 class DocExtraction(Record):
     """Everything the per-document map found in one document."""
 
@@ -230,6 +263,7 @@ class DocExtraction(Record):
     references: list[Reference] = Field(
         default_factory=list, description="Resolved and unresolved references to parties."
     )
+    controls: list[LocalControl] = Field(default_factory=list)
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
         None,
@@ -334,6 +368,37 @@ class Event(Record):
     actors: list[str] = Field(default_factory=list)
     place: str | None = None
     certainty: Certainty = Field("stated", description=CERTAINTY_HELP)
+    type: str = Field(
+        "OTHER",
+        description="CASE 2021 / ACLED sub-event type (data/event_types.toml), or OTHER.",
+    )
+    actor: list[str] = Field(default_factory=list, description="Entity ids that acted.")
+    target: list[str] = Field(default_factory=list, description="Entity ids acted on.")
+
+
+ControlStatus = Literal["reported", "claimed", "disputed"]
+
+
+class ControlChange(Record):
+    """One change of control of a place, merged across the documents that tell it."""
+
+    id: str
+    place: str | None = Field(description="Entity id of the place.")
+    place_name: str
+    gained_by: str | None = None
+    gained_by_name: str | None = None
+    lost_by: str | None = None
+    lost_by_name: str | None = None
+    date: str | None = Field(description="ISO 8601 date, possibly partial.")
+    precision: Precision = "unknown"
+    status: ControlStatus = Field(
+        description="reported: stated as fact; claimed: one side's word only; disputed: "
+        "asserted and denied."
+    )
+    documents: list[str] = Field(default_factory=list)
+    passages: list[MentionRef] = Field(default_factory=list)
+    events: list[str] = Field(default_factory=list)
+    note: str | None = Field(None, description="How sides or status were inferred.")
 
 
 class Accusation(Record):
@@ -398,6 +463,7 @@ class Analysis(Record):
     claim_groups: list[ClaimGroup] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     accusations: list[Accusation] = Field(default_factory=list)
+    control_changes: list[ControlChange] = Field(default_factory=list)
     framing: list[Framing] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
 

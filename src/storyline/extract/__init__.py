@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from storyline.config import Settings
 from storyline.extract.accusations import find_accusations
+from storyline.extract.control import find_controls
 from storyline.extract.embeddings import embed_documents
 from storyline.extract.mentions import find_mentions
 from storyline.extract.nlp import load_nlp
@@ -29,7 +30,7 @@ from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, RejectedNumber, Span
 
 # The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
-EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities")
+EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities", "controls")
 
 
 def _run_extractor(
@@ -48,6 +49,8 @@ def _run_extractor(
         return find_accusations(doc, found["mentions"], found["quotes"], knowledge, refs)
     if name == "times":
         return find_times(doc, anchor=document.published, rules=time_rules(knowledge))
+    if name == "controls":
+        return find_controls(doc, found["mentions"], found["times"], found["quotes"], knowledge)
     rejected: list[RejectedNumber] = []  # numbers judged not claims, with the reason
     found["rejected_numbers"] = rejected
     return find_quantities(doc, found["mentions"], found["quotes"], knowledge, rejected, refs)

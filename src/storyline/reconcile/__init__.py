@@ -15,9 +15,11 @@ from storyline.reconcile.attribution import attribute_accusations, attribute_quo
 from storyline.reconcile.briefing import write_briefings
 from storyline.reconcile.certainty import load_markers, mark_certainty
 from storyline.reconcile.claims import claim_words, reconcile_claims
+from storyline.reconcile.control import reconcile_control
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.dates import infer_publication_dates
 from storyline.reconcile.entities import resolve_entities
+from storyline.reconcile.event_coding import code_event_types
 from storyline.reconcile.framing import compare_framing, load_concepts
 from storyline.reconcile.geocode import geocode_entities
 from storyline.reconcile.stories import cluster_stories
@@ -45,6 +47,8 @@ def reconcile(
     corpus.accusations = attribute_accusations(corpus)
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
+    corpus.control_changes = reconcile_control(corpus, knowledge)
+    code_event_types(corpus, knowledge)
     mark_certainty(corpus, load_markers(knowledge))
     corpus.framing = compare_framing(corpus, load_concepts(knowledge))
     write_briefings(corpus, knowledge.cues)
@@ -59,6 +63,7 @@ def reconcile(
         claim_groups=corpus.claim_groups,
         events=corpus.events,
         accusations=corpus.accusations,
+        control_changes=corpus.control_changes,
         framing=corpus.framing,
         problems=list(problems),
     )

@@ -9,6 +9,7 @@ from storyline.models import (
     Accusation,
     Claim,
     ClaimGroup,
+    ControlChange,
     DocExtraction,
     Document,
     Entity,
@@ -33,6 +34,7 @@ class Corpus:
     claims: list[Claim] = field(default_factory=list)
     claim_groups: list[ClaimGroup] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    control_changes: list[ControlChange] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
 
     @classmethod

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from storyline.models import Analysis
+from storyline.render.control_strip import strip_svg
 from storyline.render.story import SECTIONS, Cite, StoryView, story_map
 from storyline.render.views import build_view
 
@@ -47,5 +48,10 @@ def report_map(sv: StoryView) -> Markup:
 def render_html(analysis: Analysis) -> str:
     view = build_view(analysis)
     maps = {sv.story.id: report_map(sv) for sv in view.stories}
+    # strip_svg escapes every label it draws
+    strips = {
+        sv.story.id: [Markup(strip_svg(x, lambda a: f"#{a}")) for x in sv.control]
+        for sv in view.stories
+    }
     template = environment().get_template("report.html.j2")
-    return template.render(view=view, maps=maps, sections=SECTIONS)
+    return template.render(view=view, maps=maps, strips=strips, sections=SECTIONS)

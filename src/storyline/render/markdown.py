@@ -10,6 +10,7 @@ import html
 import re
 
 from storyline.models import Analysis
+from storyline.render.control_strip import strip_markdown
 from storyline.render.story import SECTIONS, Cite, StoryView, omitted_note
 from storyline.render.views import ReportView, build_view
 
@@ -121,6 +122,10 @@ def _timeline(sv: StoryView) -> list[str]:
 
 def _places(sv: StoryView) -> list[str]:
     out = []
+    if sv.control:
+        out += ["**Who held which place**", ""]
+        for strip in sv.control:
+            out += [*strip_markdown(strip, esc, lambda a: f"#{a}"), ""]
     for n in sv.places:
         geo = n.entity.geo
         country = f", {esc(geo.country)}" if geo.country else ""

@@ -25,6 +25,8 @@ from storyline.models import (
     Storyline,
 )
 from storyline.render.basemap import Pin, map_svg
+from storyline.render.control_strip import Cite as StripCite
+from storyline.render.control_strip import ControlStrip, control_strips
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 MAX_NAMED = 40  # entities listed under the places: the most mentioned first
@@ -157,6 +159,7 @@ class StoryView:
     sources: list[Document]
     cites: list[Cite] = field(default_factory=list)  # every citation above
     omitted: dict[str, int] = field(default_factory=dict)  # section key -> rows left out
+    control: list[ControlStrip] = field(default_factory=list)  # who held which place, when
 
     def has(self, section: str) -> bool:
         """Whether the section (a `SECTIONS` key) has anything to show."""
@@ -258,6 +261,12 @@ def story_view(analysis: Analysis, story: Story, lookups: Lookups | None = None)
         claims=_claims(lk, docs, cite),
         framing=_framing(lk, story),
         sources=lk.story_docs(story),
+    )
+    view.control = control_strips(
+        analysis,
+        docs,
+        # a strip's citation keeps the view's anchor ('d3-120-180'); each renderer links it
+        lambda ref: StripCite(ref.document, cite(ref.document, ref.start, ref.end).anchor),
     )
     view.cites = cite.made
     _cap(view)

@@ -3,6 +3,7 @@ display it). A story page is `render.story.story_view`, the view the reports sho
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from storyline.models import Analysis, Document, Entity, Quote, Story
 from storyline.render.basemap import Pin, map_svg
+from storyline.render.control_strip import strip_svg
 from storyline.render.story import PLACE_TYPES, Cite, Lookups, StoryView, story_map, story_view
 from storyline.web.highlight import Mark, highlight, passage_id
 
@@ -24,6 +26,12 @@ def passage_href(doc_id: str, start: int | None = None, end: int | None = None) 
 
 def cite_href(cite: Cite) -> str:
     return passage_href(cite.document, cite.start, cite.end)
+
+
+def anchor_href(anchor: str) -> str:
+    """The page of a report anchor: 'd3-120-180' (a passage) or 'd3' (a document)."""
+    m = re.fullmatch(r"(.+)-(\d+)-(\d+)", anchor)
+    return passage_href(m[1], int(m[2]), int(m[3])) if m else passage_href(anchor)
 
 
 @dataclass
@@ -41,6 +49,7 @@ class StoryCard:
 class StoryPage:
     view: StoryView
     svg: Markup
+    strips: list[Markup]  # who held which place, when (beside the map)
 
 
 @dataclass
@@ -102,7 +111,9 @@ class Index(Lookups):
     def story_page(self, story: Story) -> StoryPage:
         view = story_view(self.analysis, story, self)
         svg = story_map(view, lambda n: f"/entities/{n.entity.id}")
-        return StoryPage(view, Markup(svg))  # map_svg escapes every label it writes
+        # map_svg and strip_svg escape every label they write
+        strips = [Markup(strip_svg(s, anchor_href)) for s in view.control]
+        return StoryPage(view, Markup(svg), strips)
 
     def entity_page(self, entity: Entity) -> EntityPage:
         counts: Counter[str] = Counter()
