@@ -142,3 +142,15 @@ def test_a_long_documents_pieces_are_parsed_a_few_at_a_time():
     for batch in batches:
         assert len(batch) <= PARSE_BATCH_DOCS
         assert sum(p.end - p.start for _, p in batch) <= PARSE_BATCH_CHARS
+
+
+def test_every_record_list_of_an_extraction_is_merged():
+    from storyline.extract.pieces import _RECORD_LISTS
+    from storyline.models import DocExtraction
+
+    lists = {
+        name
+        for name, field in DocExtraction.model_fields.items()
+        if str(field.annotation).startswith("list[") and name != "embedding"
+    }
+    assert lists == set(_RECORD_LISTS)

@@ -89,17 +89,24 @@ def _shift_record(record, offset: int):
 # The DocExtraction lists whose records carry offsets into the text.
 _RECORD_LISTS = (
     "sentences", "mentions", "quotes", "accusations", "times", "quantities", "rejected_numbers",
+    "references", "controls",
 )  # fmt: skip
 
 
 def merge_pieces(document: str, parts: list[tuple[Piece, DocExtraction]]) -> DocExtraction:
     """One document's extraction from its pieces' extractions, offsets into the whole."""
+    if len(parts) == 1 and parts[0][0].start == 0:
+        return parts[0][1]  # a document in one piece: nothing to shift
     merged = DocExtraction(document=document)
     errors: list[str] = []
     for piece, part in parts:
+        times_before = len(merged.times)  # a control's `time` indexes the document's times
         for name in _RECORD_LISTS:
             records = getattr(part, name)
             getattr(merged, name).extend(_shift_record(r, piece.start) for r in records)
+        for control in merged.controls[len(merged.controls) - len(part.controls) :]:
+            if control.time is not None:
+                control.time += times_before
         if part.error:
             where = f"characters {piece.start:,}-{piece.end:,}: " if len(parts) > 1 else ""
             errors.append(where + part.error)
