@@ -8,14 +8,18 @@ import pytest
 from storyline.extract.control import find_controls
 from storyline.extract.mentions import find_mentions
 from storyline.extract.quotes import find_quotes
+from storyline.extract.time_rules import time_rules
 from storyline.extract.times import find_times
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def read(nlp, text: str, published: str = "2023-06-12"):
     doc = nlp(text)
     mentions = find_mentions(doc)
-    times = find_times(doc, anchor=published)
-    found = find_controls(doc, mentions, times, find_quotes(doc, mentions))
+    times = find_times(doc, anchor=published, rules=time_rules(K))
+    found = find_controls(doc, mentions, times, find_quotes(doc, mentions, K), K)
     return found, times
 
 

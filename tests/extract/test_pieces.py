@@ -100,12 +100,12 @@ def _settings():
 
 
 def test_one_extractors_failure_costs_only_its_own_records(nlp, monkeypatch):
-    import storyline.extract.times as times
+    import storyline.extract as extract
 
-    def broken(doc, anchor=None):
+    def broken(doc, anchor=None, rules=None):
         raise KeyError("tomorrow afternoon")
 
-    monkeypatch.setattr(times, "find_times", broken)
+    monkeypatch.setattr(extract, "find_times", broken)
     [x] = extract_all([_doc("d1", PARAGRAPH)], _settings())
     assert x.times == []
     assert x.quotes and x.mentions and x.quantities
@@ -114,9 +114,8 @@ def test_one_extractors_failure_costs_only_its_own_records(nlp, monkeypatch):
 
 @pytest.mark.parametrize("name", ["mentions", "quotes"])
 def test_an_early_extractors_failure_leaves_the_later_ones_running(nlp, monkeypatch, name):
-    import importlib
+    import storyline.extract as module
 
-    module = importlib.import_module(f"storyline.extract.{name}")
     finder = f"find_{name}"
 
     def broken(*args, **kwargs):

@@ -3,6 +3,7 @@ it, status from claims and denials, background history, incursions, inferred sid
 
 from __future__ import annotations
 
+from storyline.lexicon import Knowledge
 from storyline.models import (
     DocExtraction,
     Document,
@@ -21,6 +22,9 @@ ENTITIES = [
     Entity(id=ARMY, name="National Army", type="ORG"),
 ]
 CLUSTERS = {"p": PLACE, "r": REBELS, "a": ARMY}
+
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def day(value: str) -> TimeExpression:
@@ -85,7 +89,7 @@ def test_one_change_told_by_three_outlets_is_one_record():
         ("d2", "2024-05-05", [day("2024-05-04")], [change("r")]),
         ("d3", "2024-05-06", [day("2024-05-05")], [change(None, "a")]),
     )
-    (x,) = reconcile_control(c)
+    (x,) = reconcile_control(c, K)
     assert (x.place, x.gained_by, x.lost_by, x.date, x.status) == (
         PLACE,
         REBELS,
@@ -101,13 +105,13 @@ def test_claimed_and_denied_is_disputed():
         ("d1", "2024-05-05", [day("2024-05-04")], [change("r", attributed="claim")]),
         ("d2", "2024-05-06", [], [deny()]),
     )
-    (x,) = reconcile_control(c)
+    (x,) = reconcile_control(c, K)
     assert x.status == "disputed"
 
 
 def test_claimed_by_one_side_only():
     c = corpus(("d1", "2024-05-05", [day("2024-05-04")], [change("r", attributed="claim")]))
-    (x,) = reconcile_control(c)
+    (x,) = reconcile_control(c, K)
     assert x.status == "claimed"
 
 
@@ -116,7 +120,7 @@ def test_the_taker_saying_it_holds_the_place_is_no_denial():
         ("d1", "2024-05-05", [day("2024-05-04")], [change("a", attributed="claim")]),
         ("d2", "2024-05-06", [], [deny("a")]),
     )
-    (x,) = reconcile_control(c)
+    (x,) = reconcile_control(c, K)
     assert x.status == "claimed"
 
 
@@ -130,7 +134,7 @@ def test_background_history_dated_as_the_text_dates_it():
         ),
         ("d2", "2024-05-05", [day("2024-05-04")], [change("r", "a")]),
     )
-    first, second, third = reconcile_control(c)
+    first, second, third = reconcile_control(c, K)
     assert (first.gained_by, first.date, first.precision) == (REBELS, "2017", "year")
     # who took it in 2019 is not said: the other side of the place's story
     assert (second.gained_by, second.lost_by, second.date) == (ARMY, REBELS, "2019")
@@ -141,7 +145,7 @@ def test_background_history_dated_as_the_text_dates_it():
 
 def test_a_loss_with_no_known_taker_is_left_out():
     c = corpus(("d1", "2024-05-05", [day("2019")], [change(None, "r", background=True)]))
-    assert reconcile_control(c) == []
+    assert reconcile_control(c, K) == []
 
 
 def test_an_undated_mention_supports_the_change_before_it_and_makes_none():
@@ -149,7 +153,7 @@ def test_an_undated_mention_supports_the_change_before_it_and_makes_none():
         ("d1", "2024-05-05", [day("2024-05-04")], [change("r", "a")]),
         ("d2", "2024-06-20", [], [change("r", None, time=None)]),
     )
-    (x,) = reconcile_control(c)
+    (x,) = reconcile_control(c, K)
     assert x.documents == ["d1", "d2"]
 
 
@@ -162,9 +166,9 @@ def test_an_entry_pushed_back_the_next_day_is_not_a_change():
             [change("r", "a", time=0), change("a", "r", time=1)],
         ),
     )
-    assert reconcile_control(c) == []
+    assert reconcile_control(c, K) == []
 
 
 def test_no_side_no_record():
     c = corpus(("d1", "2024-05-05", [day("2024-05-04")], [change(None, None)]))
-    assert reconcile_control(c) == []
+    assert reconcile_control(c, K) == []

@@ -4,9 +4,12 @@ translation joins both."""
 
 from __future__ import annotations
 
+from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, LocalMention
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.entities import resolve_entities
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def _m(text: str, type_: str, cluster: str, start: int = 0) -> LocalMention:
@@ -18,7 +21,7 @@ def _m(text: str, type_: str, cluster: str, start: int = 0) -> LocalMention:
 def _resolve(per_doc: list[list[LocalMention]]):
     docs = [Document(id=f"d{i}", source=f"t{i}", text="x" * 120) for i in range(len(per_doc))]
     xs = [DocExtraction(document=d.id, mentions=m) for d, m in zip(docs, per_doc, strict=True)]
-    entities, _ = resolve_entities(Corpus.from_records(docs, xs))
+    entities, _ = resolve_entities(Corpus.from_records(docs, xs), K)
     return entities
 
 

@@ -3,9 +3,12 @@ person, and one entity with its short name."""
 
 from __future__ import annotations
 
+from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, LocalMention
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.entities import resolve_entities
+
+K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
 def _mention(name: str, type_: str, cluster: str, start: int = 0) -> LocalMention:
@@ -18,7 +21,7 @@ def _resolve(outlets: list[str], mentions: list[list[LocalMention]], text: str =
         Document(id=f"d{i}", source=f"t{i}", text=text, outlet=o) for i, o in enumerate(outlets, 1)
     ]
     xs = [DocExtraction(document=d.id, mentions=m) for d, m in zip(docs, mentions, strict=True)]
-    entities, _ = resolve_entities(Corpus.from_records(docs, xs))
+    entities, _ = resolve_entities(Corpus.from_records(docs, xs), K)
     return entities
 
 

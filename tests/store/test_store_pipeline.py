@@ -49,19 +49,19 @@ def test_analyze_with_db_is_idempotent(inputs, tmp_path, nlp):
 
 
 def test_add_sources_parses_only_new_documents(inputs, tmp_path, nlp, monkeypatch):
-    import storyline.extract
+    import storyline.pipeline
 
     db = str(tmp_path / "store.sqlite")
     with open_store(db) as store:
         add_sources(store, [str(inputs / "a.txt")])
         parsed: list[str] = []
-        real = storyline.extract.extract_all
+        real = storyline.pipeline.extract_all
 
         def counting(documents, *args, **kwargs):
             parsed.extend(d.source for d in documents)
             return real(documents, *args, **kwargs)
 
-        monkeypatch.setattr(storyline.extract, "extract_all", counting)
+        monkeypatch.setattr(storyline.pipeline, "extract_all", counting)
         ingested, result = add_sources(store, [str(inputs)])
         assert parsed == [str(inputs / "b.txt")]
         assert result.new == ["d2"]

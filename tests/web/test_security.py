@@ -138,7 +138,7 @@ def test_loopback_hosts_are_served(live):
     for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"):
         status, headers, body = request(port, "GET", "/api/analysis", headers={"Host": host})
         assert status == 200 and b"Ferry" in body
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
 
 
 def _spooled_bytes(pid: int, spool: Path) -> int:

@@ -16,7 +16,7 @@ requests to it. One ASGI middleware, installed by `install_security`, refuses:
 - a query-string value longer than `MAX_QUERY_VALUE` (a search string): 400, before it
   reaches the store's LIKE patterns.
 
-It also sets `Referrer-Policy: no-referrer`, so links out of a document page do not tell
+It also sets `Referrer-Policy: same-origin`, so links out of a document page do not tell
 other sites what the user was reading.
 """
 
@@ -38,7 +38,7 @@ WILDCARD_BINDS = ("", "0.0.0.0", "::")
 STATE_CHANGING = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 SAME_SITE_FETCHES = frozenset(("same-origin", "none"))  # 'none': typed in the address bar
 MAX_QUERY_VALUE = 1_000  # characters in one query-string value (a search)
-REFERRER_POLICY = "no-referrer"
+REFERRER_POLICY = "same-origin"  # not "no-referrer": Chromium then posts forms with Origin: null
 
 
 class BodyTooLarge(Exception):
@@ -97,7 +97,12 @@ class SecurityMiddleware:
             if site is not None and site.lower() not in SAME_SITE_FETCHES:
                 return 403, f"cross-site request refused (Sec-Fetch-Site: {site})"
             origin = headers.get("origin")
-            if origin is not None and not self._same_origin(origin, headers.get("host", "")):
+            same_site = site is not None and site.lower() == "same-origin"
+            if (
+                not same_site
+                and origin is not None
+                and not self._same_origin(origin, headers.get("host", ""))
+            ):
                 return 403, f"cross-origin request refused (Origin: {origin})"
         for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1")):
             if len(value) > MAX_QUERY_VALUE:

@@ -53,14 +53,14 @@ def check_upload(name: str, data: bytes, limit: int) -> Upload:
 
 
 async def read_uploads(
-    files: list[UploadFile], text: str, title: str, max_file: int
+    files: list[UploadFile | str], text: str, title: str, max_file: int
 ) -> list[Upload]:
     """The files chosen and the text pasted, checked; at least one of them."""
     uploads: list[Upload] = []
     if len(files) > MAX_FILES:
         raise UploadError(f"{len(files)} files: at most {MAX_FILES} per upload")
     for i, f in enumerate(files):
-        if not f.filename:
+        if isinstance(f, str) or not f.filename:
             continue  # the browser sends an empty part when no file is chosen
         data = await f.read(max_file + 1)
         uploads.append(check_upload(safe_name(f.filename, f"file{i}.txt"), data, max_file))
@@ -77,7 +77,8 @@ def _form(web: Web, errors: list[str]) -> dict:
     return {"errors": errors, "max_file": web.settings.max_bytes, "accept": ACCEPT}
 
 
-Files = Annotated[list[UploadFile], File()]
+# A browser sends an empty part when no file is chosen, which may arrive as a string.
+Files = Annotated[list[UploadFile | str], File()]
 Text = Annotated[str, Form()]
 
 
