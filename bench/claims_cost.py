@@ -25,8 +25,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
 
-    from storyline.extract.mentions import MENTIONS
-    from storyline.extract.nlp import load_nlp
+    from stage_cost import parse_texts
+
     from storyline.extract.quantities import find_quantities
     from storyline.extract.quotes import find_quotes
     from storyline.lexicon import Knowledge
@@ -34,21 +34,14 @@ def main() -> None:
     from storyline.reconcile.claims import claim_words, reconcile_claims
     from storyline.reconcile.corpus import Corpus
 
-    paths = sorted(TEXTS.glob("*.txt"))
-    if args.limit:
-        paths = paths[: args.limit]
-    texts = [p.read_text("utf-8") for p in paths]
-    nlp = load_nlp()
+    texts, docs, mentions, spacy_s = parse_texts(TEXTS, args.repeat, args.limit)
     knowledge = Knowledge.shared()
-    list(nlp.pipe(texts[:2]))  # warm up
-    spacy_s = stage_s = float("inf")
+    quotes = [find_quotes(d, m, knowledge) for d, m in zip(docs, mentions, strict=True)]
+    documents = [
+        Document(id=f"d{i + 1}", source=f"{i + 1}.txt", text=t) for i, t in enumerate(texts)
+    ]
+    stage_s = float("inf")
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        with nlp.select_pipes(disable=[MENTIONS]):  # the bare spaCy pass
-            docs = list(nlp.pipe(texts, batch_size=16))
-        spacy_s = min(spacy_s, time.perf_counter() - t0)
-        mentions = [nlp.get_pipe(MENTIONS).find(d) for d in docs]
-        quotes = [find_quotes(d, m, knowledge) for d, m in zip(docs, mentions, strict=True)]
         t0 = time.perf_counter()
         extractions, rejected = [], 0
         for i, (doc, ms, qs) in enumerate(zip(docs, mentions, quotes, strict=True)):
@@ -56,10 +49,6 @@ def main() -> None:
             found = find_quantities(doc, ms, qs, knowledge, rej)
             rejected += len(rej)
             extractions.append(DocExtraction(document=f"d{i + 1}", quantities=found))
-        documents = [
-            Document(id=f"d{i + 1}", source=p.name, text=t)
-            for i, (p, t) in enumerate(zip(paths, texts, strict=True))
-        ]
         claims, groups = reconcile_claims(
             Corpus.from_records(documents, extractions), claim_words(knowledge)
         )

@@ -27,26 +27,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
 
+    from stage_cost import parse_texts
+
     from storyline.extract.accusations import find_accusations
-    from storyline.extract.mentions import MENTIONS
-    from storyline.extract.nlp import load_nlp
     from storyline.extract.quotes import find_quotes
     from storyline.lexicon import Knowledge
 
-    paths = sorted(TEXTS.glob("*.txt"))
-    if args.limit:
-        paths = paths[: args.limit]
-    texts = [p.read_text("utf-8") for p in paths]
-    nlp = load_nlp()
+    texts, docs, mentions, spacy_s = parse_texts(TEXTS, args.repeat, args.limit)
     knowledge = Knowledge.shared()
-    list(nlp.pipe(texts[:2]))  # warm up
-    spacy_s = stage_s = float("inf")
+    stage_s = float("inf")
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        with nlp.select_pipes(disable=[MENTIONS]):  # the bare spaCy pass
-            docs = list(nlp.pipe(texts, batch_size=16))
-        spacy_s = min(spacy_s, time.perf_counter() - t0)
-        mentions = [nlp.get_pipe(MENTIONS).find(d) for d in docs]
         t0 = time.perf_counter()
         n_quotes = n_acc = 0
         for doc, ms in zip(docs, mentions, strict=True):

@@ -48,7 +48,8 @@ _TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _WORD = re.compile(r"[\w.'’]+")
 
 
-def _valid(year: int, month: int, day: int) -> str | None:
+def valid_date(year: int, month: int, day: int) -> str | None:
+    """The ISO date, or None where it is no date or outside the years news is from."""
     if not MIN_YEAR <= year <= dt.date.today().year + 1:
         return None
     try:
@@ -73,7 +74,7 @@ def _from_match(m: re.Match[str], order: str) -> str | None:
             month, day = a, b
         else:
             day, month = a, b
-    return _valid(year, month, day)
+    return valid_date(year, month, day)
 
 
 def find_date(text: str, rules: Boilerplate | None = None) -> tuple[str, re.Match[str]] | None:
@@ -148,7 +149,7 @@ def _fallback(line: str) -> str | None:
         return None
     if parsed is None:
         return None
-    return _valid(parsed.year, parsed.month, parsed.day)
+    return valid_date(parsed.year, parsed.month, parsed.day)
 
 
 def normalise_published(value: str | None, rules: Boilerplate | None = None) -> str | None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.ingest.dates import MIN_YEAR, find_date
+from storyline.ingest.dates import find_date, valid_date
 from storyline.lexicon import Knowledge
 
 _EN_MONTHS = {
@@ -83,15 +83,6 @@ def _month(word: str, rules: DateRules) -> int | None:
     return _EN_MONTHS.get(w[:3]) if re.fullmatch(_EN_MONTH, w) else None
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    if not MIN_YEAR <= year <= dt.date.today().year + 1:
-        return None
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 @lru_cache(maxsize=4)
 def _patterns(month_re: str) -> dict[str, re.Pattern[str]]:
     mon = rf"(?P<mon>{month_re})\.?"
@@ -118,7 +109,7 @@ def _full_date(text: str, rules: DateRules) -> tuple[str, re.Match[str]] | None:
     for key in ("dmy", "mdy"):
         for m in pats[key].finditer(text):
             month = _month(m["mon"], rules)
-            iso = _iso(int(m["year"]), month, int(m["day"])) if month else None
+            iso = valid_date(int(m["year"]), month, int(m["day"])) if month else None
             if iso and (best is None or m.start() < best[1].start()):
                 best = (iso, m)
                 break
@@ -161,7 +152,7 @@ def opening_dateline(paragraphs: list[str], knowledge: Knowledge | None = None) 
         if found and found[1] in ("dmy", "mdy"):
             m = found[0]
             month = _month(m["mon"], rules)
-            return _iso(int(m["year"]), month, int(m["day"])) if month else None
+            return valid_date(int(m["year"]), month, int(m["day"])) if month else None
     return None
 
 
@@ -225,7 +216,7 @@ def url_date(url: str | None, knowledge: Knowledge | None = None) -> str | None:
     m = _URL_DAY.search(path)
     if m:
         y = int(m["y"] or m["y2"])
-        iso = _iso(y, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        iso = valid_date(y, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
         if iso and y >= rules.url_min_year:
             return iso
     m = _URL_MONTH.search(path)
