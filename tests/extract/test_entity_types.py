@@ -66,3 +66,29 @@ def test_hospital_and_camp_names_are_facilities(nlp) -> None:
     )
     assert types.get("Braga University Hospital") == "FACILITY"
     assert types.get("Braga Hospital Foundation") != "FACILITY"
+
+
+def test_operation_names_are_events_not_people(nlp) -> None:
+    types = _types(
+        nlp, "The offensive, which the army calls Operation Lobaye Thunder, began on Tuesday."
+    )
+    assert {t for name, t in types.items() if "Lobaye" in name} == {"EVENT"}
+
+
+def test_lowercase_common_nouns_are_no_names(nlp) -> None:
+    # the tagger may call 'navy' an ORG; without a capital it is a word, not an entity
+    types = _types(nlp, "The sweep, which the navy calls Operation Mbomou Dawn, began on Monday.")
+    assert "navy" not in types
+    assert types.get("Operation Mbomou Dawn") == "EVENT"
+
+
+def test_hyphenated_surname_alone_is_the_person(nlp) -> None:
+    found = find_mentions(
+        nlp(
+            "Amina Yangongo-Wali, the interior minister, spoke on Monday. Later, "
+            "Yangongo-Wali said troops had been sent."
+        )
+    )
+    alone = [m for m in found if m.text == "Yangongo-Wali"]
+    assert alone and all(m.type == "PERSON" for m in alone)
+    assert {m.cluster for m in found if "Yangongo" in m.text} == {alone[0].cluster}

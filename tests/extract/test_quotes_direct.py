@@ -235,3 +235,21 @@ def test_offsets_point_into_the_text(nlp):
         assert text[q.start : q.end] == q.text
         assert q.cue_start is not None and text[q.cue_start : q.cue_end] == q.cue
         assert text[q.speaker_start : q.speaker_end].endswith("Ortiz")
+
+
+def test_a_new_sentence_after_a_closed_quotation_is_not_its_tag(nlp):
+    # The cue in the next sentence ('which the navy calls') names an operation; the
+    # second quotation continues the speaker of the first.
+    text = (
+        '"The harbour is open again," Captain Ilse Varga said. "We will clear the last '
+        'mines by Sunday." The sweep, which the navy calls Operation Calm Water, began '
+        "on Monday."
+    )
+    pred = dict(_predict(nlp, text))
+    assert "Varga" in (pred.get("We will clear the last mines by Sunday.") or "")
+
+
+def test_a_short_tag_after_a_closed_quotation_still_counts(nlp):
+    text = 'The convoy left at dawn. "We are not afraid of the road." Ruth Odhiambo said.'
+    pred = dict(_predict(nlp, text))
+    assert "Odhiambo" in (pred.get("We are not afraid of the road.") or "")

@@ -108,7 +108,8 @@ class MentionFinder:
                 if not whole and not any(doc[i].pos_ == "PROPN" for i in range(s, e)):
                     continue
                 s, e = _trim(doc, s, e)
-                if s < e and (label or _capitalised(doc, s, e)):
+                # a name has a capital: 'army' in 'army spokesman' is a word, whatever its tag
+                if s < e and _capitalised(doc, s, e):
                     piece = label if whole or len(pieces) > 1 else None
                     if len(pieces) > 1 and self.gz.max_population(doc[s:e].text) >= 1000:
                         piece = "GPE"  # 'Palmyra' in 'Palmyra -- L.A. Times'
@@ -134,11 +135,12 @@ class MentionFinder:
             ):
                 run.append(tok.i)
                 continue
-            if run:
-                out.append(_Cand(run[0], run[-1] + 1, None))
-                run = []
-        if run:
-            out.append(_Cand(run[0], run[-1] + 1, None))
+            if run and not taken[tok.i] and _name_hyphen(doc, tok.i):
+                run.append(tok.i)  # 'Yangongo-Wali' is one word of a name
+                continue
+            _close_run(doc, run, out)
+            run = []
+        _close_run(doc, run, out)
         for ent in doc.ents:  # single capitalised words inside other entities
             if (
                 ent.label_ in {"DATE", "TIME", "PRODUCT", "WORK_OF_ART"}
@@ -237,7 +239,8 @@ class MentionFinder:
             span = doc[c.start : c.end]
             if self._is_big_place(span.text):
                 continue
-            out.setdefault(fold(doc[c.end - 1].text), []).append((c.start, span.text))
+            last = doc[_last_word_start(doc, c.start, c.end) : c.end].text
+            out.setdefault(fold(last), []).append((c.start, span.text))
         return out
 
     def _acronyms(self, doc: Doc, cands: list[_Cand], acronyms: dict[str, str]) -> None:
@@ -253,7 +256,7 @@ class MentionFinder:
         span = doc[c.start : c.end]
         text = span.text
         key = fold(text)
-        single = c.end - c.start == 1
+        single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.actor is not None:
             c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
             if c.actor.stands_for:
@@ -264,8 +267,9 @@ class MentionFinder:
             return
         if single and key in self.words["not_names"]:
             return  # 'Winter' alone, with no Charlie Winter in the document
-        if c.label == "EVENT":
-            c.type, c.name = "EVENT", text
+        named = self._event_name_start(doc, c)  # 'Operation Desert Rain' is no person
+        if c.label == "EVENT" or named is not None:
+            c.type, c.name = "EVENT", doc[c.start if named is None else named : c.end].text
             return
         if c.label in {"PERSON", None} and self._not_person(span):
             if key in self.words["not_people"] or self.gz.demonyms.get(key):
@@ -328,6 +332,13 @@ class MentionFinder:
             return None
         if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
             return "GPE"
+        return None
+
+    def _event_name_start(self, doc: Doc, c: _Cand) -> int | None:
+        """Where an operation's name starts when the candidate is one ('Operation X')."""
+        for i in (c.start, c.start - 1):
+            if i >= 0 and doc[i].text.istitle() and doc[i].lower_ in self.words["event_heads"]:
+                return None if i == c.start and c.end - c.start == 1 else i
         return None
 
     def _not_person(self, span: Span) -> bool:
@@ -479,6 +490,37 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen that joins two capitalised parts of one name, unspaced: 'Yangongo-Wali'."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].text[:1].isupper()
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
+def _last_word_start(doc: Doc, s: int, e: int) -> int:
+    """Token index where the span's last word starts, a hyphenated name counting as one."""
+    j = e - 1
+    while j - 2 >= s and _name_hyphen(doc, j - 1):
+        j -= 2
+    return j
+
+
+def _word_count(doc: Doc, s: int, e: int) -> int:
+    return (e - s) - 2 * sum(1 for i in range(s, e) if _name_hyphen(doc, i))
+
+
+def _close_run(doc: Doc, run: list[int], out: list[_Cand]) -> None:
+    while run and doc[run[-1]].text == "-":
+        run.pop()
+    if run:
+        out.append(_Cand(run[0], run[-1] + 1, None))
+
+
 def _capitalised(doc: Doc, s: int, e: int) -> bool:
     return any(doc[i].text[:1].isupper() for i in range(s, e))
 
@@ -495,7 +537,10 @@ def _person_shaped(doc: Doc, c: _Cand, roles: Roles, org_words: frozenset[str]) 
     """Two or three capitalised proper nouns (no organisation word among them) after a
     title or a role, or before a role apposition."""
     span = doc[c.start : c.end]
-    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+    words = [t for t in span if not _name_hyphen(doc, t.i)]
+    if _word_count(doc, c.start, c.end) not in (2, 3) or not all(
+        t.pos_ == "PROPN" and t.is_title for t in words
+    ):
         return False
     if any(t.lower_ in org_words for t in span):
         return False

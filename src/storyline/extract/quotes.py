@@ -34,6 +34,7 @@ from storyline.models import LocalMention, LocalQuote
 
 SENTENCE_END = frozenset({".", "!", "?"})
 AFTER_WINDOW = 10  # tokens after a closing mark searched for 'X said'
+NEW_SENTENCE_TAG = 4  # after a quotation closed by '.', a cue only this close is its tag
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
 
 
@@ -281,6 +282,10 @@ def _attribute_chain(
             if t.i in inside or t.text in SENTENCE_END or "\n" in t.text:
                 break
             window.append(t)
+        if _ends_sentence(doc, q) and window and window[0].text[:1].isupper():
+            # '“… hide.” The offensive, which the army calls …': a new sentence; only a
+            # short tag right after the mark ('Mbrindi said.') speaks for the quotation.
+            window = window[:NEW_SENTENCE_TAG] if len(window) <= 2 * NEW_SENTENCE_TAG else []
         for t in window:
             if _is_cue(t, cues):
                 subject = subject_of(t, cues)
@@ -319,6 +324,12 @@ def _attribute_chain(
             if subject is not None and subject.i not in inside and paras[subject.i] in chain_paras:
                 return cue, _outer_speaker(cue, subject, cues, inside) or subject, "governed"
     return fallback
+
+
+def _ends_sentence(doc: Doc, q: QuoteSpan) -> bool:
+    """The quotation's own text ends with a full stop ('… hide.”'): what follows the mark
+    is a new sentence unless it is a tag."""
+    return doc_text(doc)[q.start : q.end].rstrip()[-1:] == "."
 
 
 def _governing_cue(

@@ -69,6 +69,7 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
         "facility_heads": frozenset(
             w.lower() for w in raw.get("facility_heads", {}).get("words", [])
         ),
+        "event_heads": frozenset(w.lower() for w in raw.get("event_heads", {}).get("words", [])),
     }
 
 
