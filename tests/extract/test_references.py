@@ -259,3 +259,32 @@ def test_a_titled_name_gives_the_descriptor_its_person(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert "Arriaga" in (_speaker_of(quotes, "road to the border") or "")
+
+
+def test_a_described_body_speaks_through_its_descriptor(nlp):
+    # no named entity for the embassy: 'the embassy' is the one the text described
+    text = (
+        "The Kenyan embassy in Lusaka rejected the report on Friday.\n"
+        "“Nobody from our mission was at the meeting,” the embassy said in a statement."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "Nobody from our mission") == "Kenyan embassy in Lusaka"
+
+
+def test_two_described_bodies_leave_the_descriptor_unresolved(nlp):
+    text = (
+        "The Kenyan embassy in Lusaka and the Tanzanian embassy in Lusaka met on Friday.\n"
+        "“The talks went well,” the embassy said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Kenyan" not in (_speaker_of(quotes, "The talks went well") or "")
+    assert "Tanzanian" not in (_speaker_of(quotes, "The talks went well") or "")
+
+
+def test_a_description_stops_at_the_place_it_names(nlp):
+    text = (
+        "An officer in Bangui, who asked not to be named, spoke to reporters.\n"
+        "“We lost two trucks,” the officer said."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "We lost two trucks") in ("officer in Bangui", None)

@@ -529,7 +529,7 @@ class References:
                 continue
             res = self._resolve(t)
             self._done[t.i] = res
-            if res.referent is not None:
+            if res.referent is not None and res.referent.key in self.referents:
                 self._add(t, res.referent.key)
             elif kind == "pronoun" and t.dep_ in SUBJECT_DEPS and t.lower_ in self._persons:
                 # an unresolved 'he' is still someone: the next 'he' must not jump past him
@@ -753,7 +753,64 @@ class References:
             return Resolution("issuer", issuer)
         if issuer is not None and t.text[:1].isupper() and lemma in self.words.organisations:
             return Resolution("issuer", issuer)  # a statement's 'The Mission condemns …'
+        if owner is None and not people:
+            described = self._described(t)
+            if described is not None:
+                return Resolution(how, described)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _described(self, t: Token) -> Referent | None:
+        """A body the text named only by description: 'the embassy' after 'The Russian
+        embassy in Chisinau denied …' (or that phrase itself) is that embassy. The nearest
+        such phrase with the same head noun, in this or the paragraph before, within the
+        descriptor window; none where two different ones fit."""
+        lemma = t.lemma_.lower()
+        found: set[str] = set()
+        first: tuple[str, str] | None = None
+        for i in range(t.i, -1, -1):
+            if self._para[t.i] - self._para[i] > 1 or (
+                self._sent[t.i] - self._sent[i] > self.words.descriptor_sentences
+            ):
+                break
+            a = self.doc[i]
+            if a.pos_ != "NOUN" or a.lemma_.lower() != lemma or self._in_quote(a):
+                continue
+            phrase = self._narrowed_phrase(a)
+            if phrase is None:
+                continue
+            found.add(phrase.lower())
+            first = first or (phrase, "PERSON" if self._is_role(a) else "ORG")
+        if first is None or len(found) > 1:
+            return None
+        # Not added to the document's entities: a description stands for itself only,
+        # and never competes with named entities for pronouns or other descriptors.
+        return Referent(f"np:{first[0].lower()}", first[0], first[1], None, {first[0].lower()})
+
+    def _narrowed_phrase(self, a: Token) -> str | None:
+        """'Russian embassy in Chisinau' for 'embassy': the noun with the proper-noun or
+        nationality words before it and a place or name after it; None when nothing
+        narrows it down."""
+        left = [
+            c
+            for c in a.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < a.i
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        ]
+        right = [
+            g.i + 1  # up to the name only: 'officer in Bangui, who asked …' stops at Bangui
+            for p in a.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of", "at", "to") and p.i == a.i + 1
+            for g in p.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
+        if not left and not right:
+            return None
+        start = min([c.left_edge.i for c in left] + [a.i])
+        end = max([*right, a.i + 1])
+        while start < a.i and self.doc[start].dep_ == "det":
+            start += 1
+        return self.doc[start:end].text
 
     def _modifiers(self, t: Token) -> list[str]:
         """The words that narrow a descriptor down ('Romanian', 'foreign', 'defence')."""
