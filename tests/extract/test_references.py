@@ -288,3 +288,24 @@ def test_a_description_stops_at_the_place_it_names(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert _speaker_of(quotes, "We lost two trucks") in ("officer in Bangui", None)
+
+
+def test_a_rank_with_of_before_the_name_is_a_title(nlp):
+    text = (
+        "The Harbour Police Command said six people were held on Monday. The Command's "
+        "spokesman, Superintendent of Police Aliyu Bello Sani, said the six had been "
+        "charged. He denied that anyone had been beaten, insisting they had been "
+        "\u201cinvited for questioning\u201d."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "the six had been charged") == "Aliyu Bello Sani"
+    assert _speaker_of(quotes, "invited for questioning") == "Aliyu Bello Sani"
+
+
+def test_a_semicolon_ends_the_tag_search_after_a_quotation(nlp):
+    text = (
+        "Ngozi Eke told a local radio station that the militia lost \u201conly two of our "
+        "men\u201d; the defence ministry says 40 militiamen were killed."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Eke" in (_speaker_of(quotes, "only two of our men") or "")

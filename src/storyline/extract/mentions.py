@@ -178,7 +178,10 @@ class MentionFinder:
             if (
                 c.label in {"ORG", None}
                 and c.actor is None
-                and _person_shaped(doc, c, self.roles, self.words["org_words"])
+                and (
+                    _person_shaped(doc, c, self.roles, self.words["org_words"])
+                    or self.roles.ranked_name_start(doc, c.start, c.end) is not None
+                )
             ):
                 c.label = "PERSON"
         for c in cands:

@@ -279,8 +279,8 @@ def _attribute_chain(
             continue
         window = []
         for t in doc[tok_of[q.close] + 1 : tok_of[q.close] + 1 + AFTER_WINDOW]:
-            if t.i in inside or t.text in SENTENCE_END or "\n" in t.text:
-                break
+            if t.i in inside or t.text in SENTENCE_END or t.text == ";" or "\n" in t.text:
+                break  # '…”; the ministry says …' opens another clause with its own speaker
             window.append(t)
         if _ends_sentence(doc, q) and window and window[0].text[:1].isupper():
             # '“… hide.” The offensive, which the army calls …': a new sentence; only a

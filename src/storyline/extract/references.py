@@ -621,6 +621,12 @@ class References:
                 key = self._by_token.get(c.i)
                 if key is not None and self.referents[key].type in PARTY_TYPES:
                     return self.referents[key]
+                if c.dep_ == "appos" and key is None and self.titles.is_title(c):
+                    # 'the spokesman, Superintendent of Police Musa Idris,': the rank heads
+                    # the apposition and the name hangs below it
+                    named = self._person_below(c)
+                    if named is not None:
+                        return named
         if t.dep_ == "appos":
             key = self._by_token.get(t.head.i)
             if key is not None:
@@ -640,6 +646,13 @@ class References:
                     key = self._by_token.get(c.i)
                     if key is not None and self.referents[key].type == "PERSON":
                         return self.referents[key]
+        return None
+
+    def _person_below(self, head: Token) -> Referent | None:
+        for c in head.subtree:
+            key = self._by_token.get(c.i)
+            if key is not None and c.i > head.i:
+                return self.referents[key] if self.referents[key].type == "PERSON" else None
         return None
 
     def _pronoun(self, t: Token) -> Resolution:

@@ -29,13 +29,34 @@ class Roles:
         return token.lemma_.lower() in words or token.lower_ in words
 
     def strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, list[str]]:
-        """Move leading title tokens out of a person span: the new start and the titles."""
+        """Move leading title tokens out of a person span: the new start and the titles
+        ('Superintendent of Police' as one title when a full name follows it)."""
+        name = self.ranked_name_start(doc, start, end)
+        if name is not None:
+            return name, [doc[start:name].text]
         titles = []
         while start < end - 1 and (self.is_title(doc[start]) or doc[start].is_punct):
             if not doc[start].is_punct:
                 titles.append(doc[start].text)
             start += 1
         return start, titles
+
+    def ranked_name_start(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where the name starts in 'Superintendent of Police Musa Garba Idris' or 'Chief
+        of Staff Ana Ruiz': titles, 'of', one word (or 'the' and one word), then a name of
+        two or three capitalised proper nouns. None for any other shape."""
+        i = start
+        while i < end and self.is_title(doc[i]):
+            i += 1
+        if i == start or i >= end or doc[i].lower_ != "of":
+            return None
+        i += 2 if i + 1 < end and doc[i + 1].lower_ == "the" else 1
+        if i >= end or not doc[i].text[:1].isupper():
+            return None
+        name = doc[i + 1 : end]
+        if not 2 <= len(name) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+            return None
+        return i + 1
 
     def role_before(self, doc: Doc, start: int) -> tuple[str, int] | None:
         """The role phrase written just before a name ('Kremlin spokesman', 'Press

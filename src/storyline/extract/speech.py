@@ -87,6 +87,10 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+def _semicolon_between(doc: Doc, a: int, b: int) -> int | None:
+    return next((i for i in range(min(a, b) + 1, max(a, b)) if doc[i].text == ";"), None)
+
+
 def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     """Reported statements with their cue verb's subject (unresolved)."""
     out: list[tuple[Attribution, Token]] = []
@@ -125,9 +129,20 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             continue
         if paras[subject.i] != paras[token.i] or paras[clause.i] != paras[token.i]:
             continue
+        semicolon = _semicolon_between(doc, clause.i, token.i)
+        if semicolon is not None and clause.i < token.i:
+            continue  # 'A told B that …; the ministry says …': two clauses, two speakers
         if parenthetical:
             lo, hi = _clause_range(clause)
             if subject.i < lo or subject.i >= hi:
+                continue
+        elif semicolon is not None:
+            # 'X said the army withdrew; the ministry used the same words': the parse hung
+            # the second clause under 'said'; what X said ends at the semicolon
+            lo, hi = token.i + 1, trim_end(doc, token.i + 1, semicolon)
+            while lo < hi and doc[lo].dep_ == "mark" and doc[lo].lower_ == "that":
+                lo += 1
+            if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(lo, hi)):
                 continue
         else:
             lo, hi = _clause_range(clause, stop=token)
