@@ -283,11 +283,21 @@ def test_two_described_bodies_leave_the_descriptor_unresolved(nlp):
 
 def test_a_description_stops_at_the_place_it_names(nlp):
     text = (
-        "An officer in Bangui, who asked not to be named, spoke to reporters.\n"
-        "“We lost two trucks,” the officer said."
+        "The Kenyan embassy in Lusaka, which opened in 1965, rejected the report.\n"
+        "\u201cNobody from our mission was there,\u201d the embassy said."
     )
     quotes, *_ = _run(nlp, text)
-    assert _speaker_of(quotes, "We lost two trucks") in ("officer in Bangui", None)
+    assert _speaker_of(quotes, "Nobody from our mission") == "Kenyan embassy in Lusaka"
+
+
+def test_people_of_a_body_are_not_a_described_body(nlp):
+    # 'the leaders of the RPO' stand for the RPO in blame, not for a body of their own
+    text = (
+        "The ministry holds the leaders of the so-called Ndele Front responsible for the "
+        "attack on the convoy."
+    )
+    _, accusations, *_ = _run(nlp, text)
+    assert accusations and accusations[0].accused_texts[0] != "leaders of the so-called Ndele Front"
 
 
 def test_a_rank_with_of_before_the_name_is_a_title(nlp):
@@ -308,4 +318,7 @@ def test_a_semicolon_ends_the_tag_search_after_a_quotation(nlp):
         "men\u201d; the defence ministry says 40 militiamen were killed."
     )
     quotes, *_ = _run(nlp, text)
-    assert "Eke" in (_speaker_of(quotes, "only two of our men") or "")
+    direct = [q for q in quotes if q.kind == "direct" and "only two of our men" in q.text]
+    assert direct and "Eke" in (direct[0].speaker_text or "")
+    reported = [q for q in quotes if q.kind == "indirect" and "only two" in q.text]
+    assert all("ministry" not in (q.speaker_text or "") for q in reported)

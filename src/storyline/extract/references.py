@@ -766,7 +766,8 @@ class References:
             return Resolution("issuer", issuer)
         if issuer is not None and t.text[:1].isupper() and lemma in self.words.organisations:
             return Resolution("issuer", issuer)  # a statement's 'The Mission condemns …'
-        if owner is None and not people:
+        if owner is None and not people and not self._is_role(t) and t.tag_ != "NNS":
+            # a body, not people: 'the leaders of the RPO' stand for the RPO (accusations)
             described = self._described(t)
             if described is not None:
                 return Resolution(how, described)
@@ -792,7 +793,7 @@ class References:
             if phrase is None:
                 continue
             found.add(phrase.lower())
-            first = first or (phrase, "PERSON" if self._is_role(a) else "ORG")
+            first = first or (phrase, "ORG")
         if first is None or len(found) > 1:
             return None
         # Not added to the document's entities: a description stands for itself only,
