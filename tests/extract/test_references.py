@@ -322,3 +322,29 @@ def test_a_semicolon_ends_the_tag_search_after_a_quotation(nlp):
     assert direct and "Eke" in (direct[0].speaker_text or "")
     reported = [q for q in quotes if q.kind == "indirect" and "only two" in q.text]
     assert all("ministry" not in (q.speaker_text or "") for q in reported)
+
+
+def test_statement_issuer_from_the_masthead_is_the_full_body_not_a_bare_word(nlp):
+    # the text itself only says 'the Authority'; the masthead (outlet) names the body
+    text = (
+        "1. The flood reached the lower valley at dawn.\n"
+        "2. The Authority has deployed 14 pumping units and evacuated 230 households."
+    )
+    outlet = "Lower Valley Water Authority (LVWA) \u2013 Republic of Fenland"
+    *_, quantities, _ = _run(nlp, text, doc_type="statement", outlet=outlet)
+    claimants = {q.value: q.claimant_text for q in quantities}
+    assert claimants.get(14) == "Lower Valley Water Authority"
+    assert claimants.get(230) == "Lower Valley Water Authority"
+
+
+def test_a_bodys_own_figures_give_it_as_claimant(nlp):
+    text = (
+        "The Port Authority said traffic was normal. The Port Authority's own figures on "
+        "ships waiting at anchor went from 12 on Monday to 19 on Thursday; the union "
+        "insists there are more than 30."
+    )
+    *_, quantities, _ = _run(nlp, text)
+    claimants = {q.value: q.claimant_text for q in quantities}
+    assert claimants.get(12) == "Port Authority"
+    assert claimants.get(19) == "Port Authority"
+    assert claimants.get(30) != "Port Authority"

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.extract.claim_forms import find_zero_and_lone_claims
 from storyline.extract.number_rules import parse_reason, text_reason
 from storyline.extract.references import References
+from storyline.extract.sentences import semicolon_between
 from storyline.extract.time_rules import match_times, time_rules
 from storyline.lexicon import Knowledge
 from storyline.lexicon.words import alternation, parse_number
@@ -356,7 +357,7 @@ def _speaker(number: Token, qt: QuantityTables) -> Token | None:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:
-                return obj
+                return _keeper(obj, qt)
     node = number
     for _ in range(12):
         if node.head is node:
@@ -365,10 +366,44 @@ def _speaker(number: Token, qt: QuantityTables) -> Token | None:
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in qt.speech:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return None  # the number is the speaker, not the said
+            if semicolon_between(number.doc, number.i, node.i) is not None:
+                break  # 'X's figures went from 23 to 31; the union insists …'
             subj = _subject(node)
             if subj is not None and subj.i != child.i:
                 return subj
-    return _trailing_speaker(number, qt)
+    return _trailing_speaker(number, qt) or _data_keeper(number, qt)
+
+
+def _keeper(tok: Token, qt: QuantityTables) -> Token:
+    """The body behind a data noun ('an assessment by the Authority', 'the NPA's
+    figures'), else the token itself."""
+    if tok.lemma_.lower() not in qt.claims.get("data_nouns", ()):
+        return tok
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in qt.claims.get("data_nouns", ()):
+                return obj
+    return tok
+
+
+def _data_keeper(number: Token, qt: QuantityTables) -> Token | None:
+    """'The NPA's own figures on ships went from 23 to 31': the subject of the number's
+    verb is a body's data, and the body gives the number."""
+    node = number
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > number.i:
+        return None
+    keeper = _keeper(subj, qt)
+    return keeper if keeper is not subj else None
 
 
 def _trailing_speaker(number: Token, qt: QuantityTables) -> Token | None:
@@ -383,6 +418,7 @@ def _trailing_speaker(number: Token, qt: QuantityTables) -> Token | None:
                 and c.pos_ in ("VERB", "AUX")
                 and c.lemma_.lower() in qt.speech
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)
+                and semicolon_between(number.doc, number.i, c.i) is None
             ):
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subj is not None and subj.i < c.i:

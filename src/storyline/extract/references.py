@@ -904,11 +904,15 @@ class References:
         """The organisation of an official statement's letterhead: the first one named in
         its first lines (or the outlet ingest read from the masthead)."""
         if self.outlet:
-            low = self.outlet.lower()
+            name, acronym = _letterhead_name(self.outlet)
+            low = name.lower()
             for ref in self.referents.values():
+                if self._generic(ref):
+                    continue  # 'Authority' alone is the descriptor, not the body
                 if ref.type in ORG_TYPES and any(n in low or low in n for n in ref.names):
                     return ref
-            return Referent("outlet", self.outlet, "ORG", None, {low})
+            names = {low} | ({acronym.lower()} if acronym else set())
+            return Referent("outlet", name, "ORG", None, names)
         first_paras = 4
         found: list[Referent] = []
         for m in self._mentions:
@@ -962,6 +966,16 @@ def _name_line(line: str) -> str | None:
     if len(run) == 3 and len(words) > 3 and words[-4] in NAME_PARTICLES:
         run = run[1:]  # 'Général de Brigade Ana Obi': 'Brigade' is the rank's
     return " ".join(run) if len(run) >= 2 else None
+
+
+def _letterhead_name(outlet: str) -> tuple[str, str | None]:
+    """'National Authority for X (NAX)' -> ('National Authority for X', 'NAX'); 'Ministry
+    of Y – Republic of Z' -> ('Ministry of Y', None): the body, without its country line."""
+    name = re.split(r"\s[–—|]\s", outlet, maxsplit=1)[0].strip()
+    found = re.search(r"\s*\(([A-Z][A-Za-z.]{1,11})\)\s*$", name)
+    if found is None:
+        return name, None
+    return name[: found.start()].strip(), found.group(1)
 
 
 def _strip_det(phrase: str) -> str:

@@ -44,3 +44,9 @@ def within_paragraph(doc: Doc, anchor: int, lo: int, hi: int) -> tuple[int, int]
             lo = j + 1
             break
     return lo, hi
+
+
+def semicolon_between(doc: Doc, a: int, b: int) -> int | None:
+    """The first semicolon strictly between tokens `a` and `b`: two clauses joined by one
+    have their own speakers ('A told B that …; the ministry says …')."""
+    return next((i for i in range(min(a, b) + 1, max(a, b)) if doc[i].text == ";"), None)

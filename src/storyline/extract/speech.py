@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storyline.extract.quote_speakers import Attribution, subject_of, token_paragraphs
-from storyline.extract.sentences import within_paragraph
+from storyline.extract.sentences import semicolon_between, within_paragraph
 from storyline.lexicon.cues import Cues
 
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -87,10 +87,6 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
-def _semicolon_between(doc: Doc, a: int, b: int) -> int | None:
-    return next((i for i in range(min(a, b) + 1, max(a, b)) if doc[i].text == ";"), None)
-
-
 def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     """Reported statements with their cue verb's subject (unresolved)."""
     out: list[tuple[Attribution, Token]] = []
@@ -129,7 +125,7 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             continue
         if paras[subject.i] != paras[token.i] or paras[clause.i] != paras[token.i]:
             continue
-        semicolon = _semicolon_between(doc, clause.i, token.i)
+        semicolon = semicolon_between(doc, clause.i, token.i)
         if semicolon is not None and clause.i < token.i:
             continue  # 'A told B that …; the ministry says …': two clauses, two speakers
         if parenthetical:
