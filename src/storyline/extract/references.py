@@ -34,6 +34,7 @@ from storyline.extract.quote_marks import pair_quotes
 from storyline.extract.quote_speakers import doc_text
 from storyline.extract.roles import Roles
 from storyline.lexicon import Knowledge
+from storyline.lexicon.references import reference_words
 from storyline.models import LocalMention, Reference
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE"})
@@ -42,54 +43,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 DASHES = frozenset({"—", "–", "-", "--"})
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
-
-
-@dataclass(frozen=True)
-class ReferenceWords:
-    masculine: frozenset[str]
-    feminine: frozenset[str]
-    singular: frozenset[str]
-    plural: frozenset[str]
-    male_words: frozenset[str]
-    female_words: frozenset[str]
-    organisations: dict[str, tuple[str, ...]]
-    descriptor_types: dict[str, frozenset[str]]
-    party_nouns: frozenset[str]
-    loose_modifiers: frozenset[str]
-    person_nouns: frozenset[str]
-    pronoun_sentences: int
-    descriptor_sentences: int
-
-
-def _lower(values: list[str]) -> frozenset[str]:
-    return frozenset(v.strip().lower() for v in values if v.strip())
-
-
-def reference_words(knowledge: Knowledge) -> ReferenceWords:
-    """`data/references.toml`, merged with users' extensions (once per knowledge)."""
-    return knowledge.derived("reference_words", lambda: _reference_words(knowledge))
-
-
-def _reference_words(knowledge: Knowledge) -> ReferenceWords:
-    raw = knowledge.structured("references.toml")
-    return ReferenceWords(
-        masculine=_lower(raw["pronouns"]["masculine"]),
-        feminine=_lower(raw["pronouns"]["feminine"]),
-        singular=_lower(raw["pronouns"]["singular"]),
-        plural=_lower(raw["pronouns"]["plural"]),
-        male_words=_lower(raw["gender"]["masculine"]),
-        female_words=_lower(raw["gender"]["feminine"]),
-        organisations={
-            k.lower(): tuple(sorted({k.lower(), *(w.lower() for w in v)}))
-            for k, v in raw["organisations"].items()
-        },
-        descriptor_types={k.lower(): frozenset(v) for k, v in raw["descriptors"].items()},
-        party_nouns=_lower(raw["parties"]["nouns"]),
-        loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
-        person_nouns=_lower(raw["parties"]["people"]),
-        pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
-        descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
-    )
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from storyline.config import VERSION, Settings
 from storyline.lexicon import Knowledge
+from storyline.lexicon.references import reference_words
 from storyline.models import Analysis, DocExtraction, Document, Problem
 from storyline.reconcile.attribution import attribute_accusations, attribute_quotes
 from storyline.reconcile.briefing import write_briefings
@@ -23,6 +24,7 @@ from storyline.reconcile.event_coding import code_event_types
 from storyline.reconcile.framing import compare_framing, load_concepts
 from storyline.reconcile.geocode import geocode_entities
 from storyline.reconcile.stories import cluster_stories
+from storyline.reconcile.story_descriptors import link_story_descriptors
 from storyline.reconcile.timeline import build_timeline
 
 
@@ -43,6 +45,8 @@ def reconcile(
     geocode_entities(corpus, knowledge.gazetteer)
     corpus.stories, corpus.storylines = cluster_stories(corpus, settings.stories)
     infer_publication_dates(corpus)  # again, now borrowing from the story's other documents
+    # 'the union' of a commentary is the union the story's wire report names
+    link_story_descriptors(corpus, reference_words(knowledge), knowledge.entity_words["roles"])
     corpus.quotes = attribute_quotes(corpus)
     corpus.accusations = attribute_accusations(corpus)
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))

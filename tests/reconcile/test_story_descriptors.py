@@ -1,0 +1,82 @@
+"""Bare descriptors a document leaves unresolved ('the union says …') are linked to the
+one story entity that fits them, and to nothing when two fit, when the document names a
+fitting body itself, or when the descriptor is a person's role or a government."""
+
+from __future__ import annotations
+
+from storyline.lexicon import Knowledge
+from storyline.lexicon.references import reference_words
+from storyline.models import DocExtraction, Document, Entity, LocalQuote, Quantity, Story
+from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.story_descriptors import StoryDescriptors, link_story_descriptors
+
+K = Knowledge.shared()
+WORDS = reference_words(K)
+ROLES = K.entity_words["roles"]
+
+
+def _doc(doc_id: str) -> Document:
+    return Document(id=doc_id, source=f"{doc_id}.txt", title=doc_id, text="x")
+
+
+def _corpus(entities: list[Entity], named_in: dict[str, list[str]], stories: list[list[str]]):
+    docs = sorted({d for ds in stories for d in ds})
+    corpus = Corpus.from_records([_doc(d) for d in docs], [DocExtraction(document=d) for d in docs])
+    corpus.entities = entities
+    corpus.entity_of = {
+        (doc_id, f"c:{eid}"): eid for doc_id, eids in named_in.items() for eid in eids
+    }
+    corpus.stories = [
+        Story(id=f"s{i + 1}", title="t", documents=ds) for i, ds in enumerate(stories)
+    ]
+    return corpus
+
+
+UNION = Entity(id="e1", name="Harbour Workers' Union", type="ORG")
+PORTS = Entity(id="e2", name="Harbour Ports Authority", type="ORG")
+DRIVERS = Entity(id="e3", name="Union of Lorry Drivers", type="ORG")
+POLICE = Entity(id="e4", name="Eastport Police Command", type="ORG")
+
+
+def test_the_union_is_the_one_union_of_the_story():
+    corpus = _corpus([UNION, PORTS], {"d1": ["e1", "e2"], "d2": ["e2"]}, [["d1", "d2"]])
+    links = StoryDescriptors(corpus, WORDS, ROLES)
+    assert links.entity("d2", "the union") == UNION
+    assert links.entity("d2", "The union") == UNION
+
+
+def test_two_unions_leave_it_unresolved():
+    corpus = _corpus([UNION, DRIVERS, PORTS], {"d1": ["e1", "e3"], "d2": ["e2"]}, [["d1", "d2"]])
+    assert StoryDescriptors(corpus, WORDS, ROLES).entity("d2", "the union") is None
+
+
+def test_a_union_of_another_story_does_not_count():
+    corpus = _corpus([UNION, PORTS], {"d1": ["e1"], "d2": ["e2"]}, [["d1"], ["d2"]])
+    assert StoryDescriptors(corpus, WORDS, ROLES).entity("d2", "the union") is None
+
+
+def test_roles_names_and_modified_phrases_are_not_linked():
+    corpus = _corpus([UNION, POLICE], {"d1": ["e1", "e4"], "d2": []}, [["d1", "d2"]])
+    links = StoryDescriptors(corpus, WORDS, ROLES)
+    assert links.entity("d2", "the police") == POLICE
+    assert links.entity("d2", "the officer") is None  # a person, not the police
+    assert links.entity("d2", "the dockers' union") is None
+    assert links.entity("d2", "NPA") is None
+    assert links.entity("d2", "the government") is None
+
+
+def test_links_reach_quotes_and_claims_without_touching_the_callers_records():
+    corpus = _corpus([UNION, PORTS], {"d1": ["e1"], "d2": ["e2"]}, [["d1", "d2"]])
+    quote = LocalQuote(
+        kind="indirect", text="pay is low", start=0, end=10, speaker_text="the union"
+    )
+    claim = Quantity(text="48,000 naira", start=0, end=12, value=48000, claimant_text="union")
+    original = corpus.extractions["d2"].model_copy(
+        update={"quotes": [quote], "quantities": [claim]}
+    )
+    corpus.extractions["d2"] = original
+    assert link_story_descriptors(corpus, WORDS, ROLES) == 2
+    linked = corpus.extractions["d2"]
+    assert corpus.entity("d2", linked.quotes[0].speaker_cluster) == "e1"
+    assert corpus.entity("d2", linked.quantities[0].claimant_cluster) == "e1"
+    assert original.quotes[0].speaker_cluster is None
