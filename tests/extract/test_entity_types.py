@@ -92,3 +92,18 @@ def test_hyphenated_surname_alone_is_the_person(nlp) -> None:
     alone = [m for m in found if m.text == "Yangongo-Wali"]
     assert alone and all(m.type == "PERSON" for m in alone)
     assert {m.cluster for m in found if "Yangongo" in m.text} == {alone[0].cluster}
+
+
+def test_a_demonym_before_a_government_word_is_that_government(nlp) -> None:
+    found = find_mentions(
+        nlp("Ukrainian authorities said on Friday that the Moldovan leadership had refused.")
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["Moldovan leadership"].type == "ORG"
+    assert by_text["Moldovan leadership"].stands_for == "Moldova"
+    assert by_text["Ukrainian authorities"].stands_for == "Ukraine"
+
+
+def test_a_dateline_capital_is_no_government(nlp) -> None:
+    found = find_mentions(nlp("KYIV, May 2 - The talks ended without a deal on Friday."))
+    assert all(m.stands_for is None for m in found if m.text == "KYIV")

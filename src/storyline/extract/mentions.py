@@ -149,6 +149,7 @@ class MentionFinder:
                 and not taken[ent.start]
             ):
                 out.append(_Cand(ent.start, ent.end, None))
+        out.extend(self._national_governments(doc, taken))
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -157,6 +158,25 @@ class MentionFinder:
                 dedup.append(c)
                 last_end = c.end
         return dedup
+
+    def _national_governments(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        """'the Moldovan leadership', 'Ukrainian authorities': a demonym before a word for
+        a government names that country's government."""
+        out = []
+        heads = self.words["government_nouns"]
+        for t in doc:
+            if t.lemma_.lower() not in heads and t.lower_ not in heads:
+                continue
+            for d in t.children:
+                if (
+                    d.dep_ in ("amod", "compound", "nmod")
+                    and t.i - 2 <= d.i < t.i
+                    and d.text[:1].isupper()
+                    and not taken[t.i]  # the demonym may be a (dropped) NER name
+                    and self.gz.demonyms.get(fold(d.text))
+                ):
+                    out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
+        return out
 
     # -------------------------------------------------------------- typing
 
@@ -260,6 +280,10 @@ class MentionFinder:
         text = span.text
         key = fold(text)
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
+        if c.label == "GOVERNMENT":
+            iso = self.gz.demonyms[fold(doc[c.start].text)]
+            self._government_of(c, iso)
+            return
         if c.actor is not None:
             c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
             if c.actor.stands_for:
@@ -385,7 +409,7 @@ class MentionFinder:
     def _metonymy(self, doc: Doc, c: _Cand) -> None:
         """A capital acting or speaking stands for its government: 'Damascus vowed'."""
         iso = self.gz.capitals.get(fold(doc[c.start : c.end].text))
-        if iso is None:
+        if iso is None or _dateline(doc, c.start):
             return
         root = doc[c.start : c.end].root
         subj = root
@@ -395,6 +419,9 @@ class MentionFinder:
             return
         if not self._acts(subj.head):
             return
+        self._government_of(c, iso)
+
+    def _government_of(self, c: _Cand, iso: str) -> None:
         country = self.gz.country_names.get(iso, iso)
         gov = self.governments.get(iso)
         c.type = "ORG"
@@ -522,6 +549,13 @@ def _close_run(doc: Doc, run: list[int], out: list[_Cand]) -> None:
         run.pop()
     if run:
         out.append(_Cand(run[0], run[-1] + 1, None))
+
+
+def _dateline(doc: Doc, start: int) -> bool:
+    """'CHISINAU, May 2 -': an upper-case place opening a paragraph is where the report
+    was filed, not a government acting."""
+    opens = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    return opens and doc[start].text.isupper() and len(doc[start].text) > 2
 
 
 def _capitalised(doc: Doc, s: int, e: int) -> bool:

@@ -60,13 +60,27 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
                 if child.lower_ in cues.expletives and child.lower_ not in cues.org_pronouns:
                     return None
                 return child
-        if v.dep_ in INHERIT_DEPS and v.head is not v:
+        if (v.dep_ in INHERIT_DEPS or _subjectless_clause(v, cues)) and v.head is not v:
             v = v.head
             continue
         if v.dep_ == "acl" and v.head.pos_ in NOMINAL_POS:
             return v.head  # "a statement saying …"
         return None
     return None
+
+
+def _subjectless_clause(v: Token, cues: Cues) -> bool:
+    """'X told reporters that A, accused B of …': the parser may hang a coordinated
+    finite verb as a complement clause of the speech verb; with no subject and no 'that'
+    of its own it shares the speech verb's subject."""
+    return (
+        v.dep_ == "ccomp"
+        and v.head.lemma_.lower() in cues.speech_verbs
+        and v.tag_ in ("VBD", "VBZ")
+        and v.i > v.head.i
+        and not any(c.dep_ in ("mark", "aux", "auxpass", "expl") for c in v.children)
+        and v.doc[v.i - 1].text == ","
+    )
 
 
 def _raised(verb: Token, cues: Cues) -> bool:
@@ -80,7 +94,10 @@ def _raised(verb: Token, cues: Cues) -> bool:
 
 def inverted_subject(verb: Token, limit: int) -> Token | None:
     """'…,” said Romain Caillet': a proper name right after the cue when the parser
-    gave the verb no subject."""
+    gave the verb no subject. A verb with an object ('…”, accused the leadership of …')
+    is not inverted: the noun after it is what it acts on."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
     for t in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
         if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS):
             return t.head if t.dep_ == "compound" else t

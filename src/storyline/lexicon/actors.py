@@ -70,6 +70,9 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
             w.lower() for w in raw.get("facility_heads", {}).get("words", [])
         ),
         "event_heads": frozenset(w.lower() for w in raw.get("event_heads", {}).get("words", [])),
+        "government_nouns": frozenset(
+            w.lower() for w in raw.get("government_nouns", {}).get("words", [])
+        ),
     }
 
 
