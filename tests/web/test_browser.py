@@ -143,4 +143,3 @@ def test_add_article_from_the_browser(page, server):
         page.content()
     )
     assert page.events["errors"] == []
-

@@ -45,7 +45,7 @@ SHARP_DAYS = 14  # a date this short (a day, a week, a weekend) places its event
 BREAK_ROOM = 26  # no tick this close to a break of the axis
 CONTEXT = 110  # width of the squeezed stretch for what lies before or after the focus
 MAX_SERIES = 4
-PANEL = 104  # height of one figure's panel
+PANEL = 110  # height of one figure's panel
 DOT = 4.0
 
 INK = "#1d232a"
@@ -257,7 +257,7 @@ def _piece_ticks(piece: Piece) -> list[tuple[date, str]]:
     span_days = piece.hi - piece.lo
     choices: list[tuple[str, Callable[[], list[date]]]] = []
     if span_days <= most * 7 * 2:
-        choices += [("day", lambda: days(1)), ("day", lambda: days(2)), ("day", lambda: days(7))]
+        choices += [("day", lambda n=n: days(n)) for n in (1, 2, 3, 7)]
     if span_days <= most * 183 * 2:
         choices += [("month", lambda m=m: months(m)) for m in (1, 2, 3, 6)]
     choices += [("year", lambda y=y: years(y)) for y in (1, 2, 5, 10, 20, 50, 100, 500, 1000)]
@@ -552,7 +552,7 @@ def _panel(s: Series, axis: Axis, ticks, top: float, link: Callable[[Cite], str]
     g = s.group
     how = "revised over time" if g.group.revision else "changes over time"
     head = f"{_clean(g.what) or 'figure'} ({g.group.id}, {g.group.status}, {how})"
-    plot_top, plot_bottom = top + 30, top + PANEL - 14
+    plot_top, plot_bottom = top + 34, top + PANEL - 14
     values = [v for p in s.points for v in (p.value, p.high) if v is not None]
     lo, hi = min(values), max(values)
     if hi == lo:
@@ -591,7 +591,8 @@ def _panel(s: Series, axis: Axis, ticks, top: float, link: Callable[[Cite], str]
                 f'<line x1="{_f(cx)}" x2="{_f(cx)}" y1="{_f(y(p.high))}" y2="{_f(cy)}" '
                 f'stroke="{FIGURE}" stroke-width="3" stroke-opacity="0.5"/>'
             )
-        lx, ly, anchor = _point_label(cx, min(cy, y(p.high) if p.high else cy), label, boxes)
+        room = (top + 13, top + PANEL - 1)  # below the panel's name, above the next panel
+        lx, ly, anchor = _point_label(cx, min(cy, y(p.high) if p.high else cy), label, boxes, room)
         end = f' text-anchor="{anchor}"' if anchor != "start" else ""
         body = (
             f'{bar}<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{DOT:g}" fill="{FIGURE}" '
@@ -603,10 +604,15 @@ def _panel(s: Series, axis: Axis, ticks, top: float, link: Callable[[Cite], str]
 
 
 def _point_label(
-    cx: float, cy: float, label: str, boxes: list[tuple[float, float, float, float]]
+    cx: float,
+    cy: float,
+    label: str,
+    boxes: list[tuple[float, float, float, float]],
+    room: tuple[float, float],
 ) -> tuple[float, float, str]:
     """Where a point's label goes: above it, else below, right or left; the first place
-    that overlaps no label already placed (above, if none is free)."""
+    inside the panel (`room`: its top and bottom) that overlaps no label already placed
+    (above, if none is free)."""
     w = len(label) * CHAR
     lo_x, hi_x = LEFT, WIDTH - RIGHT
     mid = min(max(cx, lo_x + w / 2), hi_x - w / 2)
@@ -617,7 +623,9 @@ def _point_label(
         (cx - 7, cy + 4, "end", (cx - 7 - w, cy - 6, cx - 7, cy + 6)),
     ]
     for x, y, anchor, box in tries:
-        inside = box[0] >= lo_x - 1 and box[2] <= hi_x + 1
+        inside = (
+            box[0] >= lo_x - 1 and box[2] <= hi_x + 1 and room[0] <= box[1] <= box[3] <= room[1]
+        )
         if inside and not any(_overlap(box, b) for b in boxes):
             boxes.append(box)
             return x, y, anchor
@@ -688,7 +696,7 @@ def timeline_svg(
     if left_out > 0:
         notes.append(f"{left_out} more changing figures are in the claims table")
     for note in notes:
-        out.append(f'<text x="{LEFT}" y="{_f(y + 4)}" fill="{MUTED}">{escape(note)}.</text>')
+        out.append(f'<text x="{LEFT}" y="{_f(y + 10)}" fill="{MUTED}">{escape(note)}.</text>')
         y += 16
     height = round(y + 4)
     label = escape(_clean(title))
