@@ -114,6 +114,21 @@ def test_any_date_text_gives_a_span_or_none(text):
     assert span is None or span.first <= span.last
 
 
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="0123456789-/W", max_size=23),
+            st.dates().map(date.isoformat),
+            st.integers(0, 9999).map(lambda y: f"{y:04d}"),
+        ),
+        max_size=8,
+    )
+)
+def test_any_dates_draw_without_error(texts):
+    svg = timeline_svg([event(t) for t in texts], [], link)
+    assert svg == "" or (svg.startswith("<svg") and svg.endswith("</svg>"))
+
+
 # ------------------------------------------------------------------ lanes
 
 

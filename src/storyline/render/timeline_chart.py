@@ -3,9 +3,12 @@
 `timeline_svg(events, figures, link)` draws, on one date axis:
 
 - every dated timeline event: a dot for a day, a faint dashed bar over the whole span for
-  a partial date (a month, a season, a year: the event lies somewhere in it), a solid bar
-  for an interval ('2016-12-10/2016-12-11': it lasted that long). Labels sit in lanes so
-  that no two overlap; events past the last lane are drawn, unlabelled, in one row below.
+  a partial date (a month, a season, a year, or a week or season the reconciler wrote as
+  an interval: the event lies somewhere in it), a solid bar for an interval of days
+  ('2016-12-03/2016-12-05': it lasted that long). Labels sit in lanes so that no two
+  overlap; events past the last lane are drawn, unlabelled, in one row below. Where most
+  events fall within a few days and others years before, the axis is broken: the years
+  of background are squeezed into a narrow stretch at the side.
 - under it, one panel per revised figure (a claim group with `revision: true`, or whose
   value changes from one publication date to the next): a step line of the value over
   the dates of the documents that gave it, each point labelled with its value and the
@@ -55,6 +58,7 @@ EVENT = "#3b6ea5"
 FIGURE = "#b5533c"
 
 Kind = Literal["day", "partial", "interval"]
+FIRST_YEAR, LAST_YEAR = 1000, 8999  # dates outside are misreadings, not news
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,13 @@ def _add_months(year: int, month: int, n: int) -> date:
 
 
 def _endpoint(text: str) -> tuple[date, date] | None:
-    """The first and last day of one ISO 8601 / TimeML date value, possibly partial."""
+    """The first and last day of one ISO 8601 / TimeML date value, possibly partial;
+    None outside the years FIRST_YEAR to LAST_YEAR (the axis pads and steps past them)."""
     value = text.strip().split("T")[0]
+    if not (m := re.match(r"\d{3,4}", value)) or not (
+        FIRST_YEAR <= int(m[0]) * (10 if len(m[0]) == 3 else 1) <= LAST_YEAR
+    ):
+        return None
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -109,7 +118,7 @@ def _endpoint(text: str) -> tuple[date, date] | None:
         if m := re.fullmatch(r"(\d{4})", value):
             return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
         if m := re.fullmatch(r"(\d{3})", value):  # a decade: '201' is 2010-2019
-            return date(int(m[1]) * 10 or 1, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
     except ValueError:  # a month 13, a 30 February, a week 60
         return None
     return None
