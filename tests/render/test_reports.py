@@ -194,6 +194,13 @@ def test_html_has_an_inline_map_of_the_places(html):
     assert "Palmaria" in svg.group(0) and 'href="#d1-' in svg.group(0)
 
 
+def test_html_draws_the_timeline_chart_in_the_timeline_section(html):
+    section = re.search(r'<section class="timeline" id="s1-timeline">.*?</section>', html, re.S)
+    svg = re.search(r'<svg class="timeline-chart".*?</svg>', section.group(0), re.S)
+    assert svg and "<circle" in svg.group(0) and 'href="#d1"' in svg.group(0)
+    assert "<title>2016-12-11: Fighters enter &lt;town&gt; — sources: d1" in svg.group(0)
+
+
 def test_markdown_escapes_and_links_resolve(md):
     assert "<script" not in md and "<img" not in md
     assert r"\*bold\*" in md and r"\[link\]" in md

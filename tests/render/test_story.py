@@ -64,6 +64,13 @@ def test_claim_groups_conflicting_first_with_values_as_read(view):
     assert [c.value for c in view.claims[0].claims] == ["300", "about 250"]
 
 
+def test_claims_carry_their_documents_dates_and_events_their_precision(view):
+    # the timeline chart draws figures by date and partial dates as spans
+    dates = [(c.claim.document, c.date) for g in view.claims for c in g.claims]
+    assert dates == [("d1", None), ("d2", "2023-03-02"), ("d2", "2023-03-02")]
+    assert [t.precision for t in view.timeline] == ["unknown", "unknown"]
+
+
 def test_claim_values():
     def c(**kw) -> Claim:
         return Claim(

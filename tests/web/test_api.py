@@ -219,6 +219,20 @@ def test_story_page_sections_and_citations(client):
     assert client.get("/stories/nope").status_code == 404
 
 
+def test_story_page_draws_events_and_the_changing_figure_over_time(client):
+    html = client.get("/stories/s1").text
+    timeline = html[html.index('<section id="timeline">') : html.index('<section id="map">')]
+    svg = re.search(r'<svg class="timeline-chart".*?</svg>', timeline, re.S).group(0)
+    assert "<title>2022-05-10 (“on Tuesday”): Crews walk out — sources: d1 (Harbour Post)" in svg
+    assert 'href="/documents/d1"' in svg  # the event's source document
+    # the passenger count, 2,000 then 1,950 by the documents' dates, each point cited
+    assert "stranded passengers (g1, agreed, changes over time)" in svg
+    c2 = FERRY_2.index("1,950 passengers")
+    assert f'href="/documents/d2?p={c2}-{c2 + 16}#p-{c2}-{c2 + 16}"' in svg
+    assert ">1,950 [d2]</text>" in svg
+    assert "timeline-chart" not in client.get("/stories/s2").text  # nothing dated there
+
+
 def test_document_page_highlights_and_folds(client):
     end = FERRY.index(".") + 1
     html = client.get(f"/documents/d1?p=0-{end}").text

@@ -114,6 +114,23 @@ def test_hostile_article_runs_nothing(page, server):
     assert page.events["hosts"] == {"127.0.0.1"}
 
 
+def test_story_page_shows_the_timeline_chart(page, server, tmp_path):
+    page.goto(server + "/stories/s1")
+    chart = page.locator("#timeline svg.timeline-chart")
+    chart.wait_for()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 40
+    assert chart.locator("g.events circle").count() == 1  # the one dated event
+    assert chart.locator("g.figure").count() == 1  # the passenger count, 2,000 then 1,950
+    assert chart.locator("g.figure circle").count() == 2
+    assert "Crews walk out" in chart.locator("g.events circle > title").text_content()
+    chart.screenshot(path=str(tmp_path / "timeline-chart.png"))
+    assert (tmp_path / "timeline-chart.png").stat().st_size > 0
+    chart.locator("g.events a").first.click()  # a mark opens its source document
+    page.wait_for_url("**/documents/d1")
+    assert page.events["errors"] == [] and page.events["hosts"] == {"127.0.0.1"}
+
+
 def test_add_article_from_the_browser(page, server):
     page.goto(server + "/add")
     page.fill("input[name=title]", "Lighthouse repainted")

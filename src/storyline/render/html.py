@@ -2,7 +2,8 @@
 asset), readable offline and printable. Pages are Jinja templates under templates/.
 
 Article text is untrusted: the template environment autoescapes everything, and the
-only markup inserted unescaped is the SVG map this module builds from escaped parts.
+only markup inserted unescaped is the SVG (map, control strips, timeline chart) this
+module builds from escaped parts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from storyline.models import Analysis
 from storyline.render.control_strip import strip_svg
 from storyline.render.story import SECTIONS, Cite, StoryView, story_map
+from storyline.render.timeline_chart import story_chart
 from storyline.render.views import build_view
 
 
@@ -53,5 +55,7 @@ def render_html(analysis: Analysis) -> str:
         sv.story.id: [Markup(strip_svg(x, lambda a: f"#{a}")) for x in sv.control]
         for sv in view.stories
     }
+    # timeline_svg escapes every text it draws; marks link to the cited passages
+    charts = {sv.story.id: Markup(story_chart(sv, lambda c: f"#{c.anchor}")) for sv in view.stories}
     template = environment().get_template("report.html.j2")
-    return template.render(view=view, maps=maps, strips=strips, sections=SECTIONS)
+    return template.render(view=view, maps=maps, strips=strips, charts=charts, sections=SECTIONS)

@@ -93,6 +93,7 @@ class TimelineItem:
     place: Entity | None
     actors: list[Entity]
     cites: list[Cite]
+    precision: str = "unknown"  # the event's Precision: a week or a season is not a day
 
 
 @dataclass
@@ -117,6 +118,7 @@ class ClaimItem:
     claimant: Entity | None
     claimant_name: str | None
     cite: Cite
+    date: str | None = None  # the citing document's publication date (figures over time)
 
 
 @dataclass
@@ -324,6 +326,7 @@ def _timeline(lk: Lookups, story: Story, cite: _Citer) -> list[TimelineItem]:
             place=lk.entities.get(e.place or ""),
             actors=[lk.entities[a] for a in e.actors if a in lk.entities],
             cites=[cite(d) for d in dict.fromkeys(e.documents)],
+            precision=e.precision,
         )
         for e in lk.story_events(story)
     ]
@@ -404,6 +407,7 @@ def _claims(lk: Lookups, docs: list[str], cite: _Citer) -> list[ClaimGroupItem]:
                 claimant=lk.entities.get(c.claimant or ""),
                 claimant_name=lk.entity_name(c.claimant) or c.claimant_name,
                 cite=cite(c.document, c.start, c.end),
+                date=lk.docs[c.document].published if c.document in lk.docs else None,
             )
             for c in members
         ]

@@ -42,7 +42,8 @@ def _segments(text: str, spans: set[tuple[int, int]]) -> list[Segment]:
     Overlapping passages share marks (their union is marked). One sweep over the cuts:
     a segment is marked where some passage is open across it."""
     n = len(text)
-    spans = {(max(0, s), min(n, e)) for s, e in spans if s < n and e > s}
+    clamped = {(max(0, s), min(n, e)) for s, e in spans}
+    spans = {(s, e) for s, e in clamped if e > s}  # a passage wholly outside is dropped
     cuts = sorted({0, n} | {s for s, _ in spans} | {e for _, e in spans})
     starts: dict[int, list[str]] = defaultdict(list)
     opening: Counter = Counter()

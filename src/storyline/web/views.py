@@ -14,6 +14,7 @@ from storyline.models import Analysis, Document, Entity, Quote, Story
 from storyline.render.basemap import Pin, map_svg
 from storyline.render.control_strip import strip_svg
 from storyline.render.story import PLACE_TYPES, Cite, Lookups, StoryView, story_map, story_view
+from storyline.render.timeline_chart import story_chart
 from storyline.web.highlight import Mark, highlight, passage_id
 
 
@@ -50,6 +51,7 @@ class StoryPage:
     view: StoryView
     svg: Markup
     strips: list[Markup]  # who held which place, when (beside the map)
+    chart: Markup  # events and changing figures over time (the timeline section)
 
 
 @dataclass
@@ -113,7 +115,8 @@ class Index(Lookups):
         svg = story_map(view, lambda n: f"/entities/{n.entity.id}")
         # map_svg and strip_svg escape every label they write
         strips = [Markup(strip_svg(s, anchor_href)) for s in view.control]
-        return StoryPage(view, Markup(svg), strips)
+        chart = Markup(story_chart(view, cite_href))  # timeline_svg escapes all it draws
+        return StoryPage(view, Markup(svg), strips, chart)
 
     def entity_page(self, entity: Entity) -> EntityPage:
         counts: Counter[str] = Counter()
