@@ -107,3 +107,11 @@ def test_a_demonym_before_a_government_word_is_that_government(nlp) -> None:
 def test_a_dateline_capital_is_no_government(nlp) -> None:
     found = find_mentions(nlp("KYIV, May 2 - The talks ended without a deal on Friday."))
     assert all(m.stands_for is None for m in found if m.text == "KYIV")
+
+
+def test_a_capital_under_another_name_before_authorities_is_the_government(nlp) -> None:
+    found = find_mentions(
+        nlp("Moscow rejected the accusations made by the Kishinev authorities on Friday.")
+    )
+    govs = [m for m in found if m.text == "Kishinev authorities"]
+    assert govs and govs[0].stands_for == "Moldova"

@@ -348,3 +348,22 @@ def test_a_bodys_own_figures_give_it_as_claimant(nlp):
     assert claimants.get(12) == "Port Authority"
     assert claimants.get(19) == "Port Authority"
     assert claimants.get(30) != "Port Authority"
+
+
+def test_an_object_pronoun_of_a_coordinated_verb_is_the_first_verbs_object(nlp):
+    text = (
+        "The Foreign Ministry's spokeswoman, Irina Volkova, spoke on Monday. She accused "
+        "the Latvian cabinet of negligence and blamed it for the delay."
+    )
+    _, accusations, *_ = _run(nlp, text)
+    accused = {x for a in accusations for x in a.accused_texts}
+    assert accused == {"Government of Latvia"}
+
+
+def test_a_subject_the_parse_left_beside_the_source_still_blames(nlp):
+    text = (
+        "According to the Valley Courier, the president of the League of Rural "
+        "Firefighters, Tomas Ferreira, blamed the government for cutting the budget."
+    )
+    _, accusations, *_ = _run(nlp, text)
+    assert [a.accuser_text for a in accusations] == ["Tomas Ferreira"]

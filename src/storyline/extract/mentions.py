@@ -160,8 +160,8 @@ class MentionFinder:
         return dedup
 
     def _national_governments(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
-        """'the Moldovan leadership', 'Ukrainian authorities': a demonym before a word for
-        a government names that country's government."""
+        """'the Moldovan leadership', 'Ukrainian authorities', 'the Kishinev authorities':
+        a demonym or a capital before a word for a government names that government."""
         out = []
         heads = self.words["government_nouns"]
         for t in doc:
@@ -173,10 +173,15 @@ class MentionFinder:
                     and t.i - 2 <= d.i < t.i
                     and d.text[:1].isupper()
                     and not taken[t.i]  # the demonym may be a (dropped) NER name
-                    and self.gz.demonyms.get(fold(d.text))
+                    and self._nation_of(d.text) is not None
                 ):
                     out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
         return out
+
+    def _nation_of(self, word: str) -> str | None:
+        """ISO code of a demonym ('Moldovan') or a capital ('Kishinev authorities')."""
+        key = fold(word)
+        return self.gz.demonyms.get(key) or self.gz.capital_of(word)
 
     # -------------------------------------------------------------- typing
 
@@ -281,8 +286,7 @@ class MentionFinder:
         key = fold(text)
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
-            iso = self.gz.demonyms[fold(doc[c.start].text)]
-            self._government_of(c, iso)
+            self._government_of(c, self._nation_of(doc[c.start].text) or "")
             return
         if c.actor is not None:
             c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
@@ -408,7 +412,7 @@ class MentionFinder:
 
     def _metonymy(self, doc: Doc, c: _Cand) -> None:
         """A capital acting or speaking stands for its government: 'Damascus vowed'."""
-        iso = self.gz.capitals.get(fold(doc[c.start : c.end].text))
+        iso = self.gz.capital_of(doc[c.start : c.end].text)
         if iso is None or _dateline(doc, c.start):
             return
         root = doc[c.start : c.end].root

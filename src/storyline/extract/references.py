@@ -619,6 +619,9 @@ class References:
             gender = None
             types = ORG_TYPES
             plural = low in w.plural
+        parallel = self._parallel_object(t, types)
+        if parallel is not None:
+            return Resolution("pronoun", parallel)
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
@@ -669,6 +672,21 @@ class References:
         if best_key is None or best_key.startswith("~"):
             return Resolution("pronoun", reason=f"refers to '{occ.text}', not a named entity")
         return Resolution("pronoun", self.referents[best_key])
+
+    def _parallel_object(self, t: Token, types: frozenset[str]) -> Referent | None:
+        """'accused the Moldovan leadership of … and blamed it for …': an object pronoun
+        of a coordinated verb is the object of the verb it is coordinated with."""
+        verb = t.head
+        if t.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+            return None
+        first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if first is None or first.i >= t.i:
+            return None
+        res = self._resolve(first)
+        ref = res.referent
+        if ref is None or ref.type not in types or ref.key not in self.referents:
+            return None
+        return ref
 
     def _label(self, key: str | None) -> str:
         if key is None:

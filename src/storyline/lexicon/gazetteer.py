@@ -182,6 +182,18 @@ class Gazetteer:
         cands = self.exact(name)
         return max((self.places[i][6] for i in cands), default=-1)
 
+    def capital_of(self, name: str) -> str | None:
+        """ISO2 of the country whose capital this is, under any of its names ('Kishinev'
+        as well as 'Chisinau')."""
+        iso = self.capitals.get(fold(name))
+        if iso is not None:
+            return iso
+        for i in self.exact(name):
+            p = self.places[i]
+            if p[7] != "country" and self.capitals.get(fold(p[1])) == p[4]:
+                return p[4]
+        return None
+
     def country_of_name(self, name: str) -> str | None:
         """ISO2 if the name is a country (or its demonym)."""
         for i in self.exact(name):
