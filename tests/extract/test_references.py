@@ -367,3 +367,11 @@ def test_a_subject_the_parse_left_beside_the_source_still_blames(nlp):
     )
     _, accusations, *_ = _run(nlp, text)
     assert [a.accuser_text for a in accusations] == ["Tomas Ferreira"]
+
+
+def test_a_figure_said_without_a_clause_is_reported_speech(nlp):
+    text = "The Harbour Authority says less than 900 million naira. He says nothing."
+    quotes, *_ = _run(nlp, text)
+    said = {q.text: q.speaker_text for q in quotes if q.kind == "indirect"}
+    assert said.get("less than 900 million naira") == "Harbour Authority"
+    assert "nothing" not in said

@@ -113,6 +113,12 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             if found is not None:
                 out.append(found)
             continue
+        if clause is None and lemma in cues.speech_verbs and _figure_object(token):
+            # 'The Ports Authority says less than 900 million naira': a figure said
+            found = _object_statement(token, cues, paras)
+            if found is not None:
+                out.append(found)
+            continue
         if clause is None:
             if lemma not in cues.object_verbs and lemma not in cues.weak_verbs:
                 continue
@@ -157,6 +163,14 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     out.extend(_noun_statements(doc, cues, paras))
     out.extend(_stance_adjectives(doc, cues, paras))
     return out
+
+
+def _figure_object(verb: Token) -> bool:
+    """The verb's direct object is a figure ('says 1.1 million', 'says at most 400,000')."""
+    return any(
+        c.dep_ == "dobj" and any(t.like_num or t.tag_ == "CD" for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _figure_at(verb: Token) -> bool:
