@@ -118,7 +118,7 @@ class Jobs:
                 return tick
 
             ingested, result = add_sources(
-                self.store, sorted(names), self.settings, progress, rename=rename
+                self.store, sorted(names), self.settings, progress, rename=rename, origin="web"
             )
             new = set(result.new)
             for doc in ingested.documents:
