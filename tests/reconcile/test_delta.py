@@ -254,3 +254,21 @@ def test_merges_and_splits_are_named_with_their_documents():
 def test_one_story_only():
     delta = compute_delta(take_snapshot(first()), take_snapshot(second()), story="s2")
     assert [s.id for s in delta.stories] == ["s2"]
+
+
+def test_renumbered_stories_change_nothing_but_their_ids():
+    """A story dated earlier arriving renumbers the others (s1 -> s2): same delta."""
+    b = second()
+    swap = {"s1": "s2", "s2": "s1"}
+    for d in b.documents:
+        d.story = swap[d.story]
+    for s in b.stories:
+        s.id = swap[s.id]
+    for e in b.events:
+        e.story = swap[e.story]
+    delta = compute_delta(take_snapshot(first()), take_snapshot(b))
+    flood = next(s for s in delta.stories if s.title == "Flood in Orlan")
+    assert (flood.id, flood.new) == ("s2", False)
+    assert [(f.kind, f.new) for f in flood.figures] == [("disputed", ["9"])]
+    assert [q.who for q in flood.quotes] == ["Ado Renn"]
+    assert not delta.moves

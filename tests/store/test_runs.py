@@ -5,13 +5,17 @@ Runs on SQLite and on PostgreSQL (the `db` fixture). Hand-made analyses, no spaC
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from runs import analysis, batch
+from sqlalchemy import select
 
 from storyline.models import DocExtraction, Problem
 from storyline.pipeline import UnknownRun, _snapshot, changes, store_batch
 from storyline.store import open_store
+from storyline.store.schema import RunRow
+from storyline.store.snapshots import apply_diff, diff_snapshots
 
 
 def save(store, names, full, origin="test"):
@@ -72,3 +76,30 @@ def test_store_batch_records_the_run_and_problems_count_as_seen(db, tmp_path):
         )
         assert [(r.id, r.origin) for r in store.runs()] == [(result.run, "watch")]
         assert store.seen_sources() == {"in/a.txt", str(bad)}
+
+
+def test_snapshots_are_kept_as_differences_and_replay_exactly(db):
+    steps = [
+        {},
+        {"stories": [{"id": "s1", "documents": ["d1"]}], "quotes": [{"key": "k1", "text": "a"}]},
+        {"stories": [{"id": "s1", "documents": ["d1", "d2"]}], "quotes": [{"key": "k2"}]},
+        {"stories": [{"id": "s2", "documents": ["d1", "d2"]}]},
+    ]
+    for old, new in pairwise(steps):
+        assert apply_diff(old, diff_snapshots(old, new)) == new
+    assert diff_snapshots(steps[1], steps[1]) == {}
+
+    with open_store(db) as store:
+        save(store, ["a"], analysis([("d1", "Ferry delayed")], {"s1": ["d1"]}))
+        full = analysis([("d1", "Ferry delayed"), ("d2", "Ferry resumes")], {"s1": ["d1", "d2"]})
+        second = save(store, ["a", "b"], full)
+        seen_by_writer = store.run_snapshot(second.run)
+    with open_store(db) as fresh:  # another process: nothing cached, replayed from the diffs
+        assert fresh.run_snapshot(second.run) == seen_by_writer
+        assert [d["id"] for d in seen_by_writer["documents"]] == ["d1", "d2"]
+        # The second run kept only what changed: d2, its quote, and the story's documents.
+        with fresh.sessions() as s:
+            diff = s.scalar(select(RunRow.snapshot_diff).where(RunRow.id == second.run))
+        assert [d["id"] for d in diff["documents"]["put"]] == ["d2"]
+        assert [q["who"] for q in diff["quotes"]["put"]] == ["Speaker d2"]
+        assert fresh.run_snapshot(999) is None

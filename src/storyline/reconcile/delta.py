@@ -55,10 +55,11 @@ class SnapStory(BaseModel):
 
 
 class SnapItem(BaseModel):
-    """An event, quote or accusation: its key, story, documents and what it says."""
+    """An event, quote or accusation: its key, documents and what it says. Items carry
+    no story id: story ids are renumbered as stories are added, and an item's story is
+    its documents' (so a renumbering changes the documents' records only)."""
 
     key: str
-    story: str | None = None
     documents: list[str] = Field(default_factory=list)
     text: str
     who: str | None = Field(None, description="Speaker (quote) or accuser (accusation).")
@@ -78,7 +79,6 @@ class SnapFigure(BaseModel):
     """A claim group: what is counted, its status and every value given."""
 
     key: str
-    story: str | None = None
     what: str | None = None
     unit: str | None = None
     status: str
@@ -88,7 +88,6 @@ class SnapFigure(BaseModel):
 
 class SnapControl(BaseModel):
     key: str
-    story: str | None = None
     place: str
     gained_by: str | None = None
     lost_by: str | None = None
@@ -127,11 +126,14 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
     for story in analysis.stories:
         for doc_id in story.documents:
             story_of.setdefault(doc_id, story.id)
+    story_docs: dict[str, list[str]] = defaultdict(list)
+    for doc_id, sid in story_of.items():
+        if sid:
+            story_docs[sid].append(doc_id)
     names = {e.id: e.name for e in analysis.entities}
     events = [
         SnapItem(
             key=_key(e.date, e.description),
-            story=e.story or next((story_of.get(d) for d in e.documents if story_of.get(d)), None),
             documents=list(e.documents),
             text=_short(e.description),
             date=e.date,
@@ -141,7 +143,6 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
     quotes = [
         SnapItem(
             key=_key(q.speaker_name, q.text),
-            story=story_of.get(q.document),
             documents=[q.document],
             text=_short(q.text),
             who=q.speaker_name or names.get(q.speaker or ""),
@@ -151,7 +152,6 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
     accusations = [
         SnapItem(
             key=_key(a.accuser, "|".join(sorted(a.accused)), a.text),
-            story=story_of.get(a.document),
             documents=[a.document],
             text=_short(a.text),
             who=a.accuser,
@@ -165,12 +165,16 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
         members: list[Claim] = [claims[c] for c in g.claims if c in claims]
         if not members:
             continue
-        story = story_of.get(members[0].document)
+        # The story's first document stands for it: stable while story ids are not.
+        anchor = min(
+            story_docs.get(story_of.get(members[0].document), []),
+            key=_doc_order,
+            default=members[0].document,
+        )
         predicate = members[0].predicate
         figures.append(
             SnapFigure(
-                key=_key(story, g.what, g.unit, predicate),
-                story=story,
+                key=_key(anchor, g.what, g.unit, predicate),
                 what=g.what,
                 unit=g.unit,
                 status=g.status,
@@ -190,7 +194,6 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
     controls = [
         SnapControl(
             key=_key(c.place_name, c.gained_by_name, c.lost_by_name, c.date),
-            story=next((story_of.get(d) for d in c.documents if story_of.get(d)), None),
             place=c.place_name,
             gained_by=c.gained_by_name,
             lost_by=c.lost_by_name,
@@ -236,9 +239,10 @@ class NewItem(BaseModel):
 
 
 class FigureChange(BaseModel):
-    """A figure that is new, revised, newly disputed or given again."""
+    """A figure that is new, revised, newly disputed, confirmed (the same value given
+    again) or given another value (added)."""
 
-    kind: Literal["new", "revised", "disputed", "added"]
+    kind: Literal["new", "revised", "disputed", "confirmed", "added"]
     what: str | None = None
     unit: str | None = None
     old: list[str] = Field(default_factory=list, description="Values known before.")
@@ -375,9 +379,23 @@ def _revises(prior: SnapFigure, added: list[SnapValue], revision: bool) -> bool:
     return any(v.by and earlier.get(v.by.lower(), _fmt(v)) != _fmt(v) for v in changed)
 
 
+def _story_of(snap: Snapshot) -> dict[str, str]:
+    """Document id -> story id in a snapshot."""
+    out = {d: s.id for s in snap.stories for d in s.documents}
+    for d in snap.documents:
+        if d.story:
+            out.setdefault(d.id, d.story)
+    return out
+
+
+def _first_story(documents: list[str], story_of: dict[str, str]) -> str:
+    return next((story_of[d] for d in documents if d in story_of), "")
+
+
 def _figure_changes(old: Snapshot, new: Snapshot, fresh: set[str]) -> dict[str, list[FigureChange]]:
     """Per story, the figures new documents revise, dispute, add to or bring."""
     before = {f.key: f for f in old.figures}
+    story_of = _story_of(new)
     out: dict[str, list[FigureChange]] = defaultdict(list)
     for f in new.figures:
         added = [v for v in f.values if v.document in fresh]
@@ -398,10 +416,13 @@ def _figure_changes(old: Snapshot, new: Snapshot, fresh: set[str]) -> dict[str, 
                 kind = "disputed"
             elif _revises(prior, added, f.revision):
                 kind = "revised"
+            elif all(_fmt(v) in old_values for v in added):
+                kind = "confirmed"
             else:
                 kind = "added"
         docs = _unique(v.document for v in added) or _unique(v.document for v in f.values)
-        out[f.story or ""].append(
+        # Told under the story of the documents it cites (a group may span stories).
+        out[_first_story(docs, story_of)].append(
             FigureChange(
                 kind=kind,
                 what=f.what,
@@ -421,6 +442,7 @@ def _control_changes(
     old: Snapshot, new: Snapshot, fresh: set[str]
 ) -> dict[str, list[ControlDelta]]:
     before = {c.key: c for c in old.controls}
+    story_of = _story_of(new)
     out: dict[str, list[ControlDelta]] = defaultdict(list)
     for c in new.controls:
         prior = before.get(c.key)
@@ -433,7 +455,7 @@ def _control_changes(
             kind = "status"
         else:
             continue
-        out[c.story or ""].append(
+        out[_first_story(c.documents, story_of)].append(
             ControlDelta(
                 kind=kind,
                 place=c.place,
@@ -448,14 +470,16 @@ def _control_changes(
     return out
 
 
-def _new_items(items: list[SnapItem], known: set[str], fresh: set[str]) -> dict[str, list[NewItem]]:
+def _new_items(
+    items: list[SnapItem], known: set[str], fresh: set[str], story_of: dict[str, str]
+) -> dict[str, list[NewItem]]:
     """Per story, the items not known before that rest on a new document."""
     out: dict[str, list[NewItem]] = defaultdict(list)
     for item in items:
         docs = [d for d in item.documents if d in fresh]
         if item.key in known or not docs:
             continue
-        out[item.story or ""].append(
+        out[_first_story(docs, story_of)].append(
             NewItem(text=item.text, documents=docs, who=item.who, whom=item.whom, date=item.date)
         )
     return out
@@ -473,13 +497,14 @@ def compute_delta(
     fresh = {d.id for d in new.documents} - {d.id for d in old.documents}
     docs = {d.id: d for d in new.documents}
     mapping, moves = _story_map(old, new)
-    events = _new_items(new.events, {e.key for e in old.events}, fresh)
-    accusations = _new_items(new.accusations, {a.key for a in old.accusations}, fresh)
-    quotes = _new_items(new.quotes, {q.key for q in old.quotes}, fresh)
+    story_of, old_story_of = _story_of(new), _story_of(old)
+    events = _new_items(new.events, {e.key for e in old.events}, fresh, story_of)
+    accusations = _new_items(new.accusations, {a.key for a in old.accusations}, fresh, story_of)
+    quotes = _new_items(new.quotes, {q.key for q in old.quotes}, fresh, story_of)
     speakers: dict[str, set[str]] = defaultdict(set)
     for q in old.quotes:
         if q.who:
-            speakers[q.story or ""].add(q.who.strip().lower())
+            speakers[_first_story(q.documents, old_story_of)].add(q.who.strip().lower())
     figures = _figure_changes(old, new, fresh)
     controls = _control_changes(old, new, fresh)
     stories: list[StoryDelta] = []

@@ -31,7 +31,9 @@ def _figure(f: FigureChange) -> str:
         change = f"{old} → {new}" if new else old
         was = f", was {f.old_status}" if f.old_status else ""
         return f"Figure now disputed: {what} {change}{who}{was}"
-    return f"Figure given again: {what} {new}{who} (known: {old})"
+    if f.kind == "confirmed":
+        return f"Figure confirmed: {what} {new}{who}"
+    return f"Another figure: {what} {new}{who}, beside {old}"
 
 
 def _control(c: ControlDelta) -> str:

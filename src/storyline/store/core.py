@@ -13,7 +13,8 @@ after the snapshot it was computed from: the caller reads again and retries.
 Documents are identified by content hash: saving the same content again adds nothing.
 Store ids ("d1", "d2", …) follow insertion order and never change; story, entity and
 other record ids belong to the current analysis. Each save is also a run (`runs`): its
-time, origin and the snapshot of the analysis that the caller computes (`snapshot`).
+time, origin and the snapshot of the analysis that the caller computes (`snapshot`),
+kept as its difference from the run before (`store.snapshots`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from storyline.store.schema import (
     StoreStateRow,
     StoryLinkRow,
 )
+from storyline.store.snapshots import apply_diff, diff_snapshots
 
 # Columns of `documents` that hold Document fields directly; the rest go to `extra`.
 _DOC_COLUMNS = [
@@ -211,6 +213,7 @@ class Store:
         # Writers in this process take turns; readers never wait for them.
         self.write_lock = threading.RLock()
         self._cache: tuple[int, Analysis] | None = None
+        self._snap_cache: tuple[int, dict[str, Any]] | None = None  # (run id, snapshot)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -298,15 +301,23 @@ class Store:
                 )
             full = full.model_copy(update={"problems": self._problems(s)})
             result.run_id = self._write_analysis(s, full)
+            taken = diff = None
+            if snapshot is not None:
+                # Under the lock: the run before is the last committed one.
+                before = self._fold(s, None)
+                diff = diff_snapshots(before, snapshot(full))
+                taken = apply_diff(before, diff)  # as any later reader replays it
             run = RunRow(
                 batch_id=batch.id,
                 origin=origin[:32],
                 new_documents=list(result.new),
-                snapshot=snapshot(full) if snapshot is not None else None,
+                snapshot_diff=diff,
             )
             s.add(run)
             s.flush()
             result.run = run.id
+        if taken is not None:
+            self._snap_cache = (result.run, taken)
         return result
 
     def _add_documents(self, s: Session, ingested, batch_id: int):
@@ -655,7 +666,7 @@ class Store:
     def runs(self) -> list[StoredRun]:
         """Every run, oldest first."""
         R = RunRow
-        query = select(R.id, R.created_at, R.origin, R.new_documents, R.snapshot.is_not(None))
+        query = select(R.id, R.created_at, R.origin, R.new_documents, R.snapshot_diff.is_not(None))
         with self.sessions() as s:
             return [
                 StoredRun(i, _utc(t), o or "", list(n or []), bool(has))
@@ -665,7 +676,24 @@ class Store:
     def run_snapshot(self, run_id: int) -> dict[str, Any] | None:
         """The snapshot a run left (None: no such run, or it kept none)."""
         with self.sessions() as s:
-            return s.scalar(select(RunRow.snapshot).where(RunRow.id == run_id))
+            kept = s.scalar(select(RunRow.snapshot_diff.is_not(None)).where(RunRow.id == run_id))
+            return self._fold(s, run_id) if kept else None
+
+    def _fold(self, s: Session, upto: int | None) -> dict[str, Any]:
+        """The snapshot after run `upto` (None: the last run): its differences replayed,
+        from the last snapshot this process saw where it can."""
+        start, snap = 0, {}
+        cached = self._snap_cache
+        if cached is not None and (upto is None or cached[0] <= upto):
+            start, snap = cached
+        query = select(RunRow.snapshot_diff).where(
+            RunRow.id > start, RunRow.snapshot_diff.is_not(None)
+        )
+        if upto is not None:
+            query = query.where(RunRow.id <= upto)
+        for diff in s.scalars(query.order_by(RunRow.id)):
+            snap = apply_diff(snap, diff)
+        return snap
 
     def seen_sources(self) -> set[str]:
         """Every source a save has read: the batches' documents and the problems. A

@@ -12,8 +12,8 @@ Layout:
 - `problems`: rejected inputs with the reason and, where they could be read, their bytes.
 - `batches`: one row per save (what was added, when).
 - `runs`: one row per save too, as the run it is (`analyze --db`, an upload job, a
-  watch cycle): its origin, the new documents, and a snapshot of the analysis in
-  compact keys, from which `storyline changes` tells what a run changed.
+  watch cycle): its origin, the new documents, and how the snapshot of the analysis
+  (compact keys) changed with it, from which `storyline changes` tells what it changed.
 - `store_state`: one row that every save updates first, so that saves from several
   processes (or machines, on PostgreSQL) take turns on the analysis they write.
 - `analysis_runs` + `records` + `story_links`: the analysis of the whole store, one
@@ -60,8 +60,10 @@ class BatchRow(Base):
 
 
 class RunRow(Base):
-    """One run (one save): when, from where, what it added, and the snapshot of the
-    analysis it left (compact keys, see `storyline.reconcile.delta.Snapshot`)."""
+    """One run (one save): when, from where, what it added, and how it changed the
+    snapshot of the analysis (compact keys, see `storyline.reconcile.delta.Snapshot`;
+    kept as a difference from the run before, `store.snapshots`). No difference (NULL):
+    the save kept no snapshot."""
 
     __tablename__ = "runs"
 
@@ -70,7 +72,9 @@ class RunRow(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"), nullable=True)
     origin: Mapped[str] = mapped_column(String(32), default="")
     new_documents: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    snapshot_diff: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
 
 
 class StoreStateRow(Base):
