@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
 
-pytestmark = pytest.mark.slow
 runner = CliRunner()
 
 # Invented for this test: no real event, place or person.
@@ -125,3 +123,18 @@ def test_each_article_adds_exactly_its_own_changes(tmp_path, nlp):
     assert cited == {"d3", "d4"}
     html = runner.invoke(app, ["changes", "--db", db, "--since", "2", "--format", "html"])
     assert html.exit_code == 0 and "<script" not in html.stdout and "<link" not in html.stdout
+
+
+def test_changes_names_a_missing_store_a_bad_point_and_an_empty_store(tmp_path):
+    missing = runner.invoke(app, ["changes", "--db", str(tmp_path / "none.sqlite")])
+    assert missing.exit_code == 1 and "no store" in missing.output
+    from storyline.store import open_store
+
+    db = str(tmp_path / "empty.sqlite")
+    open_store(db).close()
+    empty = runner.invoke(app, ["changes", "--db", db])
+    assert empty.exit_code == 0 and "no runs yet" in empty.stdout
+    bad = runner.invoke(app, ["changes", "--db", db, "--since", "yesterday-ish"])
+    assert bad.exit_code == 0  # no runs at all: nothing to compare, nothing refused
+    wrong = runner.invoke(app, ["changes", "--db", db, "--format", "pdf"])
+    assert wrong.exit_code == 2

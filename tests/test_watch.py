@@ -72,8 +72,10 @@ def test_watch_once_survives_a_bad_file_and_reads_nothing_twice(tmp_path, nlp):
     drop(folder, 1, 2)
     (folder / "broken.txt").write_bytes(b"")
     db = str(tmp_path / "store.sqlite")
-    done = runner.invoke(app, ["watch", str(folder), "--db", db, "--once"])
+    out = tmp_path / "deltas"
+    done = runner.invoke(app, ["watch", str(folder), "--db", db, "--once", "-o", str(out)])
     assert done.exit_code == 2, done.output  # a rejected input, the rest analysed
+    assert (out / "run-1.md").read_text(encoding="utf-8") == done.stdout
     named = [line for line in done.stderr.splitlines() if "broken.txt" in line]
     assert len(named) == 1 and named[0].startswith("rejected")
     assert "New document d1" in done.stdout and "New document d2" in done.stdout
