@@ -247,6 +247,15 @@ def test_merges_and_splits_are_named_with_their_documents():
     assert [(m.kind, m.before, m.after, m.documents) for m in delta.moves] == [
         ("merged", ["s1", "s2"], ["s1"], ["d1", "d2", "d3"])
     ]
+    # A speaker of either merged story is not new to the merged story.
+    merged.documents.append(doc(4))
+    merged.stories[0].documents.append("d4")
+    merged.quotes += [quote(5, "d4", "Lia Vos", "Still unsafe"), quote(6, "d4", "Ona Berg", "Go")]
+    (story,) = compute_delta(take_snapshot(before), take_snapshot(merged)).stories
+    assert [q.who for q in story.quotes] == ["Ona Berg"]
+    merged.documents.pop()
+    merged.stories[0].documents.pop()
+    merged.quotes = merged.quotes[:-2]
     back = compute_delta(take_snapshot(merged), take_snapshot(before))
     assert [(m.kind, m.before, m.after) for m in back.moves] == [("split", ["s1"], ["s1", "s2"])]
 

@@ -317,9 +317,9 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-def _story_map(old: Snapshot, new: Snapshot) -> tuple[dict[str, str | None], list[StoryMove]]:
-    """New story id -> the old story it continues (None: a new story), and the merges
-    and splits, by the documents the two snapshots share."""
+def _story_map(old: Snapshot, new: Snapshot) -> tuple[dict[str, list[str]], list[StoryMove]]:
+    """New story id -> the old stories it continues (none: a new story; several: a
+    merge), and the merges and splits, by the documents the two snapshots share."""
     old_story = {d: s.id for s in old.stories for d in s.documents}
     new_story = {d: s.id for s in new.stories for d in s.documents}
     titles = {s.id: s.title for s in new.stories}
@@ -333,11 +333,11 @@ def _story_map(old: Snapshot, new: Snapshot) -> tuple[dict[str, str | None], lis
             olds_of[sid].append(before)
         if sid not in news_of[before]:
             news_of[before].append(sid)
-    mapping: dict[str, str | None] = {}
+    mapping: dict[str, list[str]] = {}
     moves: list[StoryMove] = []
     for s in new.stories:
         olds = sorted(olds_of.get(s.id, []))
-        mapping[s.id] = olds[0] if olds else None
+        mapping[s.id] = olds
         if len(olds) > 1:
             docs = sorted({d for d in s.documents if old_story.get(d) in olds}, key=_doc_order)
             moves.append(
@@ -511,8 +511,8 @@ def compute_delta(
     for s in new.stories:
         if story is not None and s.id != story:
             continue
-        before = mapping.get(s.id)
-        quoted = speakers.get(before or "\x00", set())
+        before = mapping.get(s.id, [])
+        quoted = set().union(*(speakers.get(b, set()) for b in before))
         new_quotes = []
         for q in quotes.get(s.id, []):
             who = (q.who or "").strip().lower()
@@ -523,7 +523,7 @@ def compute_delta(
         delta = StoryDelta(
             id=s.id,
             title=s.title,
-            new=before is None,
+            new=not before,
             documents=[
                 DocRef(id=d, title=docs[d].title, outlet=docs[d].outlet)
                 for d in sorted(s.documents, key=_doc_order)
