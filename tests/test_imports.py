@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "store": BASE,  # the store only stores: no stage runs inside it
     "web": BASE | {"render", "store", "pipeline", "ingest"},
     "pipeline": BASE | {"ingest", "extract", "reconcile", "store"},
-    "cli": BASE | {"pipeline", "render", "store", "web", "ingest", "extract"},
+    "watch": BASE | {"pipeline", "store", "ingest", "extract", "reconcile"},
+    "cli": BASE | {"pipeline", "render", "store", "web", "ingest", "extract", "watch"},
     "__init__": {"config", "models", "pipeline"},
     "__main__": {"cli"},
 }

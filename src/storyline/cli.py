@@ -282,6 +282,122 @@ def export(
     err.print(f"{len(written)} file(s) -> {out}")
 
 
+def _open_existing_store(db: str):
+    """The store at `db`, or exit 1 naming it when there is no store file."""
+    from storyline.store import open_store
+
+    if "://" not in db and not Path(db).is_file():
+        err.print(f"no store at {db}")
+        raise typer.Exit(EXIT_FAILED)
+    return open_store(db)
+
+
+def _say(line: str) -> None:
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _delta_format(fmt: str) -> str:
+    from storyline.render.delta import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    return fmt
+
+
+@app.command()
+def changes(
+    db: Annotated[str, typer.Option(help="Store: SQLite path or SQLAlchemy URL (postgresql://…).")],
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="A run id, or an ISO date/datetime (UTC unless given): everything after it. "
+            "Default: what the latest run changed."
+        ),
+    ] = None,
+    story: Annotated[str | None, typer.Option(help="Only this story's changes.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md | html | json.")] = "md",
+) -> None:
+    """Print what changed in the store (new stories, documents, events, speakers,
+    accusations, figures, control), every line citing its documents."""
+    from storyline.pipeline import UnknownRun
+    from storyline.pipeline import changes as compute
+    from storyline.render.delta import render_delta
+
+    fmt = _delta_format(fmt)
+    with _open_existing_store(db) as store:
+        try:
+            delta = compute(store, since=since, story=story)
+        except UnknownRun as exc:
+            err.print(str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+    sys.stdout.write(render_delta(delta, fmt))
+
+
+@app.command()
+def watch(
+    target: Annotated[Path, typer.Argument(help="A folder, or a local RSS/Atom feed file.")],
+    db: Annotated[str, typer.Option(help="Store: SQLite path or SQLAlchemy URL (postgresql://…).")],
+    every: Annotated[str, typer.Option(help="Time between looks: 30s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Look once, then exit.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md | html | json.")] = "md",
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Also write each delta to OUT/run-N.EXT.")
+    ] = None,
+    aliases: Annotated[
+        list[Path] | None, typer.Option(help="Extra actor-alias file (repeatable).")
+    ] = None,
+    data: DataOption = None,
+    max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
+) -> None:
+    """Analyse new files of a folder (or new entries of a feed file) into the store, each
+    cycle a run, and print each cycle's delta. Stops on Ctrl+C; resumes where it was."""
+    from storyline.render.delta import render_delta
+    from storyline.store import open_store
+    from storyline.watch import Cycle, is_feed_file, parse_every
+    from storyline.watch import watch as run_watch
+
+    fmt = _delta_format(fmt)
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    if not target.is_dir() and not is_feed_file(target):
+        err.print(f"{target}: neither a folder nor an RSS/Atom feed file")
+        raise typer.Exit(EXIT_FAILED)
+    settings = Settings(db=db, data=data_folders(data), aliases=aliases or [], max_bytes=max_bytes)
+    rejected = False
+
+    def on_cycle(cycle: Cycle) -> None:
+        nonlocal rejected
+        report_problems(cycle.problems)
+        rejected = rejected or any(p.severity == "error" for p in cycle.problems)
+        if cycle.run is None:
+            return
+        err.print(
+            f"run {cycle.run}: {len(cycle.sources)} input(s) read, "
+            f"{len(cycle.new_documents)} new document(s)"
+        )
+        text = render_delta(cycle.delta, fmt)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"run-{cycle.run}.{fmt}").write_text(text, encoding="utf-8")
+
+    def on_start(sources: list[str]) -> None:
+        what = sources[0] if len(sources) == 1 else f"{len(sources)} new inputs"
+        _say(f"reading {what}")
+
+    with open_store(db, settings) as store:
+        try:
+            failed = run_watch(store, target, settings, seconds, once, on_cycle, _say, on_start)
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_OK) from None
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+    raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
 @app.command()
 def serve(
     paths: Annotated[
@@ -325,7 +441,9 @@ def serve(
             MofNCompleteColumn(),
         )
         with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as bars:
-            ingested, result = add_sources(store, paths, settings, progress=_RichProgress(bars))
+            ingested, result = add_sources(
+                store, paths, settings, progress=_RichProgress(bars), origin="serve"
+            )
         report_problems(ingested.problems)
         err.print(f"{len(result.new)} new documents, {len(ingested.documents)} read")
     analysis = store.load_analysis()

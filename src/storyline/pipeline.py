@@ -5,6 +5,7 @@ the stages."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from storyline.config import Settings
@@ -14,7 +15,15 @@ from storyline.ingest.dedup import mark_duplicates
 from storyline.lexicon import Knowledge
 from storyline.models import Analysis, DocExtraction, Problem
 from storyline.reconcile import reconcile
-from storyline.store import SaveResult, StaleAnalysis, Store, StoredCorpus, open_store
+from storyline.reconcile.delta import Delta, RunInfo, Snapshot, compute_delta, take_snapshot
+from storyline.store import (
+    SaveResult,
+    StaleAnalysis,
+    Store,
+    StoredCorpus,
+    StoredRun,
+    open_store,
+)
 
 Progress = Callable[[str, int | None], Callable[[], None]]
 """Called with a phase name and its size (None if unknown); returns a tick callback."""
@@ -64,7 +73,7 @@ def analyze(
     analysis = reconcile(ingested.documents, extractions, settings, problems, knowledge)
     if settings.db:
         with open_store(settings.db, settings) as store:
-            store_batch(store, ingested, extractions, settings, analysis)
+            store_batch(store, ingested, extractions, settings, analysis, origin="analyze")
     return analysis
 
 
@@ -74,6 +83,7 @@ def add_sources(
     settings: Settings | None = None,
     progress: Progress | None = None,
     rename: Callable[[str], str] | None = None,
+    origin: str = "add",
 ) -> tuple[IngestResult, SaveResult]:
     """Ingest `sources` into the store, parsing only documents it does not hold yet, and
     store the analysis of the whole store.
@@ -97,7 +107,7 @@ def add_sources(
     if progress:
         progress("Reconciling", None)
     raw_path = (lambda source: original.get(source, source)) if original else None
-    result = store_batch(store, ingested, extractions, settings, raw_path=raw_path)
+    result = store_batch(store, ingested, extractions, settings, raw_path=raw_path, origin=origin)
     return ingested, result
 
 
@@ -108,8 +118,10 @@ def store_batch(
     settings: Settings | None = None,
     analysis: Analysis | None = None,
     raw_path: Callable[[str], str] | None = None,
+    origin: str = "",
 ) -> SaveResult:
-    """Add a batch to the store with the analysis of the whole store.
+    """Add a batch to the store with the analysis of the whole store, as a run from
+    `origin` whose snapshot (`reconcile.delta`) the store keeps.
 
     `analysis` is the batch's own analysis (run ids), stored as is when the batch holds
     every stored document; otherwise the reduce is re-run over the stored corpus plus the
@@ -129,7 +141,9 @@ def store_batch(
             full, more = reconcile_stored(stored, batch, batch_x, settings)
             batch_x = [*batch_x, *more]
         try:
-            result = store.save(batch, full, batch_x, raw_path=raw_path)
+            result = store.save(
+                batch, full, batch_x, raw_path=raw_path, origin=origin, snapshot=_snapshot
+            )
         except StaleAnalysis:
             if attempt == SAVE_ATTEMPTS - 1:
                 raise
@@ -137,6 +151,10 @@ def store_batch(
         result.ids = {run: result.ids.get(given, given) for run, given in ids.items()}
         return result
     raise AssertionError("unreachable")
+
+
+def _snapshot(analysis: Analysis) -> dict:
+    return take_snapshot(analysis).model_dump(mode="json", exclude_defaults=True)
 
 
 def _onto_store_ids(
@@ -192,9 +210,59 @@ def reconcile_stored(
     missing = [d for d in documents if d.duplicate_of is None and d.id not in found]
     made: list[DocExtraction] = []
     if missing:
-
         made = extract_all(missing, settings)
         found.update((x.document, x) for x in made)
     ordered = [found[d.id] for d in documents if d.id in found]
     problems = [*stored.problems, *ingested.problems]
     return reconcile(documents, ordered, settings, problems), made
+
+
+class UnknownRun(ValueError):
+    """A run id or a date that names no point in the store's runs."""
+
+
+def run_info(run: StoredRun) -> RunInfo:
+    when = run.created_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return RunInfo(id=run.id, created_at=when, origin=run.origin, new_documents=run.new_documents)
+
+
+def _parse_moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UnknownRun(f"{text!r} is neither a run id nor an ISO date or datetime") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def changes(
+    store: Store, since: str | None = None, story: str | None = None, run: int | None = None
+) -> Delta:
+    """What changed in the store: from the run before `run` (default: the latest run) to
+    it, or, with `since` (a run id, or an ISO date/datetime: the last run at or before
+    it), everything after that point up to `run`. `story` keeps one story's changes."""
+    runs = [r for r in store.runs() if r.has_snapshot]
+    if not runs:
+        return Delta()
+    if run is None:
+        target = runs[-1]
+    else:
+        target = next((r for r in runs if r.id == run), None)
+        if target is None:
+            raise UnknownRun(f"no run {run} in the store")
+    earlier = [r for r in runs if r.id < target.id]
+    if since is None:
+        base = earlier[-1] if earlier else None
+    elif since.strip().isdigit():
+        base = next((r for r in runs if r.id == int(since)), None)
+        if base is None:
+            raise UnknownRun(f"no run {since} in the store")
+    else:
+        moment = _parse_moment(since)
+        base = next((r for r in reversed(runs) if r.created_at <= moment), None)
+    if base is not None and base.id >= target.id:
+        return Delta(since=run_info(base), run=run_info(target))
+    old = Snapshot.model_validate(store.run_snapshot(base.id)) if base else None
+    new = Snapshot.model_validate(store.run_snapshot(target.id))
+    return compute_delta(
+        old, new, since=run_info(base) if base else None, run=run_info(target), story=story
+    )

@@ -193,6 +193,12 @@ def test_pasted_text_and_concurrent_uploads(app_client):
     assert pasted["title"] == "Ferry resumes"
     job_page = app_client.get(f"/jobs/{jobs[0]['id']}").text
     assert "Added" in job_page or "already stored" in job_page
+    # Each job is a run of the store; its delta names the documents it added.
+    runs = [r["run"] for r in results]
+    assert all(runs) and len(set(runs)) == len(runs)
+    first = next(r for r in results if r["added"])
+    changed = app_client.get(f"/changes?run={first['run']}").text
+    assert all(f'href="/documents/{d}"' in changed for d in first["added"])
 
 
 def test_formats_the_cli_reads_can_be_uploaded(app_client):

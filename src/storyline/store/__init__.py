@@ -12,8 +12,17 @@ from storyline.store.core import (
     StaleAnalysis,
     Store,
     StoredCorpus,
+    StoredRun,
     open_store,
     to_url,
 )
 
-__all__ = ["SaveResult", "StaleAnalysis", "Store", "StoredCorpus", "open_store", "to_url"]
+__all__ = [
+    "SaveResult",
+    "StaleAnalysis",
+    "Store",
+    "StoredCorpus",
+    "StoredRun",
+    "open_store",
+    "to_url",
+]

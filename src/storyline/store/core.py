@@ -12,7 +12,9 @@ not cover every stored document, which happens when another writer added documen
 after the snapshot it was computed from: the caller reads again and retries.
 Documents are identified by content hash: saving the same content again adds nothing.
 Store ids ("d1", "d2", …) follow insertion order and never change; story, entity and
-other record ids belong to the current analysis.
+other record ids belong to the current analysis. Each save is also a run (`runs`): its
+time, origin and the snapshot of the analysis that the caller computes (`snapshot`),
+kept as its difference from the run before (`store.snapshots`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +57,11 @@ from storyline.store.schema import (
     ExtractionRow,
     ProblemRow,
     RecordRow,
+    RunRow,
     StoreStateRow,
     StoryLinkRow,
 )
+from storyline.store.snapshots import apply_diff, diff_snapshots
 
 # Columns of `documents` that hold Document fields directly; the rest go to `extra`.
 _DOC_COLUMNS = [
@@ -114,8 +119,25 @@ class SaveResult:
 
     ids: dict[str, str] = field(default_factory=dict)
     new: list[str] = field(default_factory=list)
-    run_id: int | None = None
+    run_id: int | None = None  # the analysis (analysis_runs) this save made current
     batch_id: int | None = None
+    run: int | None = None  # the run (runs) this save recorded
+
+
+@dataclass
+class StoredRun:
+    """A run as listed: id, time (UTC), origin, the documents it added."""
+
+    id: int
+    created_at: datetime
+    origin: str
+    new_documents: list[str]
+    has_snapshot: bool
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes: they were written in UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _stored_stage(p: Problem) -> str:
@@ -191,6 +213,7 @@ class Store:
         # Writers in this process take turns; readers never wait for them.
         self.write_lock = threading.RLock()
         self._cache: tuple[int, Analysis] | None = None
+        self._snap_cache: tuple[int, dict[str, Any]] | None = None  # (run id, snapshot)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -225,6 +248,8 @@ class Store:
         analysis: Analysis,
         extractions: Sequence[DocExtraction] = (),
         raw_path: Callable[[str], str] | None = None,
+        origin: str = "",
+        snapshot: Callable[[Analysis], dict[str, Any]] | None = None,
     ) -> SaveResult:
         """Add a batch (an `IngestResult`) and store `analysis` as the current analysis.
 
@@ -232,19 +257,22 @@ class Store:
         document ids are the batch's (run ids, moved onto store ids here) for the batch's
         documents and store ids for the others. Raises `StaleAnalysis` (and writes
         nothing) when it does not cover the store. A rejected input's bytes are read back
-        from its source (or from `raw_path(source)`).
+        from its source (or from `raw_path(source)`). The save is recorded as a run from
+        `origin`, with `snapshot(analysis on store ids)` as its snapshot.
         """
         with self.write_lock:
             for attempt in range(3):
                 try:
-                    return self._save_once(ingested, analysis, extractions, raw_path)
+                    return self._save_once(
+                        ingested, analysis, extractions, raw_path, origin, snapshot
+                    )
                 except (IntegrityError, OperationalError):
                     # Another process took the same new ids or held the lock: retry.
                     if attempt == 2:
                         raise
             raise AssertionError("unreachable")
 
-    def _save_once(self, ingested, analysis, extractions, raw_path) -> SaveResult:
+    def _save_once(self, ingested, analysis, extractions, raw_path, origin, snapshot) -> SaveResult:
         result = SaveResult()
         with self.sessions.begin() as s:
             # Lock first: saves from other processes wait here until this one commits,
@@ -273,6 +301,23 @@ class Store:
                 )
             full = full.model_copy(update={"problems": self._problems(s)})
             result.run_id = self._write_analysis(s, full)
+            taken = diff = None
+            if snapshot is not None:
+                # Under the lock: the run before is the last committed one.
+                before = self._fold(s, None)
+                diff = diff_snapshots(before, snapshot(full))
+                taken = apply_diff(before, diff)  # as any later reader replays it
+            run = RunRow(
+                batch_id=batch.id,
+                origin=origin[:32],
+                new_documents=list(result.new),
+                snapshot_diff=diff,
+            )
+            s.add(run)
+            s.flush()
+            result.run = run.id
+        if taken is not None:
+            self._snap_cache = (result.run, taken)
         return result
 
     def _add_documents(self, s: Session, ingested, batch_id: int):
@@ -617,6 +662,46 @@ class Store:
                 )
                 for r in s.scalars(select(ProblemRow).order_by(ProblemRow.id))
             ]
+
+    def runs(self) -> list[StoredRun]:
+        """Every run, oldest first."""
+        R = RunRow
+        query = select(R.id, R.created_at, R.origin, R.new_documents, R.snapshot_diff.is_not(None))
+        with self.sessions() as s:
+            return [
+                StoredRun(i, _utc(t), o or "", list(n or []), bool(has))
+                for i, t, o, n, has in s.execute(query.order_by(R.id))
+            ]
+
+    def run_snapshot(self, run_id: int) -> dict[str, Any] | None:
+        """The snapshot a run left (None: no such run, or it kept none)."""
+        with self.sessions() as s:
+            kept = s.scalar(select(RunRow.snapshot_diff.is_not(None)).where(RunRow.id == run_id))
+            return self._fold(s, run_id) if kept else None
+
+    def _fold(self, s: Session, upto: int | None) -> dict[str, Any]:
+        """The snapshot after run `upto` (None: the last run): its differences replayed,
+        from the last snapshot this process saw where it can."""
+        start, snap = 0, {}
+        cached = self._snap_cache
+        if cached is not None and (upto is None or cached[0] <= upto):
+            start, snap = cached
+        query = select(RunRow.snapshot_diff).where(
+            RunRow.id > start, RunRow.snapshot_diff.is_not(None)
+        )
+        if upto is not None:
+            query = query.where(RunRow.id <= upto)
+        for diff in s.scalars(query.order_by(RunRow.id)):
+            snap = apply_diff(snap, diff)
+        return snap
+
+    def seen_sources(self) -> set[str]:
+        """Every source a save has read: the batches' documents and the problems. A
+        source is here only once the save that read it has committed."""
+        with self.sessions() as s:
+            seen = {src for row in s.scalars(select(BatchRow.sources)) for src in row or []}
+            seen.update(s.scalars(select(ProblemRow.source)))
+        return seen
 
     def counts(self) -> dict[str, int]:
         with self.sessions() as s:

@@ -11,6 +11,9 @@ Layout:
   re-runs only the cross-document reduce, never the spaCy pass over stored documents.
 - `problems`: rejected inputs with the reason and, where they could be read, their bytes.
 - `batches`: one row per save (what was added, when).
+- `runs`: one row per save too, as the run it is (`analyze --db`, an upload job, a
+  watch cycle): its origin, the new documents, and how the snapshot of the analysis
+  (compact keys) changed with it, from which `storyline changes` tells what it changed.
 - `store_state`: one row that every save updates first, so that saves from several
   processes (or machines, on PostgreSQL) take turns on the analysis they write.
 - `analysis_runs` + `records` + `story_links`: the analysis of the whole store, one
@@ -54,6 +57,24 @@ class BatchRow(Base):
     n_documents: Mapped[int] = mapped_column(Integer, default=0)
     n_new: Mapped[int] = mapped_column(Integer, default=0)
     n_problems: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RunRow(Base):
+    """One run (one save): when, from where, what it added, and how it changed the
+    snapshot of the analysis (compact keys, see `storyline.reconcile.delta.Snapshot`;
+    kept as a difference from the run before, `store.snapshots`). No difference (NULL):
+    the save kept no snapshot."""
+
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"), nullable=True)
+    origin: Mapped[str] = mapped_column(String(32), default="")
+    new_documents: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    snapshot_diff: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
 
 
 class StoreStateRow(Base):

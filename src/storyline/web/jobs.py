@@ -38,6 +38,7 @@ class Job:
     known: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     error: str | None = None
+    run: int | None = None  # the store's run this job recorded (see /changes)
 
     def as_dict(self) -> dict:
         return {
@@ -51,6 +52,7 @@ class Job:
             "already_stored": self.known,
             "problems": self.problems,
             "error": self.error,
+            "run": self.run,
         }
 
 
@@ -118,8 +120,9 @@ class Jobs:
                 return tick
 
             ingested, result = add_sources(
-                self.store, sorted(names), self.settings, progress, rename=rename
+                self.store, sorted(names), self.settings, progress, rename=rename, origin="web"
             )
+            job.run = result.run
             new = set(result.new)
             for doc in ingested.documents:
                 store_id = result.ids[doc.id]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from storyline.pipeline import UnknownRun, changes, run_info
+from storyline.render.delta import move_line, story_lines
 from storyline.web.highlight import parse_passage
 from storyline.web.state import Web, found, web_state
 
@@ -88,6 +90,23 @@ def document_raw(web: Web, doc_id: str):
         media_type="application/octet-stream",
         headers={"Content-Disposition": f'attachment; filename="{doc_id}.raw"'},
     )
+
+
+@router.get("/changes")
+def changes_page(request: Request, web: Web, run: str = ""):
+    """What a run changed (default: the latest), against the run before it."""
+    chosen = int(run) if run.strip().isdigit() else None
+    try:
+        delta = changes(web.store, run=chosen)
+    except UnknownRun as exc:
+        raise HTTPException(404, str(exc)) from None
+    context = {
+        "delta": delta,
+        "runs": [run_info(r) for r in web.store.runs() if r.has_snapshot],
+        "stories": [(s, story_lines(s)) for s in delta.stories],
+        "moves": [(move_line(m), m.documents) for m in delta.moves],
+    }
+    return web.page(request, "changes.html", context)
 
 
 @router.get("/api")

@@ -1,0 +1,191 @@
+"""`storyline watch`: new files of a folder (or new entries of a feed file) analysed into
+the store, one run per cycle; a bad file is named and the rest goes on; a watch killed
+mid-batch resumes without losing or duplicating anything. Generated, invented texts."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.config import Settings
+from storyline.store import open_store
+from storyline.watch import parse_every, pending_files, run_cycle
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def article(i: int) -> str:
+    """An invented short report, different for every i."""
+    return (
+        f"Storm damages roofs in Brennmoor {i}\n\n"
+        f"A storm damaged {i + 3} roofs in the village of Brennmoor {i} on Monday, the fire "
+        f"service said. Residents of the village cleared fallen branches from the roads in "
+        f"the afternoon, and the school stayed closed for {i % 5 + 1} days.\n"
+    )
+
+
+def drop(folder: Path, start: int, count: int) -> list[Path]:
+    """Write articles start..start+count-1 as a writer should: a .part name, renamed."""
+    paths = []
+    for i in range(start, start + count):
+        part = folder / f"storm-{i:03d}.txt.part"
+        part.write_text(article(i), encoding="utf-8")
+        final = folder / f"storm-{i:03d}.txt"
+        part.rename(final)
+        paths.append(final)
+    return paths
+
+
+def test_every_parses_units():
+    assert parse_every("10m") == 600 and parse_every("30s") == 30 and parse_every("2") == 2
+    assert parse_every("1.5h") == 5400
+    for bad in ("", "0", "-1m", "ten minutes", "5y"):
+        with pytest.raises(ValueError):
+            parse_every(bad)
+
+
+def test_pending_files_skip_partial_hidden_and_seen(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt.part", ".hidden.txt", "d.tmp", "e.txt~"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "f.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "g.jsonl").write_text("x")
+    seen = {str(tmp_path / "a.txt"), str(tmp_path / "sub" / "g.jsonl") + "#2"}
+    assert pending_files(tmp_path, seen) == [str(tmp_path / "b.txt")]
+
+
+@pytest.mark.slow
+def test_watch_once_survives_a_bad_file_and_reads_nothing_twice(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    drop(folder, 1, 2)
+    (folder / "broken.txt").write_bytes(b"")
+    db = str(tmp_path / "store.sqlite")
+    out = tmp_path / "deltas"
+    done = runner.invoke(app, ["watch", str(folder), "--db", db, "--once", "-o", str(out)])
+    assert done.exit_code == 2, done.output  # a rejected input, the rest analysed
+    assert (out / "run-1.md").read_text(encoding="utf-8") == done.stdout
+    named = [line for line in done.stderr.splitlines() if "broken.txt" in line]
+    assert len(named) == 1 and named[0].startswith("rejected")
+    assert "New document d1" in done.stdout and "New document d2" in done.stdout
+    with open_store(db) as store:
+        assert store.counts()["documents"] == 2
+        ((problem, raw, _),) = store.problem_raw()
+        assert problem.source.endswith("broken.txt") and raw == b""
+        runs = len(store.runs())
+    again = runner.invoke(app, ["watch", str(folder), "--db", db, "--once"])
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "" and "broken" not in again.stderr
+    with open_store(db) as store:
+        assert len(store.runs()) == runs  # nothing new, no run
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Brennmoor Weekly</title>
+{items}
+</channel></rss>
+"""
+ITEM = (
+    "<item><title>Storm report {i}</title><link>https://example.invalid/{i}</link>"
+    "<pubDate>Mon, 0{i} Mar 2026 10:00:00 GMT</pubDate>"
+    "<description>{text}</description></item>"
+)
+
+
+def feed(path: Path, numbers: list[int]) -> None:
+    items = "\n".join(ITEM.format(i=i, text=article(i).split("\n\n")[1]) for i in numbers)
+    path.write_text(FEED.format(items=items), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_feed_file_yields_only_its_new_entries(tmp_path, nlp):
+    path = tmp_path / "feed.xml"
+    feed(path, [1, 2])
+    with open_store(tmp_path / "store.sqlite") as store:
+        settings = Settings(db=store.url)
+        first = run_cycle(store, path, settings)
+        assert first.new_documents == ["d1", "d2"] and first.run is not None
+        assert run_cycle(store, path, settings).run is None  # unchanged feed: no run
+        feed(path, [3, 1, 2])  # a new entry on top
+        third = run_cycle(store, path, settings)
+        assert third.new_documents == ["d3"]
+        cited = {d.id for s in third.delta.stories for d in s.documents}
+        assert cited == {"d3"}
+
+
+def _stored(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        try:
+            return conn.execute("select id, source from documents order by seq").fetchall()
+        except sqlite3.OperationalError:  # not created yet
+            return []
+
+
+def _wait(condition, timeout: float, what: str) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _watch(folder: Path, db: Path, log: Path, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "storyline.cli", "watch", str(folder), "--db", str(db), *extra]
+    # A session of its own: the kill reaches the watch and any worker it started.
+    return subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env, start_new_session=True
+    )
+
+
+@pytest.mark.slow
+def test_a_killed_watch_resumes_without_loss_or_duplicates(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "store.sqlite"
+    folder.mkdir()
+    written = drop(folder, 1, 4)
+    log = tmp_path / "watch.log"
+    proc = _watch(folder, db, log, "--every", "1s")
+    try:
+        _wait(lambda: len(_stored(db)) == 4, 180, "the first batch to be stored")
+        written += drop(folder, 5, 30)
+        # Kill as soon as the watch says it is reading the second batch: mid-batch.
+        _wait(lambda: log.read_text().count("reading") >= 2, 60, "the second batch to start")
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert len(_stored(db)) == 4, "the kill landed after the batch was saved"
+    written += drop(folder, 35, 3)
+    (folder / "garbled.txt").write_bytes(bytes(range(256)) * 4)  # binary: rejected
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "storyline.cli", "watch", str(folder), "--db", str(db), "--once"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2, done.stderr  # the binary file, named once; the rest used
+    assert [line for line in done.stderr.splitlines() if "garbled.txt" in line] != []
+    assert len([line for line in done.stderr.splitlines() if "garbled.txt" in line]) == 1
+    assert "New document d5" in done.stdout
+    stored = _stored(db)
+    sources = [source for _, source in stored]
+    assert sorted(sources) == sorted(str(p) for p in written)  # none lost, none twice
+    assert [i for i, _ in stored] == [f"d{n}" for n in range(1, len(written) + 1)]
+    with open_store(db) as store:
+        runs = store.runs()
+        added = [d for r in runs for d in r.new_documents]
+        assert sorted(added) == sorted(i for i, _ in stored) and len(set(added)) == len(added)
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0 and again.stdout == ""
+    assert _stored(db) == stored
