@@ -375,3 +375,9 @@ def test_a_figure_said_without_a_clause_is_reported_speech(nlp):
     said = {q.text: q.speaker_text for q in quotes if q.kind == "indirect"}
     assert said.get("less than 900 million naira") == "Harbour Authority"
     assert "nothing" not in said
+
+
+def test_an_addressee_with_a_number_is_no_figure_said(nlp):
+    text = "Authorities told roughly 2,000 residents to keep their windows closed."
+    quotes, *_ = _run(nlp, text)
+    assert not [q for q in quotes if "2,000 residents" in q.text and q.kind == "indirect"]

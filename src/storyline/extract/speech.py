@@ -113,7 +113,7 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             if found is not None:
                 out.append(found)
             continue
-        if clause is None and lemma in cues.speech_verbs and _figure_object(token):
+        if clause is None and lemma in cues.figure_said_verbs and _figure_object(token):
             # 'The Ports Authority says less than 900 million naira': a figure said
             found = _object_statement(token, cues, paras)
             if found is not None:
