@@ -201,7 +201,9 @@ def reconcile_stored(
     seen = {d.id for d in documents}
     for d in ingested.documents:
         if d.id not in seen:  # content already stored keeps its stored record
-            documents.append(d)
+            # A new document is placed, never 'kept': a story id from the batch's own
+            # analysis names another story in the store's numbering.
+            documents.append(d.model_copy(update={"story": None}))
             seen.add(d.id)
     found = dict(stored.extractions)
     for x in extractions:

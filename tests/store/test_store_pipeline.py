@@ -131,3 +131,34 @@ def test_two_analyze_runs_into_one_postgresql_store(postgres_url, tmp_path):
     assert len({d.content_hash for d in docs}) == len(texts)
     assert sorted(d.id for d in analysis.documents) == sorted(d.id for d in docs)
     assert all(d.story for d in analysis.documents if d.duplicate_of is None)
+
+
+def test_analyze_batches_into_a_store_place_new_documents_afresh(tmp_path, nlp):
+    """A batch analysed on its own numbers its stories from s1; those ids must not be
+    taken for the store's: a later report of the second story joins the second story."""
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text(
+        "Dam inspected\n\nMarch 1, 2024 - Engineers inspected the Halden dam on Monday, "
+        "the Halden water board said.",
+        encoding="utf-8",
+    )
+    (first / "b.txt").write_text(
+        "Harvest festival opens\n\nMarch 2, 2024 - The apple harvest festival opened in "
+        "the hill village of Orrin with music and a cider contest, organisers said.",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "c.txt").write_text(
+        "Cider contest won\n\nMarch 3, 2024 - A farmer from Orrin won the cider contest "
+        "at the apple harvest festival in the hill village, organisers said.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "store.sqlite")
+    storyline.analyze([str(first)], Settings(db=db))
+    storyline.analyze([str(second)], Settings(db=db))
+    with open_store(db) as store:
+        after = store.load_analysis()
+    story_of = {d.source.rsplit("/", 1)[-1]: d.story for d in after.documents}
+    assert story_of["c.txt"] != story_of["a.txt"]
