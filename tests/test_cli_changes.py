@@ -38,12 +38,15 @@ ARTICLES = [
     ),
     (
         "a3.txt",
-        "Aid convoy reaches Marrowick\n\nNorthline News\nPublished: 2026-03-04\n\n"
-        "An aid convoy reached Marrowick on Tuesday, the Red Lantern Society said.\n\n"
+        "Aid convoy reaches Marrowick after rebel assault\n\nNorthline News\n"
+        "Published: 2026-03-04\n\n"
+        "An aid convoy reached Marrowick on Tuesday, two days after fighters of the Velan "
+        "Liberation Front seized the town in an overnight assault, the Red Lantern Society "
+        "said.\n\n"
         '"We delivered food and medicine to 3,000 families," said Petra Olund, who leads the '
         "Red Lantern Society convoy.\n\n"
-        "The Velan Liberation Front said 30 people were killed in the fighting, a figure the "
-        "health office did not confirm.\n",
+        "The Velan Liberation Front said 30 people were killed in the fighting for "
+        "Marrowick, a figure the health office did not confirm.\n",
     ),
     (
         "a4.txt",
