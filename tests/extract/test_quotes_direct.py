@@ -156,7 +156,11 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ),
     # Scare quotes, titles and defined terms: not quotations.
     ("The so-called “peace dividend” never reached the villages.", []),
-    ("Critics dismissed the plan as 'unrealistic' and moved on to other business.", []),
+    (
+        # a judgement in the critics' own word: theirs (a naming verb's term is not)
+        "Critics dismissed the plan as 'unrealistic' and moved on to other business.",
+        [("unrealistic", "Critics")],
+    ),
     ("She reviewed the film “The Long Winter” for the local paper last spring.", []),
     ("The group calls these units “mobile teams” in its own documents.", []),
     ("The new “smart” meters were installed in every house on the street.", []),

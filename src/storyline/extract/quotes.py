@@ -191,10 +191,14 @@ def _direct_quotes(
             continue  # a short phrase with a cue somewhere in the sentence: scare quote
         if (
             how == "governed"
+            and cue is not None
+            and cue.lemma_.lower() in cues.naming_verbs
             and words <= cues.scare_max_words
             and not _has_verb(doc, tok_of, chain)
         ):
-            continue  # 'dismissed the plan as “unrealistic”': a label, not words spoken
+            continue  # 'the group calls these units “mobile teams”': a term, not a statement
+        # A short fragment a speech or judgement verb governs ('denounced the «cowardly»
+        # attack', 'rejected as «pure propaganda»') is the speaker's own words and stays.
         if how != "adjacent" and _is_term(doc, chain[0], cues):
             continue  # a title or a defined term
         head = atts[0]

@@ -38,6 +38,7 @@ class Cues:
     scare_max_words: int
     min_unattributed_words: int
     term_markers: tuple[str, ...]
+    naming_verbs: frozenset[str]
     elisions: frozenset[str]
     blame_verbs: frozenset[str]
     complaint_verbs: frozenset[str]
@@ -88,6 +89,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         scare_max_words=int(raw["scare"]["max_words"]),
         min_unattributed_words=int(raw["scare"]["min_unattributed_words"]),
         term_markers=tuple(m.lower() for m in raw["scare"]["term_markers"]),
+        naming_verbs=_words(raw["scare"].get("naming_verbs", [])),
         elisions=_words(raw["elisions"]["words"]),
         blame_verbs=_words(acc["verbs"]),
         complaint_verbs=_words(acc["complaint_verbs"]),
