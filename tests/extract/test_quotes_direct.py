@@ -282,3 +282,16 @@ def test_a_subjectless_clause_of_a_speech_verb_shares_its_subject(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
     assert subject_of(doc[7], K.cues).text == "Ozols"
     assert subject_of(doc[5], K.cues).text == "it"
+
+
+def test_a_fragment_under_a_stance_verb_is_the_speakers(nlp):
+    pred = dict(
+        _predict(
+            nlp,
+            "The governor today condemned the «senseless and cruel» raid on the market. "
+            "He rejected as «pure invention» the claim of the so-called Hill Front that "
+            "the town had fallen.",
+        )
+    )
+    assert "governor" in (pred.get("senseless and cruel") or "").lower()
+    assert pred.get("pure invention") not in ("Hill Front", "the so-called Hill Front")

@@ -155,7 +155,13 @@ def _nested(att: Attribution, subject: Token, found: list[tuple[Attribution, Tok
 
 
 def _is_cue(token: Token, cues: Cues) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech_verbs
+    """A speech verb used as a verb: not a participle modifying a noun ('the so-called
+    RPO', 'a much-quoted remark')."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in cues.speech_verbs
+        and token.dep_ not in ("amod", "compound")
+    )
 
 
 def _content_span(doc: Doc, q: QuoteSpan) -> tuple[int, int]:
@@ -348,8 +354,9 @@ def _governing_cue(
             return None
         if anc.i in inside:
             continue
-        if _is_cue(anc, cues) or anc.lemma_.lower() in cues.indirect_verbs:
-            return anc
+        lemma = anc.lemma_.lower() if anc.pos_ in ("VERB", "AUX") else ""
+        if _is_cue(anc, cues) or lemma in cues.indirect_verbs or lemma in cues.object_verbs:
+            return anc  # 'denounced the «cowardly» attack', 'rejected as «propaganda»'
     return None
 
 
