@@ -381,3 +381,17 @@ def test_an_addressee_with_a_number_is_no_figure_said(nlp):
     text = "Authorities told roughly 2,000 residents to keep their windows closed."
     quotes, *_ = _run(nlp, text)
     assert not [q for q in quotes if "2,000 residents" in q.text and q.kind == "indirect"]
+
+
+def test_the_source_of_a_report_is_not_the_speaker_the_parse_took_it_for(nlp):
+    text = (
+        "According to Diario do Vale, the president of the League of Rural Firefighters, "
+        "Tomas Ferreira, accused the government of cutting funding \u201cby a fifth since "
+        "2019\u201d."
+    )
+    quotes, accusations, *_ = _run(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker_text == "Tomas Ferreira"
+    assert [a.accuser_text for a in accusations] == ["Tomas Ferreira"]
+    reported = [q for q in quotes if q.kind == "indirect" and q.cue == "According to"]
+    assert all(not q.text.startswith("do Vale") for q in reported)

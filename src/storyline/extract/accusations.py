@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_speakers import (
     MentionIndex,
+    source_of_report,
     speaker_span,
+    stranded_subject,
     subject_of,
     token_paragraphs,
 )
@@ -63,8 +65,8 @@ def find_accusations(
             continue
         if accuser is not None and paras[accuser.i] != paras[token.i]:
             accuser = _noun_before(token, paras)
-        if accuser is None and token.dep_ == "ROOT":
-            accuser = _stranded_subject(token, paras)
+        if token.dep_ == "ROOT" and (accuser is None or source_of_report(accuser)):
+            accuser = stranded_subject(token) or accuser
         sent = _sentence(token)
         acc_text, acc_cluster = _accuser(token, accuser, quotes, index, cues, paras, refs)
         if acc_text is None:
@@ -383,23 +385,6 @@ def _noun_phrase(token: Token, paras: list[int]) -> Span:
             hi = c.right_edge.i + 1
     lo, hi = within_paragraph(doc, token.i, lo, hi)
     return doc[lo:hi]
-
-
-def _stranded_subject(verb: Token, paras: list[int]) -> Token | None:
-    """'According to the Courier, the president of the League, Tomas Ferreira, blamed …':
-    the parser may hang the subject as an apposition of the source before it; the name
-    closing the phrase right before the verb is the one who blames."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-        return None
-    j = verb.i - 1
-    while j >= 0 and verb.doc[j].is_punct and verb.doc[j].text == ",":
-        j -= 1
-    if j < 0 or paras[j] != paras[verb.i]:
-        return None
-    t = verb.doc[j]
-    if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.head.i < t.i:
-        return t
-    return None
 
 
 def _noun_before(verb: Token, paras: list[int]) -> Token | None:

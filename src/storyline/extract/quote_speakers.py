@@ -55,6 +55,8 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
     for _ in range(5):
         for child in v.children:
             if child.dep_ in SUBJECT_DEPS:
+                if source_of_report(child):
+                    return stranded_subject(v)  # 'According to A, B, C, said …': C
                 if child.lower_ in cues.relatives and v.dep_ == "relcl":
                     return v.head
                 if child.lower_ in cues.expletives and child.lower_ not in cues.org_pronouns:
@@ -67,6 +69,37 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
             return v.head  # "a statement saying …"
         return None
     return None
+
+
+def stranded_subject(verb: Token, paras: list[int] | None = None) -> Token | None:
+    """'According to the Courier, the president of the League, Tomas Ferreira, blamed …':
+    the parser may hang the subject as an apposition of the source before it (or take
+    the source for the subject); the name closing the phrase right before the verb is
+    the one who speaks or blames."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is not None and not source_of_report(subject):
+        return None
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].is_punct and verb.doc[j].text == ",":
+        j -= 1
+    if j < 0 or any("\n" in t.text_with_ws for t in verb.doc[j : verb.i]):
+        return None  # another paragraph
+    t = verb.doc[j]
+    if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.head.i < t.i:
+        return t
+    return None
+
+
+def source_of_report(token: Token) -> bool:
+    """'According to Diario do Pinhal, the president …, X, accused …': the parse took
+    the source of the report for the subject."""
+    doc = token.doc
+    for j in range(token.i - 1, max(0, token.i - 7), -1):
+        if doc[j].is_punct or doc[j].is_sent_start:
+            return False
+        if doc[j].lower_ == "to" and j > 0 and doc[j - 1].lower_ == "according":
+            return True
+    return False
 
 
 def _subjectless_clause(v: Token, cues: Cues) -> bool:
