@@ -115,3 +115,18 @@ def test_a_capital_under_another_name_before_authorities_is_the_government(nlp) 
     )
     govs = [m for m in found if m.text == "Kishinev authorities"]
     assert govs and govs[0].stands_for == "Moldova"
+
+
+def test_an_actor_name_run_into_a_longer_name_is_that_body(nlp) -> None:
+    found = find_mentions(
+        nlp(
+            "Bangui - The United Nations Multidimensional Integrated Peace Mission in the "
+            "Central African Republic (MIPCAR) takes note of the return. MIPCAR said it "
+            "would help."
+        )
+    )
+    by_text = {m.text: m for m in found}
+    body = by_text["United Nations Multidimensional Integrated Peace Mission"]
+    assert body.actor_id is None
+    # the acronym after '… in the <country>' is the body's, not the country's
+    assert {m.cluster for m in found if m.text == "MIPCAR"} == {body.cluster}

@@ -150,6 +150,7 @@ class MentionFinder:
             ):
                 out.append(_Cand(ent.start, ent.end, None))
         out.extend(self._national_governments(doc, taken))
+        out = _join_actor_prefixes(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -273,12 +274,16 @@ class MentionFinder:
 
     def _acronyms(self, doc: Doc, cands: list[_Cand], acronyms: dict[str, str]) -> None:
         """'Syrian Democratic Forces (SDF)': the acronym shares the expansion's cluster."""
+        starts = {c.start: c for c in cands}
         for c in cands:
             e = c.end
+            place = _place_after(doc, e, starts)
+            if place is not None and c.label != "GPE":
+                e = place.end  # 'the X Mission in the Central African Republic (MINUSCA)'
             if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
                 acr = doc[e + 1].text
-                if 2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha():
-                    acronyms[acr] = f"@{c.start}"
+                if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha():
+                    acronyms.setdefault(acr, f"@{c.start}")  # the body, not its country
 
     def _type(self, doc: Doc, c: _Cand, surnames: dict) -> None:
         span = doc[c.start : c.end]
@@ -560,6 +565,42 @@ def _dateline(doc: Doc, start: int) -> bool:
     was filed, not a government acting."""
     opens = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
     return opens and doc[start].text.isupper() and len(doc[start].text) > 2
+
+
+def _place_after(doc: Doc, end: int, starts: dict[int, _Cand]) -> _Cand | None:
+    """The place an organisation's name ends with: '… Mission in the Central African
+    Republic', '… Office for Iraq'."""
+    if end >= len(doc) or doc[end].lower_ not in ("in", "for", "of"):
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    place = starts.get(i)
+    return place if place is not None and place.label in ("GPE", "LOC") else None
+
+
+def _join_actor_prefixes(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'United Nations' + 'Multidimensional Integrated Stabilization Mission': an
+    actor's name run straight into two or more capitalised words is the start of another
+    body's name, which is one mention (not the actor)."""
+    by_start = {c.start: c for c in cands if c.actor is None and c.label is None}
+    out: list[_Cand] = []
+    dropped: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in dropped:
+            continue
+        nxt = by_start.get(c.end) if c.actor is not None else None
+        if (
+            nxt is not None
+            and nxt.end - nxt.start >= 2
+            and all(t.is_title for t in doc[nxt.start : nxt.end])
+            and not doc[c.end - 1].whitespace_.count("\n")
+        ):
+            out.append(_Cand(c.start, nxt.end, "ORG"))
+            dropped.add(id(nxt))
+            continue
+        out.append(c)
+    return out
 
 
 def _capitalised(doc: Doc, s: int, e: int) -> bool:
