@@ -395,3 +395,16 @@ def test_the_source_of_a_report_is_not_the_speaker_the_parse_took_it_for(nlp):
     assert [a.accuser_text for a in accusations] == ["Tomas Ferreira"]
     reported = [q for q in quotes if q.kind == "indirect" and q.cue == "According to"]
     assert all(not q.text.startswith("do Vale") for q in reported)
+
+
+def test_a_figure_credited_where_it_stands_is_its_agents(nlp):
+    text = (
+        "The Valley council says more than 2,000 people were evacuated, far more than the "
+        "1,450 counted by the Civil Protection Authority. Two aircraft sent by Spain "
+        "helped the crews."
+    )
+    *_, quantities, _ = _run(nlp, text)
+    claimants = {q.value: q.claimant_text for q in quantities}
+    assert claimants.get(1450) == "Civil Protection Authority"
+    assert claimants.get(2000) == "Valley council"
+    assert claimants.get(2) != "Spain"

@@ -351,6 +351,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _speaker(number: Token, qt: QuantityTables) -> Token | None:
     """The subject of a speech verb the number hangs off, or the X of 'according to X'."""
+    agent = _figure_agent(number, qt)
+    if agent is not None:
+        return agent  # 'far more than the 1,450 counted by ANEPC': ANEPC's figure
     sent = number.sent
     for tok in sent:
         if tok.lower_ == "according":
@@ -374,11 +377,31 @@ def _speaker(number: Token, qt: QuantityTables) -> Token | None:
     return _trailing_speaker(number, qt) or _data_keeper(number, qt)
 
 
+def _figure_agent(number: Token, qt: QuantityTables) -> Token | None:
+    """The X of 'the 1,450 counted by X', 'the figure of 2.5bn quoted by X': a reporting
+    participle qualifying the number (or its noun) whose agent gives the figure."""
+    giving = qt.claims.get("figure_giving_verbs", ())
+    heads = [number, number.head] if number.dep_ in ("nummod", "quantmod") else [number]
+    for h in heads:
+        for acl in h.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in giving:
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
 def _keeper(tok: Token, qt: QuantityTables) -> Token:
     """The body behind a data noun ('an assessment by the Authority', 'the NPA's
     figures'), else the token itself."""
     if tok.lemma_.lower() not in qt.claims.get("data_nouns", ()):
         return tok
+    gatherer = _figure_agent(tok, qt)  # 'information gathered by the Mission's division'
+    if gatherer is not None:
+        return gatherer
     for c in tok.children:
         if c.dep_ == "poss":
             return c
@@ -462,7 +485,15 @@ def _claimant(
 ) -> tuple[str, str | None]:
     """Who gives the number: the speaker of the quote around it, else the subject of the
     speech verb it hangs off (resolved: 'he' -> the minister, 'the ministry' -> the
-    ministry named), else the body issuing an official statement, else the reporter."""
+    ministry named), else the body issuing an official statement, else the reporter.
+    A figure credited where it stands ('the 1,450 counted by X') is X's, even inside
+    someone else's statement."""
+    agent = _figure_agent(number, qt)
+    if agent is not None:
+        res = refs.resolve(refs.real_subject(agent))
+        if res.resolved and res.text:
+            return res.text, res.cluster
+        return _name_span(agent).text, None
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
