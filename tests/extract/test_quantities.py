@@ -10,7 +10,6 @@ from storyline.lexicon import Knowledge
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
-
 def _claims(nlp, text):
     return find_quantities(nlp(text), [], [], K)
 
@@ -104,3 +103,52 @@ def test_claimant_from_a_quote(nlp):
     )
     (q,) = find_quantities(doc, [], [quote], K)
     assert (q.claimant_text, q.claimant_cluster) == ("The governor", "c7")
+
+
+def test_range_under_a_tally_counts_its_noun(nlp):
+    (q,) = _claims(nlp, "The governor put the number of raiders at between 40 and 60.")
+    assert (q.value, q.value_high, q.approx) == (40, 60, "range")
+    assert q.kind == "raider"
+
+
+def test_toll_whose_subject_the_parse_lost(nlp):
+    (q,) = _claims(
+        nlp,
+        "The death toll from the storm that has battered the coast since Friday rose to nine"
+        " on Sunday, officials said.",
+    )
+    assert (q.value, q.predicate) == (9, "killed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("The interim toll is three (03) policemen fallen in the line of duty.", "killed"),
+        ("Four of our soldiers fell on the field of honour.", "killed"),
+        ("Two of our guards paid with their lives for the convoy.", "killed"),
+        ("Twelve soldiers fell ill after the meal.", None),
+        ("Eight fighters fell back to the ridge.", None),
+        ("Three chairs fell over.", None),
+    ],
+)
+def test_deaths_said_of_people(nlp, sentence, predicate):
+    (q,) = _claims(nlp, sentence)
+    assert q.predicate == predicate
+
+
+def test_bare_count_takes_the_toll_word_after_it(nlp):
+    qs = _claims(nlp, "The interim toll is three (03) policemen killed and nine (09) injured.")
+    assert [(q.value, q.predicate, q.kind) for q in qs] == [
+        (3, "killed", "policeman"),
+        (9, "injured", "policeman"),
+    ]
+
+
+def test_others_count_the_kind_named_before(nlp):
+    dead, others = _claims(nlp, "Five soldiers died and eight others were hurt in the ambush.")
+    assert (dead.kind, dead.predicate) == ("soldier", "killed")
+    assert (others.kind, others.predicate, others.what) == (
+        "soldier",
+        "injured",
+        "soldiers injured",
+    )

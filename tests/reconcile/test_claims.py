@@ -18,8 +18,16 @@ def reconcile_claims(corpus):
     return claims.reconcile_claims(corpus, claims.claim_words(K))
 
 
-
-def _q(value, approx="exact", head="fighter", predicate=None, high=None, unit=None):
+def _q(
+    value,
+    approx="exact",
+    head="fighter",
+    predicate=None,
+    high=None,
+    unit=None,
+    by="reporter",
+    kind=None,
+):
     return Quantity(
         start=0,
         end=5,
@@ -30,8 +38,9 @@ def _q(value, approx="exact", head="fighter", predicate=None, high=None, unit=No
         what=f"{head}s",
         what_head=head,
         unit=unit,
-        claimant_text="reporter",
+        claimant_text=by,
         predicate=predicate,
+        kind=kind,
     )
 
 
@@ -145,3 +154,126 @@ def test_seed_claims(seeds_analysis):
     assert killed.status == "single"
     assert "russia" in (killed.claimant_name or "").lower()
     assert killed.predicate == "killed"
+
+
+def _scope(text, figure, published="2025-06-01"):
+    """The scope of the figure `figure` in the one-sentence document `text`."""
+    start = text.index(figure)
+    doc = Document(id="d1", source="1.txt", text=text, published=published)
+    q = Quantity(
+        start=start,
+        end=start + len(figure),
+        text=figure,
+        value=1,
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    return claims.claim_scope(doc, q, claims.claim_words(K))
+
+
+def test_background_years_date_only_the_figures_near_them():
+    assert _scope("In May 2019 a flood drowned 41 people in the valley.", "41 people") == (
+        "background"
+    )
+    assert _scope("The quake left 300 families homeless in 2018.", "300 families") == "background"
+    # a year at the far end of a long sentence dates something else
+    far = (
+        "Ruritania, a country of about 3.1 million people that has asked to join the customs"
+        " union, has seen a steady rise in floods since the dam was built in 2011."
+    )
+    assert _scope(far, "about 3.1 million people") == "story"
+    # the current year is no background, in a cue either
+    assert _scope("The council will spend EUR 9 million on dykes in 2025.", "EUR 9 million") == (
+        "story"
+    )
+    assert _scope("The 2025 flood has cost EUR 9 million.", "EUR 9 million") == "story"
+    assert _scope("The 2021 flood cost EUR 9 million.", "EUR 9 million") == "background"
+
+
+def test_restated_figure_weeks_later_joins_its_group():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="engineer", predicate="kidnapped")]),
+            ("2020-06-20", [_q(4, head="engineer", predicate="kidnapped")]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_new_figure_weeks_later_is_a_new_event():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="soldier", predicate="killed")]),
+            ("2020-06-20", [_q(9, head="soldier", predicate="killed")]),
+            # an open hedge proves nothing across weeks
+            ("2020-06-21", [_q(3, "more_than", head="soldier", predicate="killed")]),
+        )
+    )
+    assert len(groups) == 2 and len(groups[0].claims) == 1
+
+
+def test_two_sources_counting_one_noun_differently_conflict():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(11, "more_than", head="clinic", by="ministry")]),
+            ("2020-05-02", [_q(2, head="clinic", by="embassy")]),
+        )
+    )
+    assert [g.status for g in groups] == ["conflicting"]
+    assert "ministry: more than 11" in (groups[0].note or "")
+    assert "embassy: 2" in (groups[0].note or "")
+
+
+def test_plain_counts_that_are_different_quantities_stay_apart():
+    _, groups = reconcile_claims(
+        _corpus(
+            # one source's two counts: two quantities
+            (
+                "2020-05-01",
+                [
+                    _q(3, head="clinic", by="ministry"),
+                    _q(40, head="clinic", by="ministry"),
+                ],
+            ),
+            # far apart: different things counted
+            ("2020-05-02", [_q(900, head="clinic", by="embassy")]),
+            # resources in place on different days are snapshots
+            ("2020-05-01", [_q(200, head="vehicle", by="agency")]),
+            ("2020-05-04", [_q(300, head="vehicle", by="council")]),
+        )
+    )
+    assert {g.status for g in groups} == {"single"}
+
+
+def test_people_join_the_group_of_a_kind_of_people():
+    claims_, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [
+                    _q(4, head="employee", predicate="kidnapped", kind="worker"),
+                    _q(31, "more_than", head="kidnapping", predicate="kidnapped"),
+                ],
+            ),
+            ("2020-05-02", [_q(4, head="person", predicate="kidnapped", kind="person")]),
+        )
+    )
+    by_value = {c.value: c.group for c in claims_}
+    assert len(groups) == 2 and by_value[4.0] == claims_[0].group
+
+
+def test_bare_amount_joins_only_a_sum_it_restates():
+    w = claims.claim_words(K)
+    budget = _q(4_600_000, "about", head="amount", predicate="budgeted", unit="EUR")
+    local = _q(90_000_000, head="amount", predicate="budgeted", unit="MDL")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [local]),
+            ("2020-05-02", [budget]),
+            # another source's bare sum of like size is another sum
+            ("2020-05-03", [_q(5_000_000, head="amount", unit="EUR", by="commission")]),
+        )
+    )
+    assert claims.compatible(local, budget, w)
+    assert [len(g.claims) for g in groups] == [2, 1]
+    assert groups[0].status == "agreed"

@@ -44,6 +44,7 @@ _SCORE_PAIR = re.compile(r"^\s*[-–]\s*\d+")
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
 _TALLY = {"number", "toll", "figure", "total", "count", "tally"}
+_ANAPHORIC = {"other", "more"}  # 'four soldiers died and seven others were wounded'
 
 
 @dataclass(frozen=True, eq=False)
@@ -316,6 +317,11 @@ def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | N
             continue
         if tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
             return qt.toll[tok.lemma_.lower()]
+        # a participle on the noun is its own ('three policemen killed and nine injured',
+        # where the parse makes 'policemen' the subject of 'injured')
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in qt.toll:
+                return qt.toll[c.lemma_.lower()]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") and head.pos_ in (
             "VERB",
@@ -330,9 +336,52 @@ def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | N
                 for c in verb.children:
                     if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in qt.toll:
                         return qt.toll[c.lemma_.lower()]
-        for c in tok.children:
-            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in qt.toll:
-                return qt.toll[c.lemma_.lower()]
+    return None
+
+
+def _toll_after(span: Span, noun: Token | None, qt: QuantityTables) -> str | None:
+    """A bare count followed by its toll word: 'seven (07) wounded', 'five dead'."""
+    if noun is not None:
+        return None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == ")" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    if after is None or after.pos_ not in ("ADJ", "VERB", "NOUN"):
+        return None
+    return qt.toll.get(after.lemma_.lower()) or qt.toll.get(after.lower_)
+
+
+# 'fell into an ambush', 'fell back', 'fell ill': a fall that is no death
+_NOT_A_DEATH = {"into", "to", "from", "under", "behind", "back", "off", "out", "below", "ill"}
+
+
+def _person_toll(
+    number: Token, noun: Token | None, people: bool, qt: QuantityTables
+) -> str | None:
+    """A count whose verb says a death: of a kind of people (`people`), a verb that says
+    it only of people ('four soldiers fell', 'two (02) soldiers fallen on the field of
+    honour'; `person_predicates`), or of anything, a verb with a fatal object ('paid with
+    their lives'; `fatal_objects`). 'fell ill' or 'fell into an ambush' is not a death."""
+    words = qt.claims.get("person_predicates", {})
+    fatal = set(qt.claims.get("fatal_objects", []))
+    heads = [t for t in (number, noun) if t is not None]
+    verbs = [c for t in heads for c in t.children if c.dep_ in ("acl", "relcl")]
+    verbs += [t.head for t in heads if t.dep_ == "nsubj"]
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(
+            c.lower_ in _NOT_A_DEATH or c.dep_ in ("prt", "acomp", "oprd") for c in verb.children
+        ):
+            continue
+        if people and verb.lemma_.lower() in words:
+            return str(words[verb.lemma_.lower()])
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        if any(o.lemma_.lower() in fatal for o in objects):
+            return "killed"
     return None
 
 
@@ -464,11 +513,26 @@ def _of_what(tok: Token) -> Token:
     return tok
 
 
+_CHANGE_VERBS = {"rise", "fall", "climb", "reach", "increase", "stand", "grow", "jump", "drop"}
+
+
+def _tally_above(verb: Token) -> Token | None:
+    """A change verb whose subject the parse lost ('The death toll from the fire that has
+    burned since Sunday rose to five', read as a clause of 'burned'): the tally noun
+    ('toll', 'number') it hangs under."""
+    for tok in verb.ancestors:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TALLY:
+            return tok
+    return None
+
+
 def _measure(number: Token, noun: Token | None) -> Token | None:
     """The noun a figure measures where the figure is not a count of things: 'a minimum
     monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
     2.5 billion', 'the number of victims has risen to three'."""
     amount = noun if noun is not None and noun.i > number.i else number
+    while amount.dep_ == "conj" and amount.head.like_num and amount.head.i < amount.i:
+        amount = amount.head  # 'between 200 and 250': the range hangs on its first number
     while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
         amount = amount.head
     head = amount.head
@@ -477,8 +541,10 @@ def _measure(number: Token, noun: Token | None) -> Token | None:
     if amount.dep_ == "pobj" and head.lower_ in ("at", "to"):
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None and verb.lemma_.lower() in ("rise", "fall", "climb", "reach", "increase"):
+        if obj is None and verb.lemma_.lower() in _CHANGE_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if obj is None:
+                obj = _tally_above(verb)
         if obj is not None and obj.pos_ == "NOUN":
             return _of_what(obj)
     if amount.dep_ == "attr" and head.lemma_.lower() == "be":
@@ -539,11 +605,14 @@ def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
             break
         if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
             continue
+        what = prev.what
+        if what and q.predicate and prev.predicate and q.predicate != prev.predicate:
+            what = what.replace(prev.predicate, q.predicate)  # 'four killed and seven wounded'
         return q.model_copy(
             update={
                 "what_head": prev.what_head,
                 "kind": prev.kind,
-                "what": prev.what,
+                "what": what,
                 "predicate": q.predicate or prev.predicate,
                 "per": q.per or prev.per,
             }
@@ -655,7 +724,7 @@ def find_quantities(
             if period
             else None
         )
-        predicate = _predicate(number, noun, qt)
+        predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
         kind = _kind(noun, qt)
         measure = _measure(number, noun)
@@ -675,6 +744,8 @@ def find_quantities(
             predicate = _money_predicate(number, qt)
         if unit in qt.money and not phrase:
             phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
+        if unit not in qt.money:
+            predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
             predicate = "killed"  # 'lost four men'
         quantity = Quantity(
@@ -696,7 +767,9 @@ def find_quantities(
             kind=kind,
             per=per,
         )
-        out.append(quantity if kind is not None else _inherit(quantity, out))
+        # 'seven others': the others are of the kind the figure before counts
+        anaphoric = noun is not None and noun.lemma_.lower() in _ANAPHORIC
+        out.append(quantity if kind is not None and not anaphoric else _inherit(quantity, out))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(

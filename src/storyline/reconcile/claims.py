@@ -119,28 +119,45 @@ class _Item:
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 
 
+YEAR_REACH = 25  # characters after a figure within which a year still dates it
+
+
 def claim_scope(doc: Document, q: Quantity, w: ClaimWords) -> str:
     """'background' where the figure's sentence places it in the past: an earlier year
     ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
     `background_cues`); 'since 2019' dates a change up to now and is not one. An undated
-    document's 'now' is the latest year it names."""
-    sentence = doc.text[q.sentence_start : q.sentence_end] or q.text
-    cues = w.claims.get("background_cues", [])
-    if cues and re.search("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
-        return "background"
+    document's 'now' is the latest year it names.
+
+    A year dates the figure where it comes before it in the sentence ('In June 2017 a
+    fire ... killed 66') or right after it ('66 people in 2017'); a year at the far end of
+    a long sentence dates something else ('a country of 2.4 million people that ... since
+    the invasion in 2022'). A cue that names the current year ('the 2025 fire' in 2025)
+    is no background."""
+    sentence = doc.text[q.sentence_start : q.sentence_end]
+    offset = q.sentence_start
+    if not sentence:
+        sentence, offset = q.text, q.start
     published = parse_anchor(doc.published)
     # undated: the latest year the text names stands for 'now'
     years = [int(y) for y in _YEAR.findall(doc.text)]
     now = published.year if published is not None else max(years, default=0)
+    cues = w.claims.get("background_cues", [])
+    if cues:
+        for cue in re.finditer("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
+            named = [int(y) for y in _YEAR.findall(cue[0])]
+            if not (now and named and min(named) >= now):
+                return "background"
     if not now:
         return "story"
+    fig_start, fig_end = q.start - offset, q.end - offset
     for m in _YEAR.finditer(sentence):
         year = int(m[1])
         since = re.search(
             r"\b(?:since|from|by)\s+(?:\w+\s+)?$", sentence[: m.start()], re.IGNORECASE
         )
+        near = m.start() < fig_start or m.start() - fig_end <= YEAR_REACH
         # 'since 2019' dates a change up to now; 'since 1955' a long-past war
-        if year < now and not (since and now - year <= 10):
+        if year < now and near and not (since and now - year <= 10):
             return "background"
     return "story"
 
@@ -191,12 +208,30 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
             if k[4] is not None and k[:4] == key[:4] and (k[5] == key[5] or key[2] == "money")
         ]
         for it in list(by_key[key]):
-            fits = [k for k in targets if _agrees_with_all(it, by_key[k], w)]
+            fits = [
+                k
+                for k in targets
+                if _agrees_with_all(it, by_key[k], w)
+                and (key[2] != "money" or _same_source(it, by_key[k]))
+            ]
             if len(fits) == 1:
                 by_key[key].remove(it)
                 by_key[fits[0]].append(it)
         if not by_key[key]:
             del by_key[key]
+
+
+def _same_source(it: _Item, group: list[_Item]) -> bool:
+    """A bare amount ('EUR 5 million') restates a group's amount only where the same
+    document or the same claimant gives both ('$4.5 million ... the same demand,
+    converted'), or where it is the very same sum; another source's amount of like size
+    is another sum."""
+    return any(
+        o.claim.document == it.claim.document
+        or o.claim.claimant_name == it.claim.claimant_name
+        or (o.q.unit == it.q.unit and o.q.value == it.q.value)  # the same sum restated
+        for o in group
+    )
 
 
 def _by_date(items: list[_Item]) -> list[list[_Item]]:
@@ -216,8 +251,44 @@ def _by_date(items: list[_Item]) -> list[list[_Item]]:
     return runs
 
 
+def _split_in_time(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
+    """A key's quantities: split by date window, then by `_split`. A new figure weeks
+    later is a new event's; a later part that only restates an earlier part's figure ('a
+    town of 30,000', 'four workers kidnapped') stays with it."""
+    merged: list[list[_Item]] = []
+    for run in _by_date(items):
+        fresh: list[list[_Item]] = []
+        for part in _split(run, w):
+            host = next((p for p in merged if _restates(part, p, w)), None)
+            if host is None:
+                fresh.append(part)
+            else:
+                host.extend(part)
+        merged.extend(fresh)
+    return merged
+
+
+_OPEN = ("more_than", "less_than")
+
+
+def _restates(run: list[_Item], earlier: list[_Item], w: ClaimWords) -> bool:
+    """Every figure of `run` names the value every figure of `earlier` names: bounded
+    values ('about 30,000', '4') that agree, not open hedges ('at least 12' fits a later
+    '15' and proves nothing)."""
+    return all(
+        a.q.approx not in _OPEN
+        and b.q.approx not in _OPEN
+        and comparable(a.q, b.q, w)
+        and compatible(a.q, b.q, w)
+        and _near(a.q, b.q, w)
+        for a in run
+        for b in earlier
+    )
+
+
 NEAR = 1.5
 FAR = 10.0
+PLAIN_FAR = 6.0  # two plain counts further apart than this count different things
 
 
 def _within(a: Quantity, b: Quantity, factor: float) -> bool:
@@ -225,10 +296,15 @@ def _within(a: Quantity, b: Quantity, factor: float) -> bool:
     return lo == hi or lo == 0 or hi / lo <= factor
 
 
-def _near(a: Quantity, b: Quantity) -> bool:
+def _near(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     """Figures within a factor NEAR of each other: an open hedge ('thousands', 'more than
-    100') agrees with anything above it and must not chain unrelated counts together."""
-    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    100') agrees with anything above it and must not chain unrelated counts together.
+    Amounts in two currencies of the rates table are compared in dollars."""
+    va, vb = float(a.value) or 0.0, float(b.value) or 0.0
+    ra, rb = _rate(a.unit, w), _rate(b.unit, w)
+    if a.unit != b.unit and ra is not None and rb is not None:
+        va, vb = va * ra, vb * rb
+    lo, hi = sorted((va, vb))
     return lo == hi or (lo > 0 and hi / lo <= NEAR)
 
 
@@ -273,7 +349,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         if a.q.kind in snapshots and a.q.predicate is None and apart:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
-        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q)
+        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q, w)
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
         disputed = (
@@ -282,7 +358,23 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
         # ('$1 million given') only where it agrees
         measured = _unit_class(a.q, w) == "money" and a.q.kind is not None and not elsewhere
-        if agree or disputed or measured:
+        # two sources that count one specific kind of thing with no predicate and differ
+        # ('200 fighters' against 'more than 600 fighters', '11 hospitals' against 'only
+        # two') dispute one figure; one source's two counts are two quantities (above)
+        counted = (
+            a.q.predicate is None
+            and b.q.predicate is None
+            and a.q.unit is None
+            and b.q.unit is None
+            and a.q.what_head is not None
+            and a.q.what_head == b.q.what_head
+            and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
+            and (a.q.kind or a.q.what_head) not in snapshots
+            and a.claim.claimant_name != b.claim.claimant_name
+            and _within(a.q, b.q, PLAIN_FAR)
+            and not elsewhere
+        )
+        if agree or disputed or measured or counted:
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
     for i, it in enumerate(items):
@@ -436,9 +528,13 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
         else:
             by_key.setdefault(key, []).append(it)
     # a generic figure ('12 bodies', '40 people killed') joins the one specific group of
-    # its predicate, where there is exactly one
+    # its predicate, where there is exactly one; people join only a kind of people
+    # ('four persons kidnapped' joins 'four employees kidnapped', not '31 kidnappings')
+    people = set(w.claims.get("person_kinds", []))
     for key in [k for k in by_key if _generic(k, w)]:
         specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k, w)]
+        if key[-1] in people and len(specific) > 1:
+            specific = [k for k in specific if k[-1] in people]
         if len(specific) == 1:
             joining = [it for it in by_key[key] if _agrees_with_all(it, by_key[specific[0]], w)]
             by_key[specific[0]].extend(joining)
@@ -446,7 +542,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
             if not by_key[key]:
                 del by_key[key]
     _attach_plain(by_key, w)
-    runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run, w)]
+    runs = [part for group in by_key.values() for part in _split_in_time(group, w)]
     runs += alone
     position = {id(it): k for k, it in enumerate(items)}  # not items.index: linear time
     runs.sort(key=lambda run: min(position[id(i)] for i in run))
