@@ -152,3 +152,10 @@ def test_others_count_the_kind_named_before(nlp):
         "injured",
         "soldiers injured",
     )
+
+
+def test_conjunct_shares_the_toll(nlp):
+    soldiers, civilians = _claims(
+        nlp, "The mission said at least 12 soldiers and 11 civilians had been killed."
+    )
+    assert (soldiers.predicate, civilians.predicate) == ("killed", "killed")

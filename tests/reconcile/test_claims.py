@@ -107,6 +107,27 @@ def test_rising_toll_is_a_revision():
     assert all(c.revision for c in claims)
 
 
+def test_count_after_a_denial_is_no_revision():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(0, head="civilian", predicate="killed", by="army")]),
+            ("2020-05-02", [_q(11, head="civilian", predicate="killed", by="mission")]),
+        )
+    )
+    assert [(g.status, g.revision) for g in groups] == [("conflicting", False)]
+
+
+def test_snapshots_days_apart_join_where_they_give_one_figure():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(2, head="aircraft", kind="aircraft", by="agency")]),
+            ("2020-05-04", [_q(2, head="aircraft", kind="aircraft")]),
+            ("2020-05-04", [_q(9, head="aircraft", kind="aircraft")]),
+        )
+    )
+    assert sorted((len(g.claims), g.status) for g in groups) == [(1, "single"), (2, "agreed")]
+
+
 def test_falling_toll_is_a_conflict():
     _, groups = reconcile_claims(
         _corpus(
@@ -277,3 +298,10 @@ def test_bare_amount_joins_only_a_sum_it_restates():
     assert claims.compatible(local, budget, w)
     assert [len(g.claims) for g in groups] == [2, 1]
     assert groups[0].status == "agreed"
+
+
+def test_open_bound_far_away_does_not_join_on_weak_evidence():
+    wage = _q(30_000, head="amount", predicate="earned", unit="NGN", by="union")
+    bound = _q(900_000_000, "less_than", head="naira", unit="NGN", by="union")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [wage]), ("2020-05-02", [bound])))
+    assert len(groups) == 2

@@ -311,7 +311,16 @@ def _unit(m: re.Match[str], phrase: str | None, qt: QuantityTables) -> str | Non
 
 
 def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
-    """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead'."""
+    """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead';
+    a conjunct shares its first conjunct's ('12 soldiers and 11 civilians had been
+    killed')."""
+    own = _own_predicate(number, noun, qt)
+    if own is None and noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return _own_predicate(noun.head, noun.head, qt)
+    return own
+
+
+def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
     for tok in (noun, number):
         if tok is None:
             continue

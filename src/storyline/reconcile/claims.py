@@ -193,8 +193,12 @@ def _generic(key: tuple, w: ClaimWords) -> bool:
 
 
 def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
-    """A figure that joins a group on weak evidence must agree with each of its values."""
-    return all(comparable(it.q, o.q, w) and compatible(it.q, o.q, w) for o in group)
+    """A figure that joins a group on weak evidence must agree with each of its values,
+    and lie near them: 'less than 900 million' meets '30,000' but says nothing of it."""
+    return all(
+        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _near(it.q, o.q, w)
+        for o in group
+    )
 
 
 def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
@@ -346,10 +350,11 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         if any(_two_quantities(x, y, w) for x in members(find(i)) for y in members(find(j))):
             continue
         apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
-        if a.q.kind in snapshots and a.q.predicate is None and apart:
+        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q, w)
+        # snapshots days apart join only where they give one figure ('the two aircraft')
+        if a.q.kind in snapshots and a.q.predicate is None and apart and not agree:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
-        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q, w)
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
         disputed = (
@@ -428,10 +433,12 @@ def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
             by_day.setdefault(it.day, []).append(it.q.value)  # type: ignore[arg-type]
         firsts = [max(v) for v in by_day.values()]
         # a figure that rises with the dates is revised as counting goes on; one that falls
-        # is a dispute (a toll does not shrink)
+        # is a dispute (a toll does not shrink), and so is a count against a denial ('no
+        # civilian died' and then '11 civilians killed': nobody counted zero and went on)
         rising = all(a <= b for a, b in pairwise(firsts))
         apart = all(x.day != y.day for x, y in clash)
-        if rising and apart and firsts[0] != firsts[-1]:
+        denial = any(x.q.value == 0 or y.q.value == 0 for x, y in clash)
+        if rising and apart and not denial and firsts[0] != firsts[-1]:
             span = sorted(by_day)
             verb = "rose"
             seq = " -> ".join(_fmt(v) for v in firsts)
