@@ -159,3 +159,28 @@ def test_conjunct_shares_the_toll(nlp):
         nlp, "The mission said at least 12 soldiers and 11 civilians had been killed."
     )
     assert (soldiers.predicate, civilians.predicate) == ("killed", "killed")
+
+
+def test_counted_noun_after_its_modifiers(nlp):
+    (q,) = _claims(nlp, "As of today, 212 planned routine procedures have been postponed.")
+    assert q.what_head == "procedure"
+
+
+def test_bare_figure_a_source_says_takes_the_measure_before_it(nlp):
+    qs = _claims(nlp, "The institute says 8,100 hectares; the agency says 9,300; pilots say 9,900.")
+    assert [(q.value, q.unit) for q in qs] == [
+        (8100, "hectares"),
+        (9300, "hectares"),
+        (9900, "hectares"),
+    ]
+    _tonnes, staff = _claims(nlp, "The mill produced 300 tonnes of flour and employs 40.")
+    assert staff.unit is None
+
+
+def test_sums_of_differently_qualified_measures_are_different_kinds(nlp):
+    minimum, average = _claims(
+        nlp,
+        "The union wants a minimum wage of 90,000 pesos, while the average wage of 60,000"
+        " pesos is far lower.",
+    )
+    assert minimum.kind != average.kind

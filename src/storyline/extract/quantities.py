@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -288,6 +289,13 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
             return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]), qt)
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
         return nxt, nxt.text
+    # '312 planned surgical operations', parsed as two subjects: modifiers, then the noun
+    ahead = list(doc[span[-1].i + 1 : span[-1].i + 4])
+    for k, tok in enumerate(ahead):
+        if tok.pos_ == "NOUN" and k > 0 and tok.dep_ not in ("npadvmod", "pobj"):
+            return tok, _phrase(ahead[: k + 1], qt) or tok.text
+        if tok.pos_ != "ADJ" and tok.tag_ != "VBN" and tok.dep_ != "amod":
+            break
     return None, None
 
 
@@ -605,15 +613,22 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
     return " ".join(parts) or None
 
 
-def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
+def _inherit(q: Quantity, earlier: list[Quantity], measures: Sequence[str] = ()) -> Quantity:
     """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
     what the nearest figure before it in the same sentence counts, given the same unit:
-    the text sets one figure against another."""
+    the text sets one figure against another. A bare figure that a source says after a
+    measure takes its unit ('12,900 hectares; Civil Protection says 14,200'); pass
+    `measures` only for such a figure."""
     for prev in reversed(earlier[-4:]):
         if prev.sentence_start != q.sentence_start:
             break
-        if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
+        measured = q.unit is None and prev.unit in measures
+        if prev.what_head is None or prev.value == q.value:
             continue
+        if prev.unit != q.unit and not measured:
+            continue
+        if measured:
+            q = q.model_copy(update={"unit": prev.unit})
         what = prev.what
         if what and q.predicate and prev.predicate and q.predicate != prev.predicate:
             what = what.replace(prev.predicate, q.predicate)  # 'four killed and seven wounded'
@@ -742,6 +757,10 @@ def find_quantities(
         if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
             # 'wage of NGN 120,000': what is measured, with its modifiers
             kind, phrase = _kind(measure, qt), _modified(measure)
+            if unit in qt.money and kind is not None:
+                # 'the minimum wage' and 'the average wage' are two sums: a sum's kind
+                # keeps its modifiers, less its period ('monthly' is `per`)
+                kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
             if predicate is None and measure.lemma_.lower() in qt.toll:
                 predicate = qt.toll[measure.lemma_.lower()]  # 'the toll is six'
             if unit in qt.money and measure.lemma_.lower() in qt.toll:
@@ -778,7 +797,11 @@ def find_quantities(
         )
         # 'seven others': the others are of the kind the figure before counts
         anaphoric = noun is not None and noun.lemma_.lower() in _ANAPHORIC
-        out.append(quantity if kind is not None and not anaphoric else _inherit(quantity, out))
+        if kind is not None and not anaphoric:
+            out.append(quantity)
+        else:
+            said = number.head.lemma_.lower() in qt.speech  # 'Civil Protection says 14,200'
+            out.append(_inherit(quantity, out, qt.measures if said else ()))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(
