@@ -184,3 +184,37 @@ def test_sums_of_differently_qualified_measures_are_different_kinds(nlp):
         " pesos is far lower.",
     )
     assert minimum.kind != average.kind
+
+
+def test_executions_are_their_own_toll(nlp):
+    (q,) = _claims(nlp, "The patrol executed three farmers.")
+    assert q.predicate == "executed"
+
+
+def test_a_part_takes_its_own_verb(nlp):
+    part, _whole = _claims(
+        nlp,
+        "The mayor said that some 700 of the 2,000 villagers who sheltered in the school had"
+        " returned home.",
+    )
+    assert part.predicate == "returned"
+
+
+def test_figure_that_refers_back_counts_what_was_counted_before(nlp):
+    _part, _whole, later = _claims(
+        nlp,
+        "The mayor said that some 700 of the 2,000 villagers had already returned home."
+        " The Red Cross put the figure at 450 in a statement.",
+    )
+    assert (later.value, later.what_head, later.predicate) == (450, "villager", "returned")
+    _first, it = _claims(
+        nlp, "About 3,000 people fled the district. The governor put it at fewer than 800."
+    )
+    assert (it.what_head, it.predicate) == ("people", "displaced")
+    # 'the death toll' says what it counts itself
+    _bodies, toll = _claims(
+        nlp,
+        "Rescuers found three bodies in the river. The death toll from the floods rose to"
+        " nine on Friday.",
+    )
+    assert toll.what_head is None and toll.predicate == "killed"

@@ -329,7 +329,10 @@ def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | N
 
 
 def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
-    for tok in (noun, number):
+    # 'some 9,000 of the 12,000 people who sheltered there have returned': the part's own
+    # verb before the whole's modifiers
+    partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == number
+    for tok in (number, noun) if partitive else (noun, number):
         if tok is None:
             continue
         if tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
@@ -530,6 +533,28 @@ def _of_what(tok: Token) -> Token:
     return tok
 
 
+def _refers_back(number: Token, measure: Token | None) -> bool:
+    """'MINUSCA put the figure at 5,200', 'he put it at fewer than 500': the figure counts
+    what the text counted just before."""
+    if measure is not None:
+        # 'the death toll' or 'the toll' says what it counts; 'the (real) figure' does not
+        lemma = measure.lemma_.lower()
+        return (
+            lemma in _TALLY
+            and lemma != "toll"
+            and not any(c.dep_ == "compound" for c in measure.children)
+        )
+    head = number.head
+    while head.dep_ in ("quantmod", "nummod", "conj") and head.head.i != head.i:
+        head = head.head  # 'at between 200 and 250'
+    if number.dep_ != "pobj" and head.dep_ != "pobj":
+        return False
+    prep = head if head.lower_ in ("at", "to") else head.head
+    if prep.lower_ not in ("at", "to"):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in prep.head.children)
+
+
 _CHANGE_VERBS = {"rise", "fall", "climb", "reach", "increase", "stand", "grow", "jump", "drop"}
 
 
@@ -613,15 +638,21 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
     return " ".join(parts) or None
 
 
-def _inherit(q: Quantity, earlier: list[Quantity], measures: Sequence[str] = ()) -> Quantity:
+def _inherit(
+    q: Quantity, earlier: list[Quantity], measures: Sequence[str] = (), back: bool = False
+) -> Quantity:
     """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
     what the nearest figure before it in the same sentence counts, given the same unit:
     the text sets one figure against another. A bare figure that a source says after a
     measure takes its unit ('12,900 hectares; Civil Protection says 14,200'); pass
-    `measures` only for such a figure."""
+    `measures` only for such a figure. A figure that refers back (`back`: 'put the
+    figure at 5,200') may take what the sentence before counts."""
     for prev in reversed(earlier[-4:]):
-        if prev.sentence_start != q.sentence_start:
+        adjacent = back and 0 <= q.sentence_start - prev.sentence_end <= 3
+        if prev.sentence_start != q.sentence_start and not adjacent:
             break
+        if any(o is not prev and o.start <= prev.start and prev.end <= o.end for o in earlier):
+            continue  # '12,000' in 'some 9,000 of the 12,000 people': the part counts
         measured = q.unit is None and prev.unit in measures
         if prev.what_head is None or prev.value == q.value:
             continue
@@ -801,7 +832,8 @@ def find_quantities(
             out.append(quantity)
         else:
             said = number.head.lemma_.lower() in qt.speech  # 'Civil Protection says 14,200'
-            out.append(_inherit(quantity, out, qt.measures if said else ()))
+            back = _refers_back(number, measure)
+            out.append(_inherit(quantity, out, qt.measures if said else (), back))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(

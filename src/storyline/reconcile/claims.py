@@ -194,11 +194,19 @@ def _generic(key: tuple, w: ClaimWords) -> bool:
 
 def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
     """A figure that joins a group on weak evidence must agree with each of its values,
-    and lie near them: 'less than 900 million' meets '30,000' but says nothing of it."""
+    and lie close to them: 'less than 900 million' meets '30,000' but says nothing of it."""
     return all(
-        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _near(it.q, o.q, w)
+        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w)
         for o in group
     )
+
+
+def _close(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
+    """Near (`_near`), or within a factor FAR where one is an open hedge ('millions of
+    records' and '2.3 million records')."""
+    if a.approx in _OPEN or b.approx in _OPEN:
+        return _within(a, b, FAR)
+    return _near(a, b, w)
 
 
 def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
