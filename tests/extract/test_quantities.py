@@ -218,3 +218,15 @@ def test_figure_that_refers_back_counts_what_was_counted_before(nlp):
         " nine on Friday.",
     )
     assert toll.what_head is None and toll.predicate == "killed"
+
+
+def test_figure_that_refers_back_stays_in_its_paragraph(nlp):
+    text = (
+        "The council said 300 families had been displaced by the floods. Most are staying"
+        " with relatives. The army put the number at fewer than 50."
+    )
+    _families, army = _claims(nlp, text)
+    assert (army.what_head, army.predicate) == ("family", "displaced")
+    text = "The council said 300 families had been displaced.\n\nThe army put the number at 50."
+    _families, army = _claims(nlp, text)
+    assert army.what_head is None

@@ -639,17 +639,18 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
 
 
 def _inherit(
-    q: Quantity, earlier: list[Quantity], measures: Sequence[str] = (), back: bool = False
+    q: Quantity, earlier: list[Quantity], measures: Sequence[str] = (), back: int | None = None
 ) -> Quantity:
     """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
     what the nearest figure before it in the same sentence counts, given the same unit:
     the text sets one figure against another. A bare figure that a source says after a
     measure takes its unit ('12,900 hectares; Civil Protection says 14,200'); pass
-    `measures` only for such a figure. A figure that refers back (`back`: 'put the
-    figure at 5,200') may take what the sentence before counts."""
+    `measures` only for such a figure. A figure that refers back ('put the figure at
+    5,200') may take what an earlier sentence of its paragraph counts: `back` is where
+    the paragraph starts."""
     for prev in reversed(earlier[-4:]):
-        adjacent = back and 0 <= q.sentence_start - prev.sentence_end <= 3
-        if prev.sentence_start != q.sentence_start and not adjacent:
+        in_paragraph = back is not None and prev.start >= back
+        if prev.sentence_start != q.sentence_start and not in_paragraph:
             break
         if any(o is not prev and o.start <= prev.start and prev.end <= o.end for o in earlier):
             continue  # '12,000' in 'some 9,000 of the 12,000 people': the part counts
@@ -832,8 +833,8 @@ def find_quantities(
             out.append(quantity)
         else:
             said = number.head.lemma_.lower() in qt.speech  # 'Civil Protection says 14,200'
-            back = _refers_back(number, measure)
-            out.append(_inherit(quantity, out, qt.measures if said else (), back))
+            paragraph = text.rfind("\n\n", 0, start) + 1 if _refers_back(number, measure) else None
+            out.append(_inherit(quantity, out, qt.measures if said else (), paragraph))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(
