@@ -230,3 +230,21 @@ def test_figure_that_refers_back_stays_in_its_paragraph(nlp):
     text = "The council said 300 families had been displaced.\n\nThe army put the number at 50."
     _families, army = _claims(nlp, text)
     assert army.what_head is None
+
+
+def test_bare_figure_a_source_says_answers_the_figure_before(nlp):
+    qs = _claims(
+        nlp,
+        "The hackers say they stole 3.4 million files. The agency says 1.2 million."
+        " The ministry says at most 200,000.",
+    )
+    assert [(q.what_head, q.predicate) for q in qs] == [("file", "stolen")] * 3
+    first, second = _claims(nlp, "Seven dead, says the agency. Nine, says the mayor.")
+    assert (first.predicate, second.predicate) == ("killed", "killed")
+
+
+def test_public_bodies_are_no_corpses(nlp):
+    (q,) = _claims(nlp, "Three public bodies were hit by the attack.")
+    assert q.predicate is None
+    (q,) = _claims(nlp, "Rescuers recovered three bodies from the river.")
+    assert q.predicate == "killed"

@@ -305,3 +305,18 @@ def test_open_bound_far_away_does_not_join_on_weak_evidence():
     bound = _q(900_000_000, "less_than", head="naira", unit="NGN", by="union")
     _, groups = reconcile_claims(_corpus(("2020-05-01", [wage]), ("2020-05-02", [bound])))
     assert len(groups) == 2
+
+
+def test_tolls_that_name_no_victim_are_one_toll():
+    toll = dict(head=None, predicate="killed")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(3, kind="body", by="agency", **toll)]),
+            ("2020-05-02", [_q(5, by="agency", **toll)]),
+            ("2020-05-03", [_q(6, by="mayor", **toll)]),
+            # a count of one kind of victim is not the toll
+            ("2020-05-03", [_q(2, head="firefighter", predicate="killed")]),
+        )
+    )
+    statuses = sorted((len(g.claims), g.status, g.revision) for g in groups)
+    assert statuses == [(1, "single", False), (3, "conflicting", True)]

@@ -332,10 +332,14 @@ def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str
     # 'some 9,000 of the 12,000 people who sheltered there have returned': the part's own
     # verb before the whole's modifiers
     partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == number
+    # 'three public bodies' are institutions, not corpses
+    bodies = set(qt.claims.get("institution_modifiers", []))
+    institutional = noun is not None and any(c.lower_ in bodies for c in noun.children)
     for tok in (number, noun) if partitive else (noun, number):
         if tok is None:
             continue
-        if tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+        own = not (tok is noun and institutional)
+        if own and tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
             return qt.toll[tok.lemma_.lower()]
         # a participle on the noun is its own ('three policemen killed and nine injured',
         # where the parse makes 'policemen' the subject of 'injured')
@@ -533,6 +537,20 @@ def _of_what(tok: Token) -> Token:
     return tok
 
 
+def _said(number: Token, qt: QuantityTables) -> bool:
+    """A figure that is what a speech verb says ('says 14,200', 'says at most 400,000')."""
+    tok = number
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in qt.speech:
+            return True
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return False
+    return False
+
+
 def _refers_back(number: Token, measure: Token | None) -> bool:
     """'MINUSCA put the figure at 5,200', 'he put it at fewer than 500': the figure counts
     what the text counted just before."""
@@ -655,7 +673,10 @@ def _inherit(
         if any(o is not prev and o.start <= prev.start and prev.end <= o.end for o in earlier):
             continue  # '12,000' in 'some 9,000 of the 12,000 people': the part counts
         measured = q.unit is None and prev.unit in measures
-        if prev.what_head is None or prev.value == q.value:
+        # a toll that names nothing ('Five dead') still gives its predicate to a later
+        # figure that refers back to it ('Six, says the mayor')
+        told = back is not None and prev.predicate is not None and prev.unit == q.unit
+        if (prev.what_head is None and not told) or prev.value == q.value:
             continue
         if prev.unit != q.unit and not measured:
             continue
@@ -832,8 +853,11 @@ def find_quantities(
         if kind is not None and not anaphoric:
             out.append(quantity)
         else:
-            said = number.head.lemma_.lower() in qt.speech  # 'Civil Protection says 14,200'
-            paragraph = text.rfind("\n\n", 0, start) + 1 if _refers_back(number, measure) else None
+            # 'Civil Protection says 14,200', 'The firm says 1.1 million': a bare figure a
+            # source says answers the figure before it
+            said = noun is None and _said(number, qt)
+            back = said or _refers_back(number, measure)
+            paragraph = text.rfind("\n\n", 0, start) + 1 if back else None
             out.append(_inherit(quantity, out, qt.measures if said else (), paragraph))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)

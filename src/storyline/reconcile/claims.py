@@ -184,6 +184,8 @@ def _key(it: _Item, w: ClaimWords) -> tuple | None:
         return (it.context, it.claim.scope, unit, None, None, f"#{it.claim.id}")
     if unit != "money" and kind is None and q.predicate is None:
         return None
+    if _whole_toll(q, w):
+        kind = None  # 'the number of fatal victims', 'five dead', 'the toll': one toll
     return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
 
 
@@ -320,6 +322,15 @@ def _near(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     return lo == hi or (lo > 0 and hi / lo <= NEAR)
 
 
+def _whole_toll(q: Quantity, w: ClaimWords) -> bool:
+    """A casualty count that names no kind of victim ('five dead', 'the toll is six')."""
+    return (
+        q.unit is None
+        and q.predicate in w.claims["toll"].values()
+        and (q.kind or q.what_head) in (None, *w.claims.get("toll_kinds", []))
+    )
+
+
 def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     """Two values that cannot both hold, given by one source in one document, are two
     quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
@@ -365,8 +376,14 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
+        # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
+        # the event's one toll
+        whole_toll = _whole_toll(a.q, w) and _whole_toll(b.q, w)
         disputed = (
-            same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR) and not elsewhere
+            (same_noun or whole_toll)
+            and a.q.predicate is not None
+            and _within(a.q, b.q, FAR)
+            and not elsewhere
         )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
         # ('$1 million given') only where it agrees
