@@ -320,3 +320,23 @@ def test_tolls_that_name_no_victim_are_one_toll():
     )
     statuses = sorted((len(g.claims), g.status, g.revision) for g in groups)
     assert statuses == [(1, "single", False), (3, "conflicting", True)]
+
+
+def test_a_share_and_a_percentage_of_one_thing_agree():
+    third = _q(0.33, "about", head="worker", unit="share", kind="worker", by="union")
+    pct = _q(35, head="workforce", unit="%", kind="worker", by="ministry")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [third]), ("2020-05-02", [pct])))
+    assert [g.status for g in groups] == ["agreed"]
+    assert "union: about 33%" in (groups[0].note or "")
+
+
+def test_bare_amount_goes_to_the_group_that_names_the_same_sum():
+    budget = _q(70_000_000, head="amount", predicate="budgeted", unit="MDL", by="government")
+    paid = _q(3_600_000, head="amount", predicate="paid", unit="EUR")
+    bare = _q(70_000_000, head="amount", unit="MDL")
+    _, groups = reconcile_claims(
+        _corpus(("2020-05-01", [budget]), ("2020-05-02", [paid, bare]))
+    )
+    assert sorted(len(g.claims) for g in groups) == [1, 2]
+    joined = next(g for g in groups if len(g.claims) == 2)
+    assert joined.status == "agreed" and "government" in (joined.note or "")

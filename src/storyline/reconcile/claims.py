@@ -228,6 +228,14 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
                 if _agrees_with_all(it, by_key[k], w)
                 and (key[2] != "money" or _same_source(it, by_key[k]))
             ]
+            if len(fits) > 1:
+                # of several, the one group that names the very same sum
+                same = [
+                    k
+                    for k in fits
+                    if any(o.q.unit == it.q.unit and o.q.value == it.q.value for o in by_key[k])
+                ]
+                fits = same if len(same) == 1 else fits
             if len(fits) == 1:
                 by_key[key].remove(it)
                 by_key[fits[0]].append(it)
@@ -315,6 +323,8 @@ def _near(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     100') agrees with anything above it and must not chain unrelated counts together.
     Amounts in two currencies of the rates table are compared in dollars."""
     va, vb = float(a.value) or 0.0, float(b.value) or 0.0
+    if {a.unit, b.unit} == {"share", "%"}:  # 'a third' is 33 %
+        va, vb = (va * 100 if a.unit == "share" else va), (vb * 100 if b.unit == "share" else vb)
     ra, rb = _rate(a.unit, w), _rate(b.unit, w)
     if a.unit != b.unit and ra is not None and rb is not None:
         va, vb = va * ra, vb * rb
@@ -418,6 +428,8 @@ def _fmt(v: float) -> str:
 
 def _value_text(c: Claim) -> str:
     hedge = {"about": "about ", "more_than": "more than ", "less_than": "up to "}.get(c.approx, "")
+    if c.unit == "share":  # 'a third': 33%
+        return f"{hedge}{_fmt(round(c.value * 100))}%"
     value = f"{_fmt(c.value)}-{_fmt(c.value_high)}" if c.value_high is not None else _fmt(c.value)
     unit = f" {c.unit}" if c.unit and c.unit not in ("%",) else (c.unit or "")
     return f"{hedge}{value}{unit}"
