@@ -248,3 +248,15 @@ def test_public_bodies_are_no_corpses(nlp):
     assert q.predicate is None
     (q,) = _claims(nlp, "Rescuers recovered three bodies from the river.")
     assert q.predicate == "killed"
+
+
+def test_units_are_normalised(nlp):
+    units = [
+        q.unit
+        for q in _claims(
+            nlp,
+            "The storm dropped 120 mm of rain. The gauge showed 118 millimetres of rain."
+            " The fire burned 40 km2 of pine. Crews saved 900 ha of oak.",
+        )
+    ]
+    assert units == ["millimetres", "millimetres", "square kilometres", "hectares"]

@@ -340,3 +340,20 @@ def test_bare_amount_goes_to_the_group_that_names_the_same_sum():
     assert sorted(len(g.claims) for g in groups) == [1, 2]
     joined = next(g for g in groups if len(g.claims) == 2)
     assert joined.status == "agreed" and "government" in (joined.note or "")
+
+
+def test_measures_of_one_dimension_are_compared_in_one_unit():
+    w = claims.claim_words(K)
+    area_km = _q(40, head="km2", unit="square kilometres")
+    area_ha = _q(4000, "about", head="hectare", unit="hectares")
+    assert claims.comparable(area_km, area_ha, w) and claims.compatible(area_km, area_ha, w)
+    assert not claims.compatible(_q(90, unit="square kilometres"), area_ha, w)
+    # another dimension is never compared
+    assert not claims.comparable(_q(40, unit="kilometres"), area_ha, w)
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(40, head="area", predicate="burned", unit="square kilometres")]),
+            ("2020-05-02", [_q(4000, "about", head="area", predicate="burned", unit="hectares")]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]

@@ -312,9 +312,10 @@ def _unit(m: re.Match[str], phrase: str | None, qt: QuantityTables) -> str | Non
             continue
         if low == word or low.startswith(word + " "):
             return code
+    names = qt.nums.get("measure_units", {})
     for measure in qt.measures:
         if low == measure or low.startswith(measure + " "):
-            return measure
+            return names.get(measure, measure)  # 'mm' and 'millimetres': one unit
     return None
 
 
@@ -858,7 +859,8 @@ def find_quantities(
             said = noun is None and _said(number, qt)
             back = said or _refers_back(number, measure)
             paragraph = text.rfind("\n\n", 0, start) + 1 if back else None
-            out.append(_inherit(quantity, out, qt.measures if said else (), paragraph))
+            units = [*qt.measures, *qt.nums.get("measure_units", {}).values()] if said else []
+            out.append(_inherit(quantity, out, units, paragraph))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(

@@ -55,6 +55,18 @@ def _rate(unit: str | None, w: ClaimWords) -> float | None:
     return w.numbers.get("currency_rates", {}).get(unit or "")
 
 
+def _scale(unit: str | None, w: ClaimWords) -> tuple[str, float] | None:
+    """A measure's dimension and its size in the dimension's base unit ('square
+    kilometres': area, 100 hectares); None for a unit that is not a measure."""
+    found = w.numbers.get("measure_scale", {}).get(unit or "")
+    return (str(found[0]), float(found[1])) if found else None
+
+
+def _same_dimension(a: str | None, b: str | None, w: ClaimWords) -> bool:
+    sa, sb = _scale(a, w), _scale(b, w)
+    return sa is not None and sb is not None and sa[0] == sb[0]
+
+
 def _money_units(w: ClaimWords) -> set[str]:
     nums = w.numbers
     codes = set(nums.get("currency_codes", []))
@@ -84,7 +96,7 @@ def comparable(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
     rates table."""
     if a.unit == b.unit or a.value == 0 or b.value == 0:
         return True
-    if {a.unit, b.unit} == {"share", "%"}:
+    if {a.unit, b.unit} == {"share", "%"} or _same_dimension(a.unit, b.unit, w):
         return True
     return _rate(a.unit, w) is not None and _rate(b.unit, w) is not None
 
@@ -94,6 +106,10 @@ def compatible(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
     currencies are compared in dollars, with the rates' tolerance."""
     lo1, hi1 = interval(a, w)
     lo2, hi2 = interval(b, w)
+    if a.unit != b.unit and _same_dimension(a.unit, b.unit, w):
+        # '40 square kilometres' and '4,000 hectares': one area, in its base unit
+        fa, fb = _scale(a.unit, w)[1], _scale(b.unit, w)[1]  # type: ignore[index]
+        return lo1 * fa <= hi2 * fb and lo2 * fb <= hi1 * fa
     if a.unit != b.unit and a.value and b.value and {a.unit, b.unit} != {"share", "%"}:
         ra, rb = _rate(a.unit, w), _rate(b.unit, w)
         if ra is None or rb is None:
@@ -168,6 +184,9 @@ def _unit_class(q: Quantity, w: ClaimWords) -> str | None:
         return "money"
     if q.unit == "share":
         return "%"  # 'a third' and '35 percent' are one measure
+    scale = _scale(q.unit, w)
+    if scale is not None:
+        return scale[0]  # 'hectares' and 'square kilometres' are one area
     if q.value == 0 and q.unit is None and q.predicate in claims.get("money_predicates", []):
         return "money"  # 'paid nothing' sits with the amounts paid
     return q.unit
@@ -207,7 +226,7 @@ def _close(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     """Near (`_near`), or within a factor FAR where one is an open hedge ('millions of
     records' and '2.3 million records')."""
     if a.approx in _OPEN or b.approx in _OPEN:
-        return _within(a, b, FAR)
+        return _within(a, b, FAR, w)
     return _near(a, b, w)
 
 
@@ -313,22 +332,33 @@ FAR = 10.0
 PLAIN_FAR = 6.0  # two plain counts further apart than this count different things
 
 
-def _within(a: Quantity, b: Quantity, factor: float) -> bool:
-    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+def _magnitudes(a: Quantity, b: Quantity, w: ClaimWords) -> tuple[float, float]:
+    """Two values on one scale: a share as a percentage ('a third' is 33 %), amounts in
+    two currencies of the rates table in dollars, measures of one dimension in its base
+    unit."""
+    va, vb = float(a.value) or 0.0, float(b.value) or 0.0
+    if a.unit == b.unit:
+        return va, vb
+    if {a.unit, b.unit} == {"share", "%"}:
+        return (va * 100 if a.unit == "share" else va), (vb * 100 if b.unit == "share" else vb)
+    ra, rb = _rate(a.unit, w), _rate(b.unit, w)
+    if ra is not None and rb is not None:
+        return va * ra, vb * rb
+    sa, sb = _scale(a.unit, w), _scale(b.unit, w)
+    if sa is not None and sb is not None and sa[0] == sb[0]:
+        return va * sa[1], vb * sb[1]
+    return va, vb
+
+
+def _within(a: Quantity, b: Quantity, factor: float, w: ClaimWords) -> bool:
+    lo, hi = sorted(_magnitudes(a, b, w))
     return lo == hi or lo == 0 or hi / lo <= factor
 
 
 def _near(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     """Figures within a factor NEAR of each other: an open hedge ('thousands', 'more than
-    100') agrees with anything above it and must not chain unrelated counts together.
-    Amounts in two currencies of the rates table are compared in dollars."""
-    va, vb = float(a.value) or 0.0, float(b.value) or 0.0
-    if {a.unit, b.unit} == {"share", "%"}:  # 'a third' is 33 %
-        va, vb = (va * 100 if a.unit == "share" else va), (vb * 100 if b.unit == "share" else vb)
-    ra, rb = _rate(a.unit, w), _rate(b.unit, w)
-    if a.unit != b.unit and ra is not None and rb is not None:
-        va, vb = va * ra, vb * rb
-    lo, hi = sorted((va, vb))
+    100') agrees with anything above it and must not chain unrelated counts together."""
+    lo, hi = sorted(_magnitudes(a, b, w))
     return lo == hi or (lo > 0 and hi / lo <= NEAR)
 
 
@@ -392,7 +422,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         disputed = (
             (same_noun or whole_toll)
             and a.q.predicate is not None
-            and _within(a.q, b.q, FAR)
+            and _within(a.q, b.q, FAR, w)
             and not elsewhere
         )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
@@ -411,7 +441,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
-            and _within(a.q, b.q, PLAIN_FAR)
+            and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
         )
         if agree or disputed or measured or counted:
