@@ -357,3 +357,14 @@ def test_measures_of_one_dimension_are_compared_in_one_unit():
         )
     )
     assert [g.status for g in groups] == ["agreed"]
+
+
+def test_amounts_without_a_rate_are_never_compared():
+    ransom = dict(head="ransom", predicate="paid", kind="ransom")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(1_200_000, unit="USD", **ransom)]),
+            ("2020-05-02", [_q(4_500_000_000, unit="peso", **ransom)]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]

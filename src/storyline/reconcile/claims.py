@@ -427,7 +427,12 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
         # ('$1 million given') only where it agrees
-        measured = _unit_class(a.q, w) == "money" and a.q.kind is not None and not elsewhere
+        measured = (
+            _unit_class(a.q, w) == "money"
+            and a.q.kind is not None
+            and not elsewhere
+            and comparable(a.q, b.q, w)  # a sum in a currency without a rate stays apart
+        )
         # two sources that count one specific kind of thing with no predicate and differ
         # ('200 fighters' against 'more than 600 fighters', '11 hospitals' against 'only
         # two') dispute one figure; one source's two counts are two quantities (above)
@@ -488,6 +493,16 @@ def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
         if comparable(x.q, y.q, w) and not compatible(x.q, y.q, w)
     ]
     who = _who_says(items)
+    # amounts in a currency without a rate are never compared: the note says so
+    apart = sorted(
+        {
+            " / ".join(sorted((x.q.unit or "count", y.q.unit or "count")))
+            for x, y in combinations(items, 2)
+            if not comparable(x.q, y.q, w)
+        }
+    )
+    if apart:
+        who = f"{who}; not comparable: {', '.join(apart)}"
     if not clash:
         if len(docs) < 2:
             return "single", False, f"one document ({who})"
