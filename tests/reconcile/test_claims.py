@@ -334,9 +334,7 @@ def test_bare_amount_goes_to_the_group_that_names_the_same_sum():
     budget = _q(70_000_000, head="amount", predicate="budgeted", unit="MDL", by="government")
     paid = _q(3_600_000, head="amount", predicate="paid", unit="EUR")
     bare = _q(70_000_000, head="amount", unit="MDL")
-    _, groups = reconcile_claims(
-        _corpus(("2020-05-01", [budget]), ("2020-05-02", [paid, bare]))
-    )
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [budget]), ("2020-05-02", [paid, bare])))
     assert sorted(len(g.claims) for g in groups) == [1, 2]
     joined = next(g for g in groups if len(g.claims) == 2)
     assert joined.status == "agreed" and "government" in (joined.note or "")
@@ -368,3 +366,41 @@ def test_amounts_without_a_rate_are_never_compared():
         )
     )
     assert [g.status for g in groups] == ["single", "single"]
+
+
+def test_wording_varies_within_one_group():
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [_q(4600, "about", head="people", predicate="displaced", kind="person")],
+            ),
+            (
+                "2020-05-02",
+                [_q(5000, "about", head="resident", predicate="displaced", kind="person")],
+            ),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_different_predicates_and_measures_never_join():
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [
+                    _q(12, head="person", predicate="missing", kind="person"),
+                    _q(30, head="share price", unit="USD", predicate="paid", kind="share price"),
+                ],
+            ),
+            (
+                "2020-05-02",
+                [
+                    _q(4, head="person", predicate="killed", kind="person"),
+                    _q(2e9, head="valuation", unit="USD", predicate="paid", kind="valuation"),
+                ],
+            ),
+        )
+    )
+    assert sorted(g.status for g in groups) == ["single"] * 4
