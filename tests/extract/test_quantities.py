@@ -260,3 +260,12 @@ def test_units_are_normalised(nlp):
         )
     ]
     assert units == ["millimetres", "millimetres", "square kilometres", "hectares"]
+
+
+def test_both_ends_of_a_change_measure_its_subject(nlp):
+    low, high = _claims(nlp, "The death toll rose from 4 to 17 between Friday and Sunday.")
+    assert (low.predicate, high.predicate) == ("killed", "killed")
+    low, high = _claims(
+        nlp, "The agency's figures on trucks waiting went from 40 on Friday to 65 on Sunday."
+    )
+    assert (low.kind, low.predicate) == (high.kind, high.predicate) == ("vehicle", "waiting")

@@ -404,3 +404,54 @@ def test_different_predicates_and_measures_never_join():
         )
     )
     assert sorted(g.status for g in groups) == ["single"] * 4
+
+
+def _doc_with(text, published, figures):
+    """A document and quantities for `figures` ((substring, value) pairs) of `text`."""
+    qs = []
+    for needle, value in figures:
+        start = text.index(needle)
+        qs.append(
+            Quantity(
+                start=start,
+                end=start + len(needle),
+                text=needle,
+                value=value,
+                what="trucks waiting",
+                what_head="truck",
+                kind="truck",
+                predicate="waiting",
+                claimant_text="the port",
+                sentence_start=0,
+                sentence_end=len(text),
+            )
+        )
+    return text, published, qs
+
+
+def test_a_count_and_the_value_it_rose_from_are_one_revised_quantity():
+    docs, exts = [], []
+    items = [
+        _doc_with("The port said 40 trucks were waiting.", "2020-05-01", [("40 trucks", 40)]),
+        _doc_with(
+            "The port said 65 trucks were waiting, up from 40 on Friday.",
+            "2020-05-03",
+            [("65 trucks", 65), ("40", 40)],
+        ),
+        # a later text that restates the history is no new value
+        _doc_with(
+            "The port's count went from 40 on Friday to 65 on Sunday.",
+            "2020-05-05",
+            [("40", 40), ("65", 65)],
+        ),
+    ]
+    for i, (text, published, qs) in enumerate(items, 1):
+        docs.append(
+            Document(id=f"d{i}", source=f"{i}.txt", text=text, published=published, story="s1")
+        )
+        exts.append(DocExtraction(document=f"d{i}", quantities=qs))
+    _, groups = reconcile_claims(Corpus.from_records(docs, exts))
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.status == "conflicting" and g.revision
+    assert "rose from 40 to 65 between 1 May 2020 and 3 May 2020" in (g.note or "")

@@ -381,9 +381,7 @@ def _toll_after(span: Span, noun: Token | None, qt: QuantityTables) -> str | Non
 _NOT_A_DEATH = {"into", "to", "from", "under", "behind", "back", "off", "out", "below", "ill"}
 
 
-def _person_toll(
-    number: Token, noun: Token | None, people: bool, qt: QuantityTables
-) -> str | None:
+def _person_toll(number: Token, noun: Token | None, people: bool, qt: QuantityTables) -> str | None:
     """A count whose verb says a death: of a kind of people (`people`), a verb that says
     it only of people ('four soldiers fell', 'two (02) soldiers fallen on the field of
     honour'; `person_predicates`), or of anything, a verb with a fatal object ('paid with
@@ -529,9 +527,10 @@ def _modified(tok: Token) -> str:
 
 
 def _of_what(tok: Token) -> Token:
-    """'the number of affected institutions' -> 'institutions'."""
+    """'the number of affected institutions' -> 'institutions'; 'the figures on ships
+    waiting' -> 'ships'."""
     if tok.lemma_.lower() in _TALLY:
-        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        of = next((c for c in tok.children if c.lower_ in ("of", "on", "for")), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if obj is not None and obj.pos_ == "NOUN":
             return obj
@@ -574,7 +573,9 @@ def _refers_back(number: Token, measure: Token | None) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in prep.head.children)
 
 
+# verbs of a figure that changes: 'rose to five', 'went from 23 to 31'
 _CHANGE_VERBS = {"rise", "fall", "climb", "reach", "increase", "stand", "grow", "jump", "drop"}
+_CHANGE_VERBS |= {"go"}
 
 
 def _tally_above(verb: Token) -> Token | None:
@@ -599,8 +600,13 @@ def _measure(number: Token, noun: Token | None) -> Token | None:
     head = amount.head
     if amount.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return _of_what(head.head)
-    if amount.dep_ == "pobj" and head.lower_ in ("at", "to"):
+    # 'rose from 3 to 29': the figure a change starts from measures what the change's
+    # subject counts
+    changing = head.lower_ == "from" and head.head.lemma_.lower() in _CHANGE_VERBS
+    if amount.dep_ == "pobj" and (head.lower_ in ("at", "to") or changing):
         verb = head.head
+        if verb.lower_ == "from":
+            verb = verb.head  # 'rose from 3 to 29', 'to' read as part of 'from'
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None and verb.lemma_.lower() in _CHANGE_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -817,6 +823,16 @@ def find_quantities(
                 kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
             if predicate is None and measure.lemma_.lower() in qt.toll:
                 predicate = qt.toll[measure.lemma_.lower()]  # 'the toll is six'
+            if predicate is None and unit not in qt.money:
+                # 'the figures on ships waiting': the measured noun's participle
+                predicate = next(
+                    (
+                        qt.toll[c.lemma_.lower()]
+                        for c in measure.children
+                        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in qt.toll
+                    ),
+                    None,
+                )
             if unit in qt.money and measure.lemma_.lower() in qt.toll:
                 predicate = predicate or qt.toll[measure.lemma_.lower()]
             per = per or qt.claims["periods"].get(

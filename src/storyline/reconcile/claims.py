@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations, pairwise
 from typing import Any
 
@@ -130,6 +130,25 @@ class _Item:
     def __init__(self, claim: Claim, q: Quantity, day: date | None, context: str | None):
         self.claim, self.q, self.day, self.context = claim, q, day, context
         self.places: set[str] = set()  # places its sentence names: the event's where
+        self.earlier = False  # a value the text gives as what the count was before
+
+    @property
+    def when(self) -> date | None:
+        """The day the value held: the day before its report for an earlier value ('31,
+        up from 23 on Monday')."""
+        return self.day - timedelta(days=1) if self.day and self.earlier else self.day
+
+
+# 'up from 23', 'rose from 3 to 29', 'went from 23 on Monday to 31'
+_FROM = re.compile(
+    r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|went|gone|increased|decreased"
+    r"|climbed|jumped|dropped|grew|grown)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
+def _earlier_value(text: str, q: Quantity) -> bool:
+    return bool(_FROM.search(text[max(0, q.start - 40) : q.start]))
 
 
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
@@ -374,9 +393,11 @@ def _whole_toll(q: Quantity, w: ClaimWords) -> bool:
 def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     """Two values that cannot both hold, given by one source in one document, are two
     quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
-    not a source disputing itself."""
+    not a source disputing itself. A value the text gives as the earlier state of a
+    count ('31 ships, up from 23') is the same quantity, revised."""
     return (
-        a.claim.document == b.claim.document
+        not (a.earlier or b.earlier)
+        and a.claim.document == b.claim.document
         and a.claim.claimant_name == b.claim.claimant_name
         and comparable(a.q, b.q, w)
         and not compatible(a.q, b.q, w)
@@ -494,31 +515,36 @@ def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
     ]
     who = _who_says(items)
     # amounts in a currency without a rate are never compared: the note says so
-    apart = sorted(
+    uncompared = sorted(
         {
             " / ".join(sorted((x.q.unit or "count", y.q.unit or "count")))
             for x, y in combinations(items, 2)
             if not comparable(x.q, y.q, w)
         }
     )
-    if apart:
-        who = f"{who}; not comparable: {', '.join(apart)}"
+    if uncompared:
+        who = f"{who}; not comparable: {', '.join(uncompared)}"
     if not clash:
         if len(docs) < 2:
             return "single", False, f"one document ({who})"
         return "agreed", False, f"values compatible across {len(docs)} documents ({who})"
-    days = {i.day for i in items}
+    # the day each value held: an earlier value ('up from 23') held before its report
+    days = {i.when for i in items}
     if None not in days and len(days) > 1:
-        ordered = sorted(items, key=lambda i: (i.day, i.claim.start))
+        ordered = sorted(items, key=lambda i: (i.when, i.claim.start))
         by_day: dict[date, list[float]] = {}
+        seen: set[float] = set()
         for it in ordered:
-            by_day.setdefault(it.day, []).append(it.q.value)  # type: ignore[arg-type]
+            # a value given before is restated, not revised ('from 23 on Monday to 31')
+            if it.q.value not in seen:
+                by_day.setdefault(it.when, []).append(it.q.value)  # type: ignore[arg-type]
+                seen.add(it.q.value)
         firsts = [max(v) for v in by_day.values()]
         # a figure that rises with the dates is revised as counting goes on; one that falls
         # is a dispute (a toll does not shrink), and so is a count against a denial ('no
         # civilian died' and then '11 civilians killed': nobody counted zero and went on)
         rising = all(a <= b for a, b in pairwise(firsts))
-        apart = all(x.day != y.day for x, y in clash)
+        apart = all(x.when != y.when for x, y in clash)
         denial = any(x.q.value == 0 or y.q.value == 0 for x, y in clash)
         if rising and apart and not denial and firsts[0] != firsts[-1]:
             span = sorted(by_day)
@@ -601,6 +627,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
                 status="single",
             )
             item = _Item(claim, q, _day(doc.published), contexts.get(doc.id))
+            item.earlier = _earlier_value(doc.text, q)
             item.places = {
                 e
                 for m in mentions.starting_in(q.sentence_start, q.sentence_end)
