@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.extract.mentions import find_mentions
 from storyline.extract.quantities import find_quantities
+from storyline.extract.quotes import find_quotes
 from storyline.lexicon import Knowledge
 
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
@@ -269,3 +271,29 @@ def test_both_ends_of_a_change_measure_its_subject(nlp):
         nlp, "The agency's figures on trucks waiting went from 40 on Friday to 65 on Sunday."
     )
     assert (low.kind, low.predicate) == (high.kind, high.predicate) == ("vehicle", "waiting")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("About 600 people had been moved out of their homes as a precaution.", "displaced"),
+        ("Some 300 families were forced from their villages.", "displaced"),
+        ("Ten residents came out of their houses to watch.", None),
+        ("Twelve soldiers were moved from the base.", None),
+    ],
+)
+def test_people_taken_from_their_homes_are_displaced(nlp, sentence, predicate):
+    (q,) = _claims(nlp, sentence)
+    assert q.predicate == predicate
+
+
+def test_a_figures_own_attribution_beats_the_quote_around_it(nlp):
+    doc = nlp(
+        "The council says more than 900 people were evacuated, far more than the 600"
+        " counted by the agency for the whole fire."
+    )
+    mentions = find_mentions(doc)
+    quotes = find_quotes(doc, mentions, K)
+    council, agency = find_quantities(doc, mentions, quotes, K)
+    assert council.claimant_text == "The council"
+    assert agency.claimant_text == "agency"

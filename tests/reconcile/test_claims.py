@@ -455,3 +455,17 @@ def test_a_count_and_the_value_it_rose_from_are_one_revised_quantity():
     g = groups[0]
     assert g.status == "conflicting" and g.revision
     assert "rose from 40 to 65 between 1 May 2020 and 3 May 2020" in (g.note or "")
+
+
+def test_names_for_one_population_are_one_count():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(300, "about", head="rebel", kind="fighter", by="mayor")]),
+            ("2020-05-02", [_q(80, "less_than", head="bandit", kind="fighter", by="minister")]),
+            # two roles of one kind are two populations
+            ("2020-05-01", [_q(3000, head="employee", kind="worker", by="company")]),
+            ("2020-05-02", [_q(7000, head="member", kind="worker", by="union")]),
+        )
+    )
+    statuses = sorted((len(g.claims), g.status) for g in groups)
+    assert statuses == [(1, "single"), (1, "single"), (2, "conflicting")]

@@ -391,6 +391,11 @@ def _person_toll(number: Token, noun: Token | None, people: bool, qt: QuantityTa
     heads = [t for t in (number, noun) if t is not None]
     verbs = [c for t in heads for c in t.children if c.dep_ in ("acl", "relcl")]
     verbs += [t.head for t in heads if t.dep_ == "nsubj"]
+    # people made to leave where they live: 'were moved out of their homes'
+    moved = [t.head for t in heads if t.dep_ == "nsubjpass"]
+    moved += [c for t in heads for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if people and any(_out_of_home(verb, qt) for verb in moved):
+        return "displaced"
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -408,6 +413,22 @@ def _person_toll(number: Token, noun: Token | None, people: bool, qt: QuantityTa
     return None
 
 
+def _out_of_home(verb: Token, qt: QuantityTables) -> bool:
+    """'800 people had been moved out of their homes', 'forced from their villages':
+    people taken out of where they live are displaced (`homes` in data/claims.json); the
+    caller passes only verbs the people undergo (passive), not 'came out of their
+    houses'."""
+    homes = set(qt.claims.get("homes", []))
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("out", "from", "of"):
+            continue
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        objs += [h for g in prep.children if g.lower_ == "of" for h in g.children]
+        if any(o.lemma_.lower() in homes for o in objs):
+            return True
+    return False
+
+
 def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -420,8 +441,30 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_GIVEN = {"quote", "cite", "give", "publish", "record", "provide", "issue", "release"}
+
+
+def _agent(number: Token, qt: QuantityTables) -> Token | None:
+    """The X of 'the 1,450 counted by X', 'the figure of 2.5bn quoted by X': a figure's own
+    attribution, before any speech verb of its sentence."""
+    heads = [number, number.head] if number.dep_ in ("nummod", "quantmod") else [number]
+    for tok in heads:
+        for verb in tok.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in qt.speech | _GIVEN:
+                continue
+            by = next((c for c in verb.children if c.lower_ == "by" and c.dep_ == "agent"), None)
+            by = by or next((c for c in verb.children if c.lower_ == "by"), None)
+            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if obj is not None:
+                return obj
+    return None
+
+
 def _speaker(number: Token, qt: QuantityTables) -> Token | None:
     """The subject of a speech verb the number hangs off, or the X of 'according to X'."""
+    agent = _agent(number, qt)
+    if agent is not None:
+        return agent
     sent = number.sent
     for tok in sent:
         if tok.lower_ == "according":
@@ -499,7 +542,12 @@ def _claimant(
     """Who gives the number: the speaker of the quote around it, else the subject of the
     speech verb it hangs off (resolved: 'he' -> the minister, 'the ministry' -> the
     ministry named), else the body issuing an official statement, else the reporter."""
+    # a figure's own attribution ('the 1,450 counted by the agency') beats the quote
+    # around it
+    own = _agent(number, qt) is not None
     for q in quotes:
+        if own:
+            break
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
     subj = _speaker(number, qt)

@@ -390,6 +390,15 @@ def _whole_toll(q: Quantity, w: ClaimWords) -> bool:
     )
 
 
+def _same_thing(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
+    """The same counted noun, or two names one side or the other gives the same people
+    ('fighters' and 'bandits'; `label_kinds`): 'employees' and 'members' are two
+    populations of one kind."""
+    if a.what_head is not None and a.what_head == b.what_head:
+        return True
+    return a.kind is not None and a.kind == b.kind and a.kind in w.claims.get("label_kinds", [])
+
+
 def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     """Two values that cannot both hold, given by one source in one document, are two
     quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
@@ -462,8 +471,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and b.q.predicate is None
             and a.q.unit is None
             and b.q.unit is None
-            and a.q.what_head is not None
-            and a.q.what_head == b.q.what_head
+            and _same_thing(a.q, b.q, w)
             and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
