@@ -469,3 +469,14 @@ def test_names_for_one_population_are_one_count():
     )
     statuses = sorted((len(g.claims), g.status) for g in groups)
     assert statuses == [(1, "single"), (1, "single"), (2, "conflicting")]
+
+
+def test_what_is_earned_is_what_is_paid():
+    pay = dict(head="naira", unit="NGN")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(2000, predicate="paid", by="union", **pay)]),
+            ("2020-05-02", [_q(2000, predicate="earned", by="worker", **pay)]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]

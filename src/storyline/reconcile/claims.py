@@ -224,7 +224,9 @@ def _key(it: _Item, w: ClaimWords) -> tuple | None:
         return None
     if _whole_toll(q, w):
         kind = None  # 'the number of fatal victims', 'five dead', 'the toll': one toll
-    return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
+    # 'paid 1,500 a shift' and 'earning 1,500 a shift': one sum seen from two sides
+    predicate = w.claims.get("same_predicates", {}).get(q.predicate or "", q.predicate)
+    return (it.context, it.claim.scope, unit, q.per, predicate, kind)
 
 
 def _generic(key: tuple, w: ClaimWords) -> bool:
