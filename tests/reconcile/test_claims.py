@@ -480,3 +480,28 @@ def test_what_is_earned_is_what_is_paid():
         )
     )
     assert [g.status for g in groups] == ["agreed"]
+
+
+def test_the_reporters_counts_and_counts_of_a_part_are_no_dispute():
+    # the reporter's own count against a source's
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(156_000, head="job", by="the bureau")]),
+            ("2020-05-02", [_q(178_000, head="job")]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+    # a part of the set ('two of the mines') against the set
+    part = _q(2, head="mine", by="the mission").model_copy(update={"text": "two of the mines"})
+    _, groups = reconcile_claims(
+        _corpus(("2020-05-01", [_q(4, head="mine", by="the army")]), ("2020-05-02", [part]))
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+    # two named sources counting the whole
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="mine", by="the army")]),
+            ("2020-05-02", [_q(2, head="mine", by="the mission")]),
+        )
+    )
+    assert [g.status for g in groups] == ["conflicting"]

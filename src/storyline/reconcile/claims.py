@@ -392,6 +392,25 @@ def _whole_toll(q: Quantity, w: ClaimWords) -> bool:
     )
 
 
+_PART = re.compile(
+    r"\b(?:others?|another)\b|\bof\s+(?:the|their|our|its|his|her|these|those|them|whom|which)\b",
+    re.IGNORECASE,
+)
+
+
+def _part(it: _Item) -> bool:
+    """A count of part of a set ('two of the bombs', 'at least 195 of the victims') or
+    beyond one ('five other young men', '55 others'): not the set's own count."""
+    return bool(_PART.search(it.claim.text))
+
+
+def _sourced(it: _Item) -> bool:
+    """A plain count that a named source gives, and that counts a whole: two such counts
+    that differ are two sources disputing one figure; the reporter's own counts and
+    counts of a part are too weak a sign ('156,000 new jobs', '178,000 jobs')."""
+    return it.claim.claimant_name not in (None, "reporter") and not _part(it)
+
+
 def _same_thing(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     """The same counted noun, or two names one side or the other gives the same people
     ('fighters' and 'bandits'; `label_kinds`): 'employees' and 'members' are two
@@ -450,7 +469,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         elsewhere = bool(a.places and b.places and not a.places & b.places)
         # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
         # the event's one toll
-        whole_toll = _whole_toll(a.q, w) and _whole_toll(b.q, w)
+        whole_toll = _whole_toll(a.q, w) and _whole_toll(b.q, w) and not (_part(a) or _part(b))
         disputed = (
             (same_noun or whole_toll)
             and a.q.predicate is not None
@@ -477,6 +496,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
+            and _sourced(a) and _sourced(b)
             and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
         )
