@@ -320,6 +320,14 @@ def test_tolls_that_name_no_victim_are_one_toll():
     )
     statuses = sorted((len(g.claims), g.status, g.revision) for g in groups)
     assert statuses == [(1, "single", False), (3, "conflicting", True)]
+    # tolls of two incidents lie further apart
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(16, head=None, predicate="injured")]),
+            ("2020-05-02", [_q(55, head=None, predicate="injured", by="mission")]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
 
 
 def test_a_share_and_a_percentage_of_one_thing_agree():

@@ -351,6 +351,7 @@ def _restates(run: list[_Item], earlier: list[_Item], w: ClaimWords) -> bool:
 NEAR = 1.5
 FAR = 10.0
 PLAIN_FAR = 6.0  # two plain counts further apart than this count different things
+WHOLE_FAR = 3.0  # two tolls that name no victim further apart than this are two incidents
 
 
 def _magnitudes(a: Quantity, b: Quantity, w: ClaimWords) -> tuple[float, float]:
@@ -470,10 +471,12 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
         # the event's one toll
         whole_toll = _whole_toll(a.q, w) and _whole_toll(b.q, w) and not (_part(a) or _part(b))
+        # a toll that names nothing is weak evidence of one event: tolls of two incidents
+        # of one war ('16 injured' in a camp, '55 wounded' at a school) lie further apart
         disputed = (
             (same_noun or whole_toll)
             and a.q.predicate is not None
-            and _within(a.q, b.q, FAR, w)
+            and _within(a.q, b.q, FAR if same_noun else WHOLE_FAR, w)
             and not elsewhere
         )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
