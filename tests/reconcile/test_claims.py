@@ -513,3 +513,13 @@ def test_the_reporters_counts_and_counts_of_a_part_are_no_dispute():
         )
     )
     assert [g.status for g in groups] == ["conflicting"]
+
+
+def test_an_open_hedge_reaches_only_so_far_on_weak_evidence():
+    injured = _q(70, "more_than", head="person", predicate="injured", kind="person")
+    far = _q(520, head="person", kind="person")
+    near = _q(150, head="person", kind="person")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [injured]), ("2020-05-02", [far])))
+    assert len(groups) == 2
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [injured]), ("2020-05-02", [near])))
+    assert [g.status for g in groups] == ["agreed"]

@@ -244,10 +244,10 @@ def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
 
 
 def _close(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
-    """Near (`_near`), or within a factor FAR where one is an open hedge ('millions of
-    records' and '2.3 million records')."""
+    """Near (`_near`), or within a factor OPEN_FAR where one is an open hedge ('millions of
+    records' and '2.3 million records'; not 'at least 70 people' and '520 people')."""
     if a.approx in _OPEN or b.approx in _OPEN:
-        return _within(a, b, FAR, w)
+        return _within(a, b, OPEN_FAR, w)
     return _near(a, b, w)
 
 
@@ -351,6 +351,7 @@ def _restates(run: list[_Item], earlier: list[_Item], w: ClaimWords) -> bool:
 NEAR = 1.5
 FAR = 10.0
 PLAIN_FAR = 6.0  # two plain counts further apart than this count different things
+OPEN_FAR = 4.0  # how far an open hedge ('hundreds', 'at least 70') reaches on weak evidence
 WHOLE_FAR = 3.0  # two tolls that name no victim further apart than this are two incidents
 
 
