@@ -157,7 +157,16 @@ _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 YEAR_REACH = 25  # characters after a figure within which a year still dates it
 
 
-def claim_scope(doc: Document, q: Quantity, w: ClaimWords) -> str:
+def document_year(doc: Document) -> int:
+    """The document's 'now': its publication year, else the latest year it names (0 if
+    none)."""
+    published = parse_anchor(doc.published)
+    if published is not None:
+        return published.year
+    return max((int(y) for y in _YEAR.findall(doc.text)), default=0)
+
+
+def claim_scope(doc: Document, q: Quantity, w: ClaimWords, now: int | None = None) -> str:
     """'background' where the figure's sentence places it in the past: an earlier year
     ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
     `background_cues`); 'since 2019' dates a change up to now and is not one. An undated
@@ -172,10 +181,7 @@ def claim_scope(doc: Document, q: Quantity, w: ClaimWords) -> str:
     offset = q.sentence_start
     if not sentence:
         sentence, offset = q.text, q.start
-    published = parse_anchor(doc.published)
-    # undated: the latest year the text names stands for 'now'
-    years = [int(y) for y in _YEAR.findall(doc.text)]
-    now = published.year if published is not None else max(years, default=0)
+    now = document_year(doc) if now is None else now
     cues = w.claims.get("background_cues", [])
     if cues:
         for cue in re.finditer("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
@@ -636,6 +642,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
         mentions = ByStart(ext.mentions)
+        year = document_year(doc)  # once per document: an undated one scans its text
         for q in ext.quantities:
             claimant = corpus.entity(doc.id, q.claimant_cluster)
             if q.claimant_text in (None, "reporter") and claimant is None:
@@ -656,7 +663,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
                 claimant=claimant,
                 claimant_name=name,
                 predicate=q.predicate,
-                scope=claim_scope(doc, q, w),  # type: ignore[arg-type]
+                scope=claim_scope(doc, q, w, year),  # type: ignore[arg-type]
                 group="",
                 status="single",
             )
