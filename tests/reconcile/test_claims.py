@@ -505,6 +505,16 @@ def test_the_reporters_counts_and_counts_of_a_part_are_no_dispute():
         _corpus(("2020-05-01", [_q(4, head="mine", by="the army")]), ("2020-05-02", [part]))
     )
     assert [g.status for g in groups] == ["single", "single"]
+    # two counts of one noun in one text are two sets ('two states' named, 'seven states')
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [_q(2, head="state", by="the senator"), _q(7, head="state", by="the party")],
+            )
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
     # two named sources counting the whole
     _, groups = reconcile_claims(
         _corpus(

@@ -506,6 +506,7 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
+            and a.claim.document != b.claim.document  # in one text: two sets ('two states')
             and _sourced(a) and _sourced(b)
             and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
