@@ -533,3 +533,14 @@ def test_an_open_hedge_reaches_only_so_far_on_weak_evidence():
     assert len(groups) == 2
     _, groups = reconcile_claims(_corpus(("2020-05-01", [injured]), ("2020-05-02", [near])))
     assert [g.status for g in groups] == ["agreed"]
+
+
+def test_agreement_never_chains_two_clashing_values_through_an_open_hedge():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(86, head="yard")]),
+            ("2020-05-02", [_q(80, "more_than", head="yard")]),
+            ("2020-05-03", [_q(80, head="yard")]),
+        )
+    )
+    assert "conflicting" not in {g.status for g in groups}

@@ -442,6 +442,10 @@ def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     )
 
 
+def _clash(a: _Item, b: _Item, w: ClaimWords) -> bool:
+    return comparable(a.q, b.q, w) and not compatible(a.q, b.q, w)
+
+
 def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
     """Within one key, two figures join where they count the same noun with a predicate
     ('31 soldiers killed', 'four soldiers died'; a zero, or within a factor FAR: '640
@@ -511,6 +515,12 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
         )
+        if agree and not (disputed or measured or counted):
+            # agreement is no evidence of a dispute: it must not chain two values that
+            # clash through an open hedge ('86 yards', '80 or more yards', '80 yards')
+            ri, rj = members(find(i)), members(find(j))
+            if any(_clash(x, y, w) for x in ri for y in rj):
+                continue
         if agree or disputed or measured or counted:
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
