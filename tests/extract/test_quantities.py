@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.extract.mentions import find_mentions
 from storyline.extract.quantities import find_quantities
+from storyline.extract.quotes import find_quotes
 from storyline.lexicon import Knowledge
 
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
-
 
 
 def _claims(nlp, text):
@@ -104,3 +105,195 @@ def test_claimant_from_a_quote(nlp):
     )
     (q,) = find_quantities(doc, [], [quote], K)
     assert (q.claimant_text, q.claimant_cluster) == ("The governor", "c7")
+
+
+def test_range_under_a_tally_counts_its_noun(nlp):
+    (q,) = _claims(nlp, "The governor put the number of raiders at between 40 and 60.")
+    assert (q.value, q.value_high, q.approx) == (40, 60, "range")
+    assert q.kind == "raider"
+
+
+def test_toll_whose_subject_the_parse_lost(nlp):
+    (q,) = _claims(
+        nlp,
+        "The death toll from the storm that has battered the coast since Friday rose to nine"
+        " on Sunday, officials said.",
+    )
+    assert (q.value, q.predicate) == (9, "killed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("The interim toll is three (03) policemen fallen in the line of duty.", "killed"),
+        ("Four of our soldiers fell on the field of honour.", "killed"),
+        ("Two of our guards paid with their lives for the convoy.", "killed"),
+        ("Twelve soldiers fell ill after the meal.", None),
+        ("Eight fighters fell back to the ridge.", None),
+        ("Three chairs fell over.", None),
+    ],
+)
+def test_deaths_said_of_people(nlp, sentence, predicate):
+    (q,) = _claims(nlp, sentence)
+    assert q.predicate == predicate
+
+
+def test_bare_count_takes_the_toll_word_after_it(nlp):
+    qs = _claims(nlp, "The interim toll is three (03) policemen killed and nine (09) injured.")
+    assert [(q.value, q.predicate, q.kind) for q in qs] == [
+        (3, "killed", "policeman"),
+        (9, "injured", "policeman"),
+    ]
+
+
+def test_others_count_the_kind_named_before(nlp):
+    dead, others = _claims(nlp, "Five soldiers died and eight others were hurt in the ambush.")
+    assert (dead.kind, dead.predicate) == ("soldier", "killed")
+    assert (others.kind, others.predicate, others.what) == (
+        "soldier",
+        "injured",
+        "soldiers injured",
+    )
+
+
+def test_conjunct_shares_the_toll(nlp):
+    soldiers, civilians = _claims(
+        nlp, "The mission said at least 12 soldiers and 11 civilians had been killed."
+    )
+    assert (soldiers.predicate, civilians.predicate) == ("killed", "killed")
+
+
+def test_counted_noun_after_its_modifiers(nlp):
+    (q,) = _claims(nlp, "As of today, 212 planned routine procedures have been postponed.")
+    assert q.what_head == "procedure"
+
+
+def test_bare_figure_a_source_says_takes_the_measure_before_it(nlp):
+    qs = _claims(nlp, "The institute says 8,100 hectares; the agency says 9,300; pilots say 9,900.")
+    assert [(q.value, q.unit) for q in qs] == [
+        (8100, "hectares"),
+        (9300, "hectares"),
+        (9900, "hectares"),
+    ]
+    _tonnes, staff = _claims(nlp, "The mill produced 300 tonnes of flour and employs 40.")
+    assert staff.unit is None
+
+
+def test_sums_of_differently_qualified_measures_are_different_kinds(nlp):
+    minimum, average = _claims(
+        nlp,
+        "The union wants a minimum wage of 90,000 pesos, while the average wage of 60,000"
+        " pesos is far lower.",
+    )
+    assert minimum.kind != average.kind
+
+
+def test_executions_are_their_own_toll(nlp):
+    (q,) = _claims(nlp, "The patrol executed three farmers.")
+    assert q.predicate == "executed"
+
+
+def test_a_part_takes_its_own_verb(nlp):
+    part, _whole = _claims(
+        nlp,
+        "The mayor said that some 700 of the 2,000 villagers who sheltered in the school had"
+        " returned home.",
+    )
+    assert part.predicate == "returned"
+
+
+def test_figure_that_refers_back_counts_what_was_counted_before(nlp):
+    _part, _whole, later = _claims(
+        nlp,
+        "The mayor said that some 700 of the 2,000 villagers had already returned home."
+        " The Red Cross put the figure at 450 in a statement.",
+    )
+    assert (later.value, later.what_head, later.predicate) == (450, "villager", "returned")
+    _first, it = _claims(
+        nlp, "About 3,000 people fled the district. The governor put it at fewer than 800."
+    )
+    assert (it.what_head, it.predicate) == ("people", "displaced")
+    # 'the death toll' says what it counts itself
+    _bodies, toll = _claims(
+        nlp,
+        "Rescuers found three bodies in the river. The death toll from the floods rose to"
+        " nine on Friday.",
+    )
+    assert toll.what_head is None and toll.predicate == "killed"
+
+
+def test_figure_that_refers_back_stays_in_its_paragraph(nlp):
+    text = (
+        "The council said 300 families had been displaced by the floods. Most are staying"
+        " with relatives. The army put the number at fewer than 50."
+    )
+    _families, army = _claims(nlp, text)
+    assert (army.what_head, army.predicate) == ("family", "displaced")
+    text = "The council said 300 families had been displaced.\n\nThe army put the number at 50."
+    _families, army = _claims(nlp, text)
+    assert army.what_head is None
+
+
+def test_bare_figure_a_source_says_answers_the_figure_before(nlp):
+    qs = _claims(
+        nlp,
+        "The hackers say they stole 3.4 million files. The agency says 1.2 million."
+        " The ministry says at most 200,000.",
+    )
+    assert [(q.what_head, q.predicate) for q in qs] == [("file", "stolen")] * 3
+    first, second = _claims(nlp, "Seven dead, says the agency. Nine, says the mayor.")
+    assert (first.predicate, second.predicate) == ("killed", "killed")
+
+
+def test_public_bodies_are_no_corpses(nlp):
+    (q,) = _claims(nlp, "Three public bodies were hit by the attack.")
+    assert q.predicate is None
+    (q,) = _claims(nlp, "Rescuers recovered three bodies from the river.")
+    assert q.predicate == "killed"
+
+
+def test_units_are_normalised(nlp):
+    units = [
+        q.unit
+        for q in _claims(
+            nlp,
+            "The storm dropped 120 mm of rain. The gauge showed 118 millimetres of rain."
+            " The fire burned 40 km2 of pine. Crews saved 900 ha of oak.",
+        )
+    ]
+    assert units == ["millimetres", "millimetres", "square kilometres", "hectares"]
+
+
+def test_both_ends_of_a_change_measure_its_subject(nlp):
+    low, high = _claims(nlp, "The death toll rose from 4 to 17 between Friday and Sunday.")
+    assert (low.predicate, high.predicate) == ("killed", "killed")
+    low, high = _claims(
+        nlp, "The agency's figures on trucks waiting went from 40 on Friday to 65 on Sunday."
+    )
+    assert (low.kind, low.predicate) == (high.kind, high.predicate) == ("vehicle", "waiting")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("About 600 people had been moved out of their homes as a precaution.", "displaced"),
+        ("Some 300 families were forced from their villages.", "displaced"),
+        ("Ten residents came out of their houses to watch.", None),
+        ("Twelve soldiers were moved from the base.", None),
+    ],
+)
+def test_people_taken_from_their_homes_are_displaced(nlp, sentence, predicate):
+    (q,) = _claims(nlp, sentence)
+    assert q.predicate == predicate
+
+
+def test_a_figures_own_attribution_beats_the_quote_around_it(nlp):
+    doc = nlp(
+        "The council says more than 900 people were evacuated, far more than the 600"
+        " counted by the agency for the whole fire."
+    )
+    mentions = find_mentions(doc)
+    quotes = find_quotes(doc, mentions, K)
+    council, agency = find_quantities(doc, mentions, quotes, K)
+    assert council.claimant_text == "The council"
+    assert agency.claimant_text == "agency"

@@ -18,8 +18,16 @@ def reconcile_claims(corpus):
     return claims.reconcile_claims(corpus, claims.claim_words(K))
 
 
-
-def _q(value, approx="exact", head="fighter", predicate=None, high=None, unit=None):
+def _q(
+    value,
+    approx="exact",
+    head="fighter",
+    predicate=None,
+    high=None,
+    unit=None,
+    by="reporter",
+    kind=None,
+):
     return Quantity(
         start=0,
         end=5,
@@ -30,8 +38,9 @@ def _q(value, approx="exact", head="fighter", predicate=None, high=None, unit=No
         what=f"{head}s",
         what_head=head,
         unit=unit,
-        claimant_text="reporter",
+        claimant_text=by,
         predicate=predicate,
+        kind=kind,
     )
 
 
@@ -98,6 +107,27 @@ def test_rising_toll_is_a_revision():
     assert all(c.revision for c in claims)
 
 
+def test_count_after_a_denial_is_no_revision():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(0, head="civilian", predicate="killed", by="army")]),
+            ("2020-05-02", [_q(11, head="civilian", predicate="killed", by="mission")]),
+        )
+    )
+    assert [(g.status, g.revision) for g in groups] == [("conflicting", False)]
+
+
+def test_snapshots_days_apart_join_where_they_give_one_figure():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(2, head="aircraft", kind="aircraft", by="agency")]),
+            ("2020-05-04", [_q(2, head="aircraft", kind="aircraft")]),
+            ("2020-05-04", [_q(9, head="aircraft", kind="aircraft")]),
+        )
+    )
+    assert sorted((len(g.claims), g.status) for g in groups) == [(1, "single"), (2, "agreed")]
+
+
 def test_falling_toll_is_a_conflict():
     _, groups = reconcile_claims(
         _corpus(
@@ -145,3 +175,372 @@ def test_seed_claims(seeds_analysis):
     assert killed.status == "single"
     assert "russia" in (killed.claimant_name or "").lower()
     assert killed.predicate == "killed"
+
+
+def _scope(text, figure, published="2025-06-01"):
+    """The scope of the figure `figure` in the one-sentence document `text`."""
+    start = text.index(figure)
+    doc = Document(id="d1", source="1.txt", text=text, published=published)
+    q = Quantity(
+        start=start,
+        end=start + len(figure),
+        text=figure,
+        value=1,
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    return claims.claim_scope(doc, q, claims.claim_words(K))
+
+
+def test_background_years_date_only_the_figures_near_them():
+    assert _scope("In May 2019 a flood drowned 41 people in the valley.", "41 people") == (
+        "background"
+    )
+    assert _scope("The quake left 300 families homeless in 2018.", "300 families") == "background"
+    # a year at the far end of a long sentence dates something else
+    far = (
+        "Ruritania, a country of about 3.1 million people that has asked to join the customs"
+        " union, has seen a steady rise in floods since the dam was built in 2011."
+    )
+    assert _scope(far, "about 3.1 million people") == "story"
+    # the current year is no background, in a cue either
+    assert _scope("The council will spend EUR 9 million on dykes in 2025.", "EUR 9 million") == (
+        "story"
+    )
+    assert _scope("The 2025 flood has cost EUR 9 million.", "EUR 9 million") == "story"
+    assert _scope("The 2021 flood cost EUR 9 million.", "EUR 9 million") == "background"
+
+
+def test_restated_figure_weeks_later_joins_its_group():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="engineer", predicate="kidnapped")]),
+            ("2020-06-20", [_q(4, head="engineer", predicate="kidnapped")]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_new_figure_weeks_later_is_a_new_event():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="soldier", predicate="killed")]),
+            ("2020-06-20", [_q(9, head="soldier", predicate="killed")]),
+            # an open hedge proves nothing across weeks
+            ("2020-06-21", [_q(3, "more_than", head="soldier", predicate="killed")]),
+        )
+    )
+    assert len(groups) == 2 and len(groups[0].claims) == 1
+
+
+def test_two_sources_counting_one_noun_differently_conflict():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(11, "more_than", head="clinic", by="ministry")]),
+            ("2020-05-02", [_q(2, head="clinic", by="embassy")]),
+        )
+    )
+    assert [g.status for g in groups] == ["conflicting"]
+    assert "ministry: more than 11" in (groups[0].note or "")
+    assert "embassy: 2" in (groups[0].note or "")
+
+
+def test_plain_counts_that_are_different_quantities_stay_apart():
+    _, groups = reconcile_claims(
+        _corpus(
+            # one source's two counts: two quantities
+            (
+                "2020-05-01",
+                [
+                    _q(3, head="clinic", by="ministry"),
+                    _q(40, head="clinic", by="ministry"),
+                ],
+            ),
+            # far apart: different things counted
+            ("2020-05-02", [_q(900, head="clinic", by="embassy")]),
+            # resources in place on different days are snapshots
+            ("2020-05-01", [_q(200, head="vehicle", by="agency")]),
+            ("2020-05-04", [_q(300, head="vehicle", by="council")]),
+        )
+    )
+    assert {g.status for g in groups} == {"single"}
+
+
+def test_people_join_the_group_of_a_kind_of_people():
+    claims_, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [
+                    _q(4, head="employee", predicate="kidnapped", kind="worker"),
+                    _q(31, "more_than", head="kidnapping", predicate="kidnapped"),
+                ],
+            ),
+            ("2020-05-02", [_q(4, head="person", predicate="kidnapped", kind="person")]),
+        )
+    )
+    by_value = {c.value: c.group for c in claims_}
+    assert len(groups) == 2 and by_value[4.0] == claims_[0].group
+
+
+def test_bare_amount_joins_only_a_sum_it_restates():
+    w = claims.claim_words(K)
+    budget = _q(4_600_000, "about", head="amount", predicate="budgeted", unit="EUR")
+    local = _q(90_000_000, head="amount", predicate="budgeted", unit="MDL")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [local]),
+            ("2020-05-02", [budget]),
+            # another source's bare sum of like size is another sum
+            ("2020-05-03", [_q(5_000_000, head="amount", unit="EUR", by="commission")]),
+        )
+    )
+    assert claims.compatible(local, budget, w)
+    assert [len(g.claims) for g in groups] == [2, 1]
+    assert groups[0].status == "agreed"
+
+
+def test_open_bound_far_away_does_not_join_on_weak_evidence():
+    wage = _q(30_000, head="amount", predicate="earned", unit="NGN", by="union")
+    bound = _q(900_000_000, "less_than", head="naira", unit="NGN", by="union")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [wage]), ("2020-05-02", [bound])))
+    assert len(groups) == 2
+
+
+def test_tolls_that_name_no_victim_are_one_toll():
+    toll = dict(head=None, predicate="killed")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(3, kind="body", by="agency", **toll)]),
+            ("2020-05-02", [_q(5, by="agency", **toll)]),
+            ("2020-05-03", [_q(6, by="mayor", **toll)]),
+            # a count of one kind of victim is not the toll
+            ("2020-05-03", [_q(2, head="firefighter", predicate="killed")]),
+        )
+    )
+    statuses = sorted((len(g.claims), g.status, g.revision) for g in groups)
+    assert statuses == [(1, "single", False), (3, "conflicting", True)]
+    # tolls of two incidents lie further apart
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(16, head=None, predicate="injured")]),
+            ("2020-05-02", [_q(55, head=None, predicate="injured", by="mission")]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+
+
+def test_a_share_and_a_percentage_of_one_thing_agree():
+    third = _q(0.33, "about", head="worker", unit="share", kind="worker", by="union")
+    pct = _q(35, head="workforce", unit="%", kind="worker", by="ministry")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [third]), ("2020-05-02", [pct])))
+    assert [g.status for g in groups] == ["agreed"]
+    assert "union: about 33%" in (groups[0].note or "")
+
+
+def test_bare_amount_goes_to_the_group_that_names_the_same_sum():
+    budget = _q(70_000_000, head="amount", predicate="budgeted", unit="MDL", by="government")
+    paid = _q(3_600_000, head="amount", predicate="paid", unit="EUR")
+    bare = _q(70_000_000, head="amount", unit="MDL")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [budget]), ("2020-05-02", [paid, bare])))
+    assert sorted(len(g.claims) for g in groups) == [1, 2]
+    joined = next(g for g in groups if len(g.claims) == 2)
+    assert joined.status == "agreed" and "government" in (joined.note or "")
+
+
+def test_measures_of_one_dimension_are_compared_in_one_unit():
+    w = claims.claim_words(K)
+    area_km = _q(40, head="km2", unit="square kilometres")
+    area_ha = _q(4000, "about", head="hectare", unit="hectares")
+    assert claims.comparable(area_km, area_ha, w) and claims.compatible(area_km, area_ha, w)
+    assert not claims.compatible(_q(90, unit="square kilometres"), area_ha, w)
+    # another dimension is never compared
+    assert not claims.comparable(_q(40, unit="kilometres"), area_ha, w)
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(40, head="area", predicate="burned", unit="square kilometres")]),
+            ("2020-05-02", [_q(4000, "about", head="area", predicate="burned", unit="hectares")]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_amounts_without_a_rate_are_never_compared():
+    ransom = dict(head="ransom", predicate="paid", kind="ransom")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(1_200_000, unit="USD", **ransom)]),
+            ("2020-05-02", [_q(4_500_000_000, unit="peso", **ransom)]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+
+
+def test_wording_varies_within_one_group():
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [_q(4600, "about", head="people", predicate="displaced", kind="person")],
+            ),
+            (
+                "2020-05-02",
+                [_q(5000, "about", head="resident", predicate="displaced", kind="person")],
+            ),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_different_predicates_and_measures_never_join():
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [
+                    _q(12, head="person", predicate="missing", kind="person"),
+                    _q(30, head="share price", unit="USD", predicate="paid", kind="share price"),
+                ],
+            ),
+            (
+                "2020-05-02",
+                [
+                    _q(4, head="person", predicate="killed", kind="person"),
+                    _q(2e9, head="valuation", unit="USD", predicate="paid", kind="valuation"),
+                ],
+            ),
+        )
+    )
+    assert sorted(g.status for g in groups) == ["single"] * 4
+
+
+def _doc_with(text, published, figures):
+    """A document and quantities for `figures` ((substring, value) pairs) of `text`."""
+    qs = []
+    for needle, value in figures:
+        start = text.index(needle)
+        qs.append(
+            Quantity(
+                start=start,
+                end=start + len(needle),
+                text=needle,
+                value=value,
+                what="trucks waiting",
+                what_head="truck",
+                kind="truck",
+                predicate="waiting",
+                claimant_text="the port",
+                sentence_start=0,
+                sentence_end=len(text),
+            )
+        )
+    return text, published, qs
+
+
+def test_a_count_and_the_value_it_rose_from_are_one_revised_quantity():
+    docs, exts = [], []
+    items = [
+        _doc_with("The port said 40 trucks were waiting.", "2020-05-01", [("40 trucks", 40)]),
+        _doc_with(
+            "The port said 65 trucks were waiting, up from 40 on Friday.",
+            "2020-05-03",
+            [("65 trucks", 65), ("40", 40)],
+        ),
+        # a later text that restates the history is no new value
+        _doc_with(
+            "The port's count went from 40 on Friday to 65 on Sunday.",
+            "2020-05-05",
+            [("40", 40), ("65", 65)],
+        ),
+    ]
+    for i, (text, published, qs) in enumerate(items, 1):
+        docs.append(
+            Document(id=f"d{i}", source=f"{i}.txt", text=text, published=published, story="s1")
+        )
+        exts.append(DocExtraction(document=f"d{i}", quantities=qs))
+    _, groups = reconcile_claims(Corpus.from_records(docs, exts))
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.status == "conflicting" and g.revision
+    assert "rose from 40 to 65 between 1 May 2020 and 3 May 2020" in (g.note or "")
+
+
+def test_names_for_one_population_are_one_count():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(300, "about", head="rebel", kind="fighter", by="mayor")]),
+            ("2020-05-02", [_q(80, "less_than", head="bandit", kind="fighter", by="minister")]),
+            # two roles of one kind are two populations
+            ("2020-05-01", [_q(3000, head="employee", kind="worker", by="company")]),
+            ("2020-05-02", [_q(7000, head="member", kind="worker", by="union")]),
+        )
+    )
+    statuses = sorted((len(g.claims), g.status) for g in groups)
+    assert statuses == [(1, "single"), (1, "single"), (2, "conflicting")]
+
+
+def test_what_is_earned_is_what_is_paid():
+    pay = dict(head="naira", unit="NGN")
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(2000, predicate="paid", by="union", **pay)]),
+            ("2020-05-02", [_q(2000, predicate="earned", by="worker", **pay)]),
+        )
+    )
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_the_reporters_counts_and_counts_of_a_part_are_no_dispute():
+    # the reporter's own count against a source's
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(156_000, head="job", by="the bureau")]),
+            ("2020-05-02", [_q(178_000, head="job")]),
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+    # a part of the set ('two of the mines') against the set
+    part = _q(2, head="mine", by="the mission").model_copy(update={"text": "two of the mines"})
+    _, groups = reconcile_claims(
+        _corpus(("2020-05-01", [_q(4, head="mine", by="the army")]), ("2020-05-02", [part]))
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+    # two counts of one noun in one text are two sets ('two states' named, 'seven states')
+    _, groups = reconcile_claims(
+        _corpus(
+            (
+                "2020-05-01",
+                [_q(2, head="state", by="the senator"), _q(7, head="state", by="the party")],
+            )
+        )
+    )
+    assert [g.status for g in groups] == ["single", "single"]
+    # two named sources counting the whole
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(4, head="mine", by="the army")]),
+            ("2020-05-02", [_q(2, head="mine", by="the mission")]),
+        )
+    )
+    assert [g.status for g in groups] == ["conflicting"]
+
+
+def test_an_open_hedge_reaches_only_so_far_on_weak_evidence():
+    injured = _q(70, "more_than", head="person", predicate="injured", kind="person")
+    far = _q(520, head="person", kind="person")
+    near = _q(150, head="person", kind="person")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [injured]), ("2020-05-02", [far])))
+    assert len(groups) == 2
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [injured]), ("2020-05-02", [near])))
+    assert [g.status for g in groups] == ["agreed"]
+
+
+def test_agreement_never_chains_two_clashing_values_through_an_open_hedge():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(86, head="yard")]),
+            ("2020-05-02", [_q(80, "more_than", head="yard")]),
+            ("2020-05-03", [_q(80, head="yard")]),
+        )
+    )
+    assert "conflicting" not in {g.status for g in groups}

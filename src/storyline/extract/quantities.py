@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,7 @@ _SCORE_PAIR = re.compile(r"^\s*[-–]\s*\d+")
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
 _TALLY = {"number", "toll", "figure", "total", "count", "tally"}
+_ANAPHORIC = {"other", "more"}  # 'four soldiers died and seven others were wounded'
 
 
 @dataclass(frozen=True, eq=False)
@@ -288,6 +290,13 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
             return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]), qt)
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
         return nxt, nxt.text
+    # '312 planned surgical operations', parsed as two subjects: modifiers, then the noun
+    ahead = list(doc[span[-1].i + 1 : span[-1].i + 4])
+    for k, tok in enumerate(ahead):
+        if tok.pos_ == "NOUN" and k > 0 and tok.dep_ not in ("npadvmod", "pobj"):
+            return tok, _phrase(ahead[: k + 1], qt) or tok.text
+        if tok.pos_ != "ADJ" and tok.tag_ != "VBN" and tok.dep_ != "amod":
+            break
     return None, None
 
 
@@ -304,19 +313,41 @@ def _unit(m: re.Match[str], phrase: str | None, qt: QuantityTables) -> str | Non
             continue
         if low == word or low.startswith(word + " "):
             return code
+    names = qt.nums.get("measure_units", {})
     for measure in qt.measures:
         if low == measure or low.startswith(measure + " "):
-            return measure
+            return names.get(measure, measure)  # 'mm' and 'millimetres': one unit
     return None
 
 
 def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
-    """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead'."""
-    for tok in (noun, number):
+    """The toll the count belongs to: 'killed 300', '40 people were killed', '12 dead';
+    a conjunct shares its first conjunct's ('12 soldiers and 11 civilians had been
+    killed')."""
+    own = _own_predicate(number, noun, qt)
+    if own is None and noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return _own_predicate(noun.head, noun.head, qt)
+    return own
+
+
+def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
+    # 'some 9,000 of the 12,000 people who sheltered there have returned': the part's own
+    # verb before the whole's modifiers
+    partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == number
+    # 'three public bodies' are institutions, not corpses
+    bodies = set(qt.claims.get("institution_modifiers", []))
+    institutional = noun is not None and any(c.lower_ in bodies for c in noun.children)
+    for tok in (number, noun) if partitive else (noun, number):
         if tok is None:
             continue
-        if tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+        own = not (tok is noun and institutional)
+        if own and tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
             return qt.toll[tok.lemma_.lower()]
+        # a participle on the noun is its own ('three policemen killed and nine injured',
+        # where the parse makes 'policemen' the subject of 'injured')
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in qt.toll:
+                return qt.toll[c.lemma_.lower()]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") and head.pos_ in (
             "VERB",
@@ -331,10 +362,72 @@ def _predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str | N
                 for c in verb.children:
                     if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in qt.toll:
                         return qt.toll[c.lemma_.lower()]
-        for c in tok.children:
-            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in qt.toll:
-                return qt.toll[c.lemma_.lower()]
     return None
+
+
+def _toll_after(span: Span, noun: Token | None, qt: QuantityTables) -> str | None:
+    """A bare count followed by its toll word: 'seven (07) wounded', 'five dead'."""
+    if noun is not None:
+        return None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == ")" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    if after is None or after.pos_ not in ("ADJ", "VERB", "NOUN"):
+        return None
+    return qt.toll.get(after.lemma_.lower()) or qt.toll.get(after.lower_)
+
+
+# 'fell into an ambush', 'fell back', 'fell ill': a fall that is no death
+_NOT_A_DEATH = {"into", "to", "from", "under", "behind", "back", "off", "out", "below", "ill"}
+
+
+def _person_toll(number: Token, noun: Token | None, people: bool, qt: QuantityTables) -> str | None:
+    """A count whose verb says a death: of a kind of people (`people`), a verb that says
+    it only of people ('four soldiers fell', 'two (02) soldiers fallen on the field of
+    honour'; `person_predicates`), or of anything, a verb with a fatal object ('paid with
+    their lives'; `fatal_objects`). 'fell ill' or 'fell into an ambush' is not a death."""
+    words = qt.claims.get("person_predicates", {})
+    fatal = set(qt.claims.get("fatal_objects", []))
+    heads = [t for t in (number, noun) if t is not None]
+    verbs = [c for t in heads for c in t.children if c.dep_ in ("acl", "relcl")]
+    verbs += [t.head for t in heads if t.dep_ == "nsubj"]
+    # people made to leave where they live: 'were moved out of their homes'
+    moved = [t.head for t in heads if t.dep_ == "nsubjpass"]
+    moved += [c for t in heads for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if people and any(_out_of_home(verb, qt) for verb in moved):
+        return "displaced"
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(
+            c.lower_ in _NOT_A_DEATH or c.dep_ in ("prt", "acomp", "oprd") for c in verb.children
+        ):
+            continue
+        if people and verb.lemma_.lower() in words:
+            return str(words[verb.lemma_.lower()])
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        if any(o.lemma_.lower() in fatal for o in objects):
+            return "killed"
+    return None
+
+
+def _out_of_home(verb: Token, qt: QuantityTables) -> bool:
+    """'800 people had been moved out of their homes', 'forced from their villages':
+    people taken out of where they live are displaced (`homes` in data/claims.json); the
+    caller passes only verbs the people undergo (passive), not 'came out of their
+    houses'."""
+    homes = set(qt.claims.get("homes", []))
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("out", "from", "of"):
+            continue
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        objs += [h for g in prep.children if g.lower_ == "of" for h in g.children]
+        if any(o.lemma_.lower() in homes for o in objs):
+            return True
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
@@ -522,13 +615,65 @@ def _modified(tok: Token) -> str:
 
 
 def _of_what(tok: Token) -> Token:
-    """'the number of affected institutions' -> 'institutions'."""
+    """'the number of affected institutions' -> 'institutions'; 'the figures on ships
+    waiting' -> 'ships'."""
     if tok.lemma_.lower() in _TALLY:
-        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        of = next((c for c in tok.children if c.lower_ in ("of", "on", "for")), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if obj is not None and obj.pos_ == "NOUN":
             return obj
     return tok
+
+
+def _said(number: Token, qt: QuantityTables) -> bool:
+    """A figure that is what a speech verb says ('says 14,200', 'says at most 400,000')."""
+    tok = number
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in qt.speech:
+            return True
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return False
+    return False
+
+
+def _refers_back(number: Token, measure: Token | None) -> bool:
+    """'MINUSCA put the figure at 5,200', 'he put it at fewer than 500': the figure counts
+    what the text counted just before."""
+    if measure is not None:
+        # 'the death toll' or 'the toll' says what it counts; 'the (real) figure' does not
+        lemma = measure.lemma_.lower()
+        return (
+            lemma in _TALLY
+            and lemma != "toll"
+            and not any(c.dep_ == "compound" for c in measure.children)
+        )
+    head = number.head
+    while head.dep_ in ("quantmod", "nummod", "conj") and head.head.i != head.i:
+        head = head.head  # 'at between 200 and 250'
+    if number.dep_ != "pobj" and head.dep_ != "pobj":
+        return False
+    prep = head if head.lower_ in ("at", "to") else head.head
+    if prep.lower_ not in ("at", "to"):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in prep.head.children)
+
+
+# verbs of a figure that changes: 'rose to five', 'went from 23 to 31'
+_CHANGE_VERBS = {"rise", "fall", "climb", "reach", "increase", "stand", "grow", "jump", "drop"}
+_CHANGE_VERBS |= {"go"}
+
+
+def _tally_above(verb: Token) -> Token | None:
+    """A change verb whose subject the parse lost ('The death toll from the fire that has
+    burned since Sunday rose to five', read as a clause of 'burned'): the tally noun
+    ('toll', 'number') it hangs under."""
+    for tok in verb.ancestors:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TALLY:
+            return tok
+    return None
 
 
 def _measure(number: Token, noun: Token | None) -> Token | None:
@@ -536,16 +681,25 @@ def _measure(number: Token, noun: Token | None) -> Token | None:
     monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
     2.5 billion', 'the number of victims has risen to three'."""
     amount = noun if noun is not None and noun.i > number.i else number
+    while amount.dep_ == "conj" and amount.head.like_num and amount.head.i < amount.i:
+        amount = amount.head  # 'between 200 and 250': the range hangs on its first number
     while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
         amount = amount.head
     head = amount.head
     if amount.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return _of_what(head.head)
-    if amount.dep_ == "pobj" and head.lower_ in ("at", "to"):
+    # 'rose from 3 to 29': the figure a change starts from measures what the change's
+    # subject counts
+    changing = head.lower_ == "from" and head.head.lemma_.lower() in _CHANGE_VERBS
+    if amount.dep_ == "pobj" and (head.lower_ in ("at", "to") or changing):
         verb = head.head
+        if verb.lower_ == "from":
+            verb = verb.head  # 'rose from 3 to 29', 'to' read as part of 'from'
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None and verb.lemma_.lower() in ("rise", "fall", "climb", "reach", "increase"):
+        if obj is None and verb.lemma_.lower() in _CHANGE_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if obj is None:
+                obj = _tally_above(verb)
         if obj is not None and obj.pos_ == "NOUN":
             return _of_what(obj)
     if amount.dep_ == "attr" and head.lemma_.lower() == "be":
@@ -597,20 +751,40 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
     return " ".join(parts) or None
 
 
-def _inherit(q: Quantity, earlier: list[Quantity]) -> Quantity:
+def _inherit(
+    q: Quantity, earlier: list[Quantity], measures: Sequence[str] = (), back: int | None = None
+) -> Quantity:
     """A figure with no counted noun ('fewer than 500', 'put the figure at 5,200') counts
     what the nearest figure before it in the same sentence counts, given the same unit:
-    the text sets one figure against another."""
+    the text sets one figure against another. A bare figure that a source says after a
+    measure takes its unit ('12,900 hectares; Civil Protection says 14,200'); pass
+    `measures` only for such a figure. A figure that refers back ('put the figure at
+    5,200') may take what an earlier sentence of its paragraph counts: `back` is where
+    the paragraph starts."""
     for prev in reversed(earlier[-4:]):
-        if prev.sentence_start != q.sentence_start:
+        in_paragraph = back is not None and prev.start >= back
+        if prev.sentence_start != q.sentence_start and not in_paragraph:
             break
-        if prev.what_head is None or prev.unit != q.unit or prev.value == q.value:
+        if any(o is not prev and o.start <= prev.start and prev.end <= o.end for o in earlier):
+            continue  # '12,000' in 'some 9,000 of the 12,000 people': the part counts
+        measured = q.unit is None and prev.unit in measures
+        # a toll that names nothing ('Five dead') still gives its predicate to a later
+        # figure that refers back to it ('Six, says the mayor')
+        told = back is not None and prev.predicate is not None and prev.unit == q.unit
+        if (prev.what_head is None and not told) or prev.value == q.value:
             continue
+        if prev.unit != q.unit and not measured:
+            continue
+        if measured:
+            q = q.model_copy(update={"unit": prev.unit})
+        what = prev.what
+        if what and q.predicate and prev.predicate and q.predicate != prev.predicate:
+            what = what.replace(prev.predicate, q.predicate)  # 'four killed and seven wounded'
         return q.model_copy(
             update={
                 "what_head": prev.what_head,
                 "kind": prev.kind,
-                "what": prev.what,
+                "what": what,
                 "predicate": q.predicate or prev.predicate,
                 "per": q.per or prev.per,
             }
@@ -722,7 +896,7 @@ def find_quantities(
             if period
             else None
         )
-        predicate = _predicate(number, noun, qt)
+        predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
         kind = _kind(noun, qt)
         measure = _measure(number, noun)
@@ -731,8 +905,22 @@ def find_quantities(
         if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
             # 'wage of NGN 120,000': what is measured, with its modifiers
             kind, phrase = _kind(measure, qt), _modified(measure)
+            if unit in qt.money and kind is not None:
+                # 'the minimum wage' and 'the average wage' are two sums: a sum's kind
+                # keeps its modifiers, less its period ('monthly' is `per`)
+                kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
             if predicate is None and measure.lemma_.lower() in qt.toll:
                 predicate = qt.toll[measure.lemma_.lower()]  # 'the toll is six'
+            if predicate is None and unit not in qt.money:
+                # 'the figures on ships waiting': the measured noun's participle
+                predicate = next(
+                    (
+                        qt.toll[c.lemma_.lower()]
+                        for c in measure.children
+                        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in qt.toll
+                    ),
+                    None,
+                )
             if unit in qt.money and measure.lemma_.lower() in qt.toll:
                 predicate = predicate or qt.toll[measure.lemma_.lower()]
             per = per or qt.claims["periods"].get(
@@ -742,6 +930,8 @@ def find_quantities(
             predicate = _money_predicate(number, qt)
         if unit in qt.money and not phrase:
             phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
+        if unit not in qt.money:
+            predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
             predicate = "killed"  # 'lost four men'
         quantity = Quantity(
@@ -763,7 +953,18 @@ def find_quantities(
             kind=kind,
             per=per,
         )
-        out.append(quantity if kind is not None else _inherit(quantity, out))
+        # 'seven others': the others are of the kind the figure before counts
+        anaphoric = noun is not None and noun.lemma_.lower() in _ANAPHORIC
+        if kind is not None and not anaphoric:
+            out.append(quantity)
+        else:
+            # 'Civil Protection says 14,200', 'The firm says 1.1 million': a bare figure a
+            # source says answers the figure before it
+            said = noun is None and _said(number, qt)
+            back = said or _refers_back(number, measure)
+            paragraph = text.rfind("\n\n", 0, start) + 1 if back else None
+            units = [*qt.measures, *qt.nums.get("measure_units", {}).values()] if said else []
+            out.append(_inherit(quantity, out, units, paragraph))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations, pairwise
 from typing import Any
 
@@ -53,6 +53,18 @@ def claim_words(knowledge: Knowledge) -> ClaimWords:
 
 def _rate(unit: str | None, w: ClaimWords) -> float | None:
     return w.numbers.get("currency_rates", {}).get(unit or "")
+
+
+def _scale(unit: str | None, w: ClaimWords) -> tuple[str, float] | None:
+    """A measure's dimension and its size in the dimension's base unit ('square
+    kilometres': area, 100 hectares); None for a unit that is not a measure."""
+    found = w.numbers.get("measure_scale", {}).get(unit or "")
+    return (str(found[0]), float(found[1])) if found else None
+
+
+def _same_dimension(a: str | None, b: str | None, w: ClaimWords) -> bool:
+    sa, sb = _scale(a, w), _scale(b, w)
+    return sa is not None and sb is not None and sa[0] == sb[0]
 
 
 def _money_units(w: ClaimWords) -> set[str]:
@@ -84,7 +96,7 @@ def comparable(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
     rates table."""
     if a.unit == b.unit or a.value == 0 or b.value == 0:
         return True
-    if {a.unit, b.unit} == {"share", "%"}:
+    if {a.unit, b.unit} == {"share", "%"} or _same_dimension(a.unit, b.unit, w):
         return True
     return _rate(a.unit, w) is not None and _rate(b.unit, w) is not None
 
@@ -94,6 +106,10 @@ def compatible(a: Quantity | Claim, b: Quantity | Claim, w: ClaimWords) -> bool:
     currencies are compared in dollars, with the rates' tolerance."""
     lo1, hi1 = interval(a, w)
     lo2, hi2 = interval(b, w)
+    if a.unit != b.unit and _same_dimension(a.unit, b.unit, w):
+        # '40 square kilometres' and '4,000 hectares': one area, in its base unit
+        fa, fb = _scale(a.unit, w)[1], _scale(b.unit, w)[1]  # type: ignore[index]
+        return lo1 * fa <= hi2 * fb and lo2 * fb <= hi1 * fa
     if a.unit != b.unit and a.value and b.value and {a.unit, b.unit} != {"share", "%"}:
         ra, rb = _rate(a.unit, w), _rate(b.unit, w)
         if ra is None or rb is None:
@@ -114,33 +130,75 @@ class _Item:
     def __init__(self, claim: Claim, q: Quantity, day: date | None, context: str | None):
         self.claim, self.q, self.day, self.context = claim, q, day, context
         self.places: set[str] = set()  # places its sentence names: the event's where
+        self.earlier = False  # a value the text gives as what the count was before
+
+    @property
+    def when(self) -> date | None:
+        """The day the value held: the day before its report for an earlier value ('31,
+        up from 23 on Monday')."""
+        return self.day - timedelta(days=1) if self.day and self.earlier else self.day
+
+
+# 'up from 23', 'rose from 3 to 29', 'went from 23 on Monday to 31'
+_FROM = re.compile(
+    r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|went|gone|increased|decreased"
+    r"|climbed|jumped|dropped|grew|grown)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
+def _earlier_value(text: str, q: Quantity) -> bool:
+    return bool(_FROM.search(text[max(0, q.start - 40) : q.start]))
 
 
 _YEAR = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 
 
-def claim_scope(doc: Document, q: Quantity, w: ClaimWords) -> str:
+YEAR_REACH = 25  # characters after a figure within which a year still dates it
+
+
+def document_year(doc: Document) -> int:
+    """The document's 'now': its publication year, else the latest year it names (0 if
+    none)."""
+    published = parse_anchor(doc.published)
+    if published is not None:
+        return published.year
+    return max((int(y) for y in _YEAR.findall(doc.text)), default=0)
+
+
+def claim_scope(doc: Document, q: Quantity, w: ClaimWords, now: int | None = None) -> str:
     """'background' where the figure's sentence places it in the past: an earlier year
     ('the June 2017 fire, which killed 66') or a cue such as 'last year' (data/claims.json
     `background_cues`); 'since 2019' dates a change up to now and is not one. An undated
-    document's 'now' is the latest year it names."""
-    sentence = doc.text[q.sentence_start : q.sentence_end] or q.text
+    document's 'now' is the latest year it names.
+
+    A year dates the figure where it comes before it in the sentence ('In June 2017 a
+    fire ... killed 66') or right after it ('66 people in 2017'); a year at the far end of
+    a long sentence dates something else ('a country of 2.4 million people that ... since
+    the invasion in 2022'). A cue that names the current year ('the 2025 fire' in 2025)
+    is no background."""
+    sentence = doc.text[q.sentence_start : q.sentence_end]
+    offset = q.sentence_start
+    if not sentence:
+        sentence, offset = q.text, q.start
+    now = document_year(doc) if now is None else now
     cues = w.claims.get("background_cues", [])
-    if cues and re.search("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
-        return "background"
-    published = parse_anchor(doc.published)
-    # undated: the latest year the text names stands for 'now'
-    years = [int(y) for y in _YEAR.findall(doc.text)]
-    now = published.year if published is not None else max(years, default=0)
+    if cues:
+        for cue in re.finditer("|".join(f"(?:{c})" for c in cues), sentence, re.IGNORECASE):
+            named = [int(y) for y in _YEAR.findall(cue[0])]
+            if not (now and named and min(named) >= now):
+                return "background"
     if not now:
         return "story"
+    fig_start, fig_end = q.start - offset, q.end - offset
     for m in _YEAR.finditer(sentence):
         year = int(m[1])
         since = re.search(
             r"\b(?:since|from|by)\s+(?:\w+\s+)?$", sentence[: m.start()], re.IGNORECASE
         )
+        near = m.start() < fig_start or m.start() - fig_end <= YEAR_REACH
         # 'since 2019' dates a change up to now; 'since 1955' a long-past war
-        if year < now and not (since and now - year <= 10):
+        if year < now and near and not (since and now - year <= 10):
             return "background"
     return "story"
 
@@ -151,6 +209,9 @@ def _unit_class(q: Quantity, w: ClaimWords) -> str | None:
         return "money"
     if q.unit == "share":
         return "%"  # 'a third' and '35 percent' are one measure
+    scale = _scale(q.unit, w)
+    if scale is not None:
+        return scale[0]  # 'hectares' and 'square kilometres' are one area
     if q.value == 0 and q.unit is None and q.predicate in claims.get("money_predicates", []):
         return "money"  # 'paid nothing' sits with the amounts paid
     return q.unit
@@ -167,7 +228,11 @@ def _key(it: _Item, w: ClaimWords) -> tuple | None:
         return (it.context, it.claim.scope, unit, None, None, f"#{it.claim.id}")
     if unit != "money" and kind is None and q.predicate is None:
         return None
-    return (it.context, it.claim.scope, unit, q.per, q.predicate, kind)
+    if _whole_toll(q, w):
+        kind = None  # 'the number of fatal victims', 'five dead', 'the toll': one toll
+    # 'paid 1,500 a shift' and 'earning 1,500 a shift': one sum seen from two sides
+    predicate = w.claims.get("same_predicates", {}).get(q.predicate or "", q.predicate)
+    return (it.context, it.claim.scope, unit, q.per, predicate, kind)
 
 
 def _generic(key: tuple, w: ClaimWords) -> bool:
@@ -176,8 +241,20 @@ def _generic(key: tuple, w: ClaimWords) -> bool:
 
 
 def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
-    """A figure that joins a group on weak evidence must agree with each of its values."""
-    return all(comparable(it.q, o.q, w) and compatible(it.q, o.q, w) for o in group)
+    """A figure that joins a group on weak evidence must agree with each of its values,
+    and lie close to them: 'less than 900 million' meets '30,000' but says nothing of it."""
+    return all(
+        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w)
+        for o in group
+    )
+
+
+def _close(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
+    """Near (`_near`), or within a factor OPEN_FAR where one is an open hedge ('millions of
+    records' and '2.3 million records'; not 'at least 70 people' and '520 people')."""
+    if a.approx in _OPEN or b.approx in _OPEN:
+        return _within(a, b, OPEN_FAR, w)
+    return _near(a, b, w)
 
 
 def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
@@ -191,12 +268,38 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
             if k[4] is not None and k[:4] == key[:4] and (k[5] == key[5] or key[2] == "money")
         ]
         for it in list(by_key[key]):
-            fits = [k for k in targets if _agrees_with_all(it, by_key[k], w)]
+            fits = [
+                k
+                for k in targets
+                if _agrees_with_all(it, by_key[k], w)
+                and (key[2] != "money" or _same_source(it, by_key[k]))
+            ]
+            if len(fits) > 1:
+                # of several, the one group that names the very same sum
+                same = [
+                    k
+                    for k in fits
+                    if any(o.q.unit == it.q.unit and o.q.value == it.q.value for o in by_key[k])
+                ]
+                fits = same if len(same) == 1 else fits
             if len(fits) == 1:
                 by_key[key].remove(it)
                 by_key[fits[0]].append(it)
         if not by_key[key]:
             del by_key[key]
+
+
+def _same_source(it: _Item, group: list[_Item]) -> bool:
+    """A bare amount ('EUR 5 million') restates a group's amount only where the same
+    document or the same claimant gives both ('$4.5 million ... the same demand,
+    converted'), or where it is the very same sum; another source's amount of like size
+    is another sum."""
+    return any(
+        o.claim.document == it.claim.document
+        or o.claim.claimant_name == it.claim.claimant_name
+        or (o.q.unit == it.q.unit and o.q.value == it.q.value)  # the same sum restated
+        for o in group
+    )
 
 
 def _by_date(items: list[_Item]) -> list[list[_Item]]:
@@ -216,32 +319,131 @@ def _by_date(items: list[_Item]) -> list[list[_Item]]:
     return runs
 
 
+def _split_in_time(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
+    """A key's quantities: split by date window, then by `_split`. A new figure weeks
+    later is a new event's; a later part that only restates an earlier part's figure ('a
+    town of 30,000', 'four workers kidnapped') stays with it."""
+    merged: list[list[_Item]] = []
+    for run in _by_date(items):
+        fresh: list[list[_Item]] = []
+        for part in _split(run, w):
+            host = next((p for p in merged if _restates(part, p, w)), None)
+            if host is None:
+                fresh.append(part)
+            else:
+                host.extend(part)
+        merged.extend(fresh)
+    return merged
+
+
+_OPEN = ("more_than", "less_than")
+
+
+def _restates(run: list[_Item], earlier: list[_Item], w: ClaimWords) -> bool:
+    """Every figure of `run` names the value every figure of `earlier` names: bounded
+    values ('about 30,000', '4') that agree, not open hedges ('at least 12' fits a later
+    '15' and proves nothing)."""
+    return all(
+        a.q.approx not in _OPEN
+        and b.q.approx not in _OPEN
+        and comparable(a.q, b.q, w)
+        and compatible(a.q, b.q, w)
+        and _near(a.q, b.q, w)
+        for a in run
+        for b in earlier
+    )
+
+
 NEAR = 1.5
 FAR = 10.0
+PLAIN_FAR = 6.0  # two plain counts further apart than this count different things
+OPEN_FAR = 4.0  # how far an open hedge ('hundreds', 'at least 70') reaches on weak evidence
+WHOLE_FAR = 3.0  # two tolls that name no victim further apart than this are two incidents
 
 
-def _within(a: Quantity, b: Quantity, factor: float) -> bool:
-    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+def _magnitudes(a: Quantity, b: Quantity, w: ClaimWords) -> tuple[float, float]:
+    """Two values on one scale: a share as a percentage ('a third' is 33 %), amounts in
+    two currencies of the rates table in dollars, measures of one dimension in its base
+    unit."""
+    va, vb = float(a.value) or 0.0, float(b.value) or 0.0
+    if a.unit == b.unit:
+        return va, vb
+    if {a.unit, b.unit} == {"share", "%"}:
+        return (va * 100 if a.unit == "share" else va), (vb * 100 if b.unit == "share" else vb)
+    ra, rb = _rate(a.unit, w), _rate(b.unit, w)
+    if ra is not None and rb is not None:
+        return va * ra, vb * rb
+    sa, sb = _scale(a.unit, w), _scale(b.unit, w)
+    if sa is not None and sb is not None and sa[0] == sb[0]:
+        return va * sa[1], vb * sb[1]
+    return va, vb
+
+
+def _within(a: Quantity, b: Quantity, factor: float, w: ClaimWords) -> bool:
+    lo, hi = sorted(_magnitudes(a, b, w))
     return lo == hi or lo == 0 or hi / lo <= factor
 
 
-def _near(a: Quantity, b: Quantity) -> bool:
+def _near(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
     """Figures within a factor NEAR of each other: an open hedge ('thousands', 'more than
     100') agrees with anything above it and must not chain unrelated counts together."""
-    lo, hi = sorted((float(a.value) or 0.0, float(b.value) or 0.0))
+    lo, hi = sorted(_magnitudes(a, b, w))
     return lo == hi or (lo > 0 and hi / lo <= NEAR)
+
+
+def _whole_toll(q: Quantity, w: ClaimWords) -> bool:
+    """A casualty count that names no kind of victim ('five dead', 'the toll is six')."""
+    return (
+        q.unit is None
+        and q.predicate in w.claims["toll"].values()
+        and (q.kind or q.what_head) in (None, *w.claims.get("toll_kinds", []))
+    )
+
+
+_PART = re.compile(
+    r"\b(?:others?|another)\b|\bof\s+(?:the|their|our|its|his|her|these|those|them|whom|which)\b",
+    re.IGNORECASE,
+)
+
+
+def _part(it: _Item) -> bool:
+    """A count of part of a set ('two of the bombs', 'at least 195 of the victims') or
+    beyond one ('five other young men', '55 others'): not the set's own count."""
+    return bool(_PART.search(it.claim.text))
+
+
+def _sourced(it: _Item) -> bool:
+    """A plain count that a named source gives, and that counts a whole: two such counts
+    that differ are two sources disputing one figure; the reporter's own counts and
+    counts of a part are too weak a sign ('156,000 new jobs', '178,000 jobs')."""
+    return it.claim.claimant_name not in (None, "reporter") and not _part(it)
+
+
+def _same_thing(a: Quantity, b: Quantity, w: ClaimWords) -> bool:
+    """The same counted noun, or two names one side or the other gives the same people
+    ('fighters' and 'bandits'; `label_kinds`): 'employees' and 'members' are two
+    populations of one kind."""
+    if a.what_head is not None and a.what_head == b.what_head:
+        return True
+    return a.kind is not None and a.kind == b.kind and a.kind in w.claims.get("label_kinds", [])
 
 
 def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     """Two values that cannot both hold, given by one source in one document, are two
     quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
-    not a source disputing itself."""
+    not a source disputing itself. A value the text gives as the earlier state of a
+    count ('31 ships, up from 23') is the same quantity, revised."""
     return (
-        a.claim.document == b.claim.document
+        not (a.earlier or b.earlier)
+        and a.claim.document == b.claim.document
         and a.claim.claimant_name == b.claim.claimant_name
         and comparable(a.q, b.q, w)
         and not compatible(a.q, b.q, w)
     )
+
+
+def _clash(a: _Item, b: _Item, w: ClaimWords) -> bool:
+    return comparable(a.q, b.q, w) and not compatible(a.q, b.q, w)
 
 
 def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
@@ -270,19 +472,56 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         if any(_two_quantities(x, y, w) for x in members(find(i)) for y in members(find(j))):
             continue
         apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
-        if a.q.kind in snapshots and a.q.predicate is None and apart:
+        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q, w)
+        # snapshots days apart join only where they give one figure ('the two aircraft')
+        if a.q.kind in snapshots and a.q.predicate is None and apart and not agree:
             continue
         same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
-        agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q)
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
+        # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
+        # the event's one toll
+        whole_toll = _whole_toll(a.q, w) and _whole_toll(b.q, w) and not (_part(a) or _part(b))
+        # a toll that names nothing is weak evidence of one event: tolls of two incidents
+        # of one war ('16 injured' in a camp, '55 wounded' at a school) lie further apart
         disputed = (
-            same_noun and a.q.predicate is not None and _within(a.q, b.q, FAR) and not elsewhere
+            (same_noun or whole_toll)
+            and a.q.predicate is not None
+            and _within(a.q, b.q, FAR if same_noun else WHOLE_FAR, w)
+            and not elsewhere
         )
         # amounts join by what they measure ('minimum wage', 'cost'); a bare amount
         # ('$1 million given') only where it agrees
-        measured = _unit_class(a.q, w) == "money" and a.q.kind is not None and not elsewhere
-        if agree or disputed or measured:
+        measured = (
+            _unit_class(a.q, w) == "money"
+            and a.q.kind is not None
+            and not elsewhere
+            and comparable(a.q, b.q, w)  # a sum in a currency without a rate stays apart
+        )
+        # two sources that count one specific kind of thing with no predicate and differ
+        # ('200 fighters' against 'more than 600 fighters', '11 hospitals' against 'only
+        # two') dispute one figure; one source's two counts are two quantities (above)
+        counted = (
+            a.q.predicate is None
+            and b.q.predicate is None
+            and a.q.unit is None
+            and b.q.unit is None
+            and _same_thing(a.q, b.q, w)
+            and (a.q.kind or a.q.what_head) not in w.claims.get("generic_kinds", [])
+            and (a.q.kind or a.q.what_head) not in snapshots
+            and a.claim.claimant_name != b.claim.claimant_name
+            and a.claim.document != b.claim.document  # in one text: two sets ('two states')
+            and _sourced(a) and _sourced(b)
+            and _within(a.q, b.q, PLAIN_FAR, w)
+            and not elsewhere
+        )
+        if agree and not (disputed or measured or counted):
+            # agreement is no evidence of a dispute: it must not chain two values that
+            # clash through an open hedge ('86 yards', '80 or more yards', '80 yards')
+            ri, rj = members(find(i)), members(find(j))
+            if any(_clash(x, y, w) for x in ri for y in rj):
+                continue
+        if agree or disputed or measured or counted:
             parent[find(j)] = find(i)
     parts: dict[int, list[_Item]] = {}
     for i, it in enumerate(items):
@@ -296,6 +535,8 @@ def _fmt(v: float) -> str:
 
 def _value_text(c: Claim) -> str:
     hedge = {"about": "about ", "more_than": "more than ", "less_than": "up to "}.get(c.approx, "")
+    if c.unit == "share":  # 'a third': 33%
+        return f"{hedge}{_fmt(round(c.value * 100))}%"
     value = f"{_fmt(c.value)}-{_fmt(c.value_high)}" if c.value_high is not None else _fmt(c.value)
     unit = f" {c.unit}" if c.unit and c.unit not in ("%",) else (c.unit or "")
     return f"{hedge}{value}{unit}"
@@ -324,22 +565,39 @@ def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
         if comparable(x.q, y.q, w) and not compatible(x.q, y.q, w)
     ]
     who = _who_says(items)
+    # amounts in a currency without a rate are never compared: the note says so
+    uncompared = sorted(
+        {
+            " / ".join(sorted((x.q.unit or "count", y.q.unit or "count")))
+            for x, y in combinations(items, 2)
+            if not comparable(x.q, y.q, w)
+        }
+    )
+    if uncompared:
+        who = f"{who}; not comparable: {', '.join(uncompared)}"
     if not clash:
         if len(docs) < 2:
             return "single", False, f"one document ({who})"
         return "agreed", False, f"values compatible across {len(docs)} documents ({who})"
-    days = {i.day for i in items}
+    # the day each value held: an earlier value ('up from 23') held before its report
+    days = {i.when for i in items}
     if None not in days and len(days) > 1:
-        ordered = sorted(items, key=lambda i: (i.day, i.claim.start))
+        ordered = sorted(items, key=lambda i: (i.when, i.claim.start))
         by_day: dict[date, list[float]] = {}
+        seen: set[float] = set()
         for it in ordered:
-            by_day.setdefault(it.day, []).append(it.q.value)  # type: ignore[arg-type]
+            # a value given before is restated, not revised ('from 23 on Monday to 31')
+            if it.q.value not in seen:
+                by_day.setdefault(it.when, []).append(it.q.value)  # type: ignore[arg-type]
+                seen.add(it.q.value)
         firsts = [max(v) for v in by_day.values()]
         # a figure that rises with the dates is revised as counting goes on; one that falls
-        # is a dispute (a toll does not shrink)
+        # is a dispute (a toll does not shrink), and so is a count against a denial ('no
+        # civilian died' and then '11 civilians killed': nobody counted zero and went on)
         rising = all(a <= b for a, b in pairwise(firsts))
-        apart = all(x.day != y.day for x, y in clash)
-        if rising and apart and firsts[0] != firsts[-1]:
+        apart = all(x.when != y.when for x, y in clash)
+        denial = any(x.q.value == 0 or y.q.value == 0 for x, y in clash)
+        if rising and apart and not denial and firsts[0] != firsts[-1]:
             span = sorted(by_day)
             verb = "rose"
             seq = " -> ".join(_fmt(v) for v in firsts)
@@ -395,6 +653,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
     items: list[_Item] = []
     for doc, ext in corpus.extracted():
         mentions = ByStart(ext.mentions)
+        year = document_year(doc)  # once per document: an undated one scans its text
         for q in ext.quantities:
             claimant = corpus.entity(doc.id, q.claimant_cluster)
             if q.claimant_text in (None, "reporter") and claimant is None:
@@ -415,11 +674,12 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
                 claimant=claimant,
                 claimant_name=name,
                 predicate=q.predicate,
-                scope=claim_scope(doc, q, w),  # type: ignore[arg-type]
+                scope=claim_scope(doc, q, w, year),  # type: ignore[arg-type]
                 group="",
                 status="single",
             )
             item = _Item(claim, q, _day(doc.published), contexts.get(doc.id))
+            item.earlier = _earlier_value(doc.text, q)
             item.places = {
                 e
                 for m in mentions.starting_in(q.sentence_start, q.sentence_end)
@@ -436,9 +696,13 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
         else:
             by_key.setdefault(key, []).append(it)
     # a generic figure ('12 bodies', '40 people killed') joins the one specific group of
-    # its predicate, where there is exactly one
+    # its predicate, where there is exactly one; people join only a kind of people
+    # ('four persons kidnapped' joins 'four employees kidnapped', not '31 kidnappings')
+    people = set(w.claims.get("person_kinds", []))
     for key in [k for k in by_key if _generic(k, w)]:
         specific = [k for k in by_key if k[:5] == key[:5] and not _generic(k, w)]
+        if key[-1] in people and len(specific) > 1:
+            specific = [k for k in specific if k[-1] in people]
         if len(specific) == 1:
             joining = [it for it in by_key[key] if _agrees_with_all(it, by_key[specific[0]], w)]
             by_key[specific[0]].extend(joining)
@@ -446,7 +710,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
             if not by_key[key]:
                 del by_key[key]
     _attach_plain(by_key, w)
-    runs = [part for group in by_key.values() for run in _by_date(group) for part in _split(run, w)]
+    runs = [part for group in by_key.values() for part in _split_in_time(group, w)]
     runs += alone
     position = {id(it): k for k, it in enumerate(items)}  # not items.index: linear time
     runs.sort(key=lambda run: min(position[id(i)] for i in run))
