@@ -297,3 +297,20 @@ def test_a_figures_own_attribution_beats_the_quote_around_it(nlp):
     council, agency = find_quantities(doc, mentions, quotes, K)
     assert council.claimant_text == "The council"
     assert agency.claimant_text == "agency"
+
+
+def test_numbers_that_are_part_of_a_name_are_no_claims(nlp):
+    from storyline.extract.mentions import find_mentions
+    from storyline.extract.quantities import find_quantities
+    from storyline.lexicon import Knowledge
+
+    doc = nlp(
+        "Two Boeing 737 jets were grounded. The S&P 500 fell 2 percent. Fans crammed into "
+        "Shed 3 for the rally."
+    )
+    rejected: list = []
+    found = find_quantities(doc, find_mentions(doc), [], Knowledge.shared(), rejected)
+    values = sorted(q.value for q in found)
+    assert 737 not in values and 500 not in values and 3 not in values
+    assert 2 in values
+    assert {r.reason for r in rejected} >= {"part of a name (model, version, road)"}

@@ -101,11 +101,29 @@ def _speech_subject(tok: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _name_number(span: Span) -> bool:
+    """'Boeing 737', 'Windows 10', 'Route 66': a number written straight after a proper
+    name is part of a name (a model, a version, a road), not a count."""
+    first = span[0]
+    if first.i == 0 or not first.like_num:
+        return False
+    prev = first.doc[first.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and "\n" not in prev.whitespace_
+        and prev.whitespace_ != ""
+        and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY")
+    )
+
+
 def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | None:
     """The reason a number is not a claim, from its parse (None where it may be one)."""
     discourse, sources, _ = _claim_words(knowledge)
     if _age_apposition(span):
         return "age"
+    if _name_number(span):
+        return "part of a name (model, version, road)"
     number = span[-1]
     if noun is not None and noun.lemma_.lower() in discourse:
         return "count of the writer's own discourse"
