@@ -6,11 +6,13 @@ over them; 50 quotes that carry a speaker, every accusation (up to 50) and 50 cl
 drawn. `sample.json` keeps only file names, record ids and offsets (never third-party
 text); `--show` prints each record's passage and the output's speaker, parties or claim
 (value, what, claimant) for judging, from a local cache the draw leaves in the temporary
-folder. Verdicts are kept beside it in `verdicts.json`.
+folder. Verdicts are kept beside it in `verdicts.json`. Every claim group marked
+`conflicting` is listed too (issue 12), with each of its claims' file and offsets.
 
 A fresh round draws with another seed (`--seed 29`): its files are `sample-29.json` and
-`verdicts-29.json`; the default seed 11 keeps the first round's names and its draw of
-quotes (claims are drawn after the quotes, so they do not move the quote sample).
+`verdicts-29.json` (round 3, `--seed 31`, also judges the conflicting groups); the default
+seed 11 keeps the first round's names and its draw of quotes (claims are drawn after the
+quotes, so they do not move the quote sample).
 
     .venv/bin/python bench/audits/attribution/draw.py            # run, write sample.json
     .venv/bin/python bench/audits/attribution/draw.py --show     # passages to judge
@@ -104,6 +106,9 @@ def draw(seed: int) -> None:
         rng.sample(analysis.claims, min(50, len(analysis.claims))),
         key=lambda c: (files[c.document], c.start),
     )
+    by_id = {c.id: c for c in analysis.claims}
+    conflicting = [g for g in analysis.claim_groups if g.status == "conflicting"]
+    grouped = [by_id[i] for g in conflicting for i in g.claims]
     out = {
         "seed": seed,
         "documents": sorted(files.values()),
@@ -129,6 +134,22 @@ def draw(seed: int) -> None:
         "claims": [
             {"file": files[c.document], "id": c.id, "start": c.start, "end": c.end} for c in claims
         ],
+        "conflicting_groups": [
+            {
+                "id": g.id,
+                "revision": g.revision,
+                "claims": [
+                    {
+                        "file": files[by_id[c].document],
+                        "id": c,
+                        "start": by_id[c].start,
+                        "end": by_id[c].end,
+                    }
+                    for c in g.claims
+                ],
+            }
+            for g in conflicting
+        ],
     }
     sample_path = HERE / f"sample{_suffix(seed)}.json"
     sample_path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
@@ -146,13 +167,15 @@ def draw(seed: int) -> None:
                 "unit": c.unit,
                 "claimant_name": c.claimant_name,
             }
-            for c in claims
+            for c in {c.id: c for c in claims + grouped}.values()
         },
+        "groups": {g.id: {"what": g.what, "unit": g.unit, "note": g.note} for g in conflicting},
     }
     _cache_path(seed).write_text(json.dumps(cache))
     print(
         f"{len(files)} documents, {len(quotes)} attributed quotes, {len(sample)} drawn, "
-        f"{len(accusations)} accusations, {len(analysis.claims)} claims, {len(claims)} drawn "
+        f"{len(accusations)} accusations, {len(analysis.claims)} claims, {len(claims)} drawn, "
+        f"{len(conflicting)} conflicting groups "
         f"-> {sample_path.name}"
     )
 
@@ -171,15 +194,28 @@ def show(seed: int) -> None:
         accuser, accused = cache["parties"][a["n"]]
         print(f"== A{a['n']} {accuser!r} -> {accused}\n{t[a['start'] : a['end']]}\n")
     for c in sample.get("claims", []):
-        t = texts[c["file"]]
-        lo, hi = _sentence(t, c["start"], c["end"])
-        ctx = t[lo : c["start"]] + "[[" + t[c["start"] : c["end"]] + "]]" + t[c["end"] : hi]
-        info = cache["claims"][c["id"]]
-        value = info["value"] if info["value_high"] is None else (info["value"], info["value_high"])
+        _show_claim(texts, cache, c)
+    for g in sample.get("conflicting_groups", []):
+        info = cache["groups"][g["id"]]
         print(
-            f"== {c['id']} value={value} ({info['approx']}) what={info['what']!r} "
-            f"unit={info['unit']!r} claimant={info['claimant_name']!r}\n{ctx}\n"
+            f"#### {g['id']} conflicting revision={g['revision']} what={info['what']!r} "
+            f"unit={info['unit']!r} note={info['note']!r}\n"
         )
+        for c in g["claims"]:
+            _show_claim(texts, cache, c)
+
+
+def _show_claim(texts: dict, cache: dict, c: dict) -> None:
+    """One claim's passage, value, what and claimant."""
+    t = texts[c["file"]]
+    lo, hi = _sentence(t, c["start"], c["end"])
+    ctx = t[lo : c["start"]] + "[[" + t[c["start"] : c["end"]] + "]]" + t[c["end"] : hi]
+    info = cache["claims"][c["id"]]
+    value = info["value"] if info["value_high"] is None else (info["value"], info["value_high"])
+    print(
+        f"== {c['id']} value={value} ({info['approx']}) what={info['what']!r} "
+        f"unit={info['unit']!r} claimant={info['claimant_name']!r}\n{ctx}\n"
+    )
 
 
 if __name__ == "__main__":
