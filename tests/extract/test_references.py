@@ -408,3 +408,14 @@ def test_a_figure_credited_where_it_stands_is_its_agents(nlp):
     assert claimants.get(1450) == "Civil Protection Authority"
     assert claimants.get(2000) == "Valley council"
     assert claimants.get(2) != "Spain"
+
+
+def test_a_topic_is_no_statement_unless_the_verb_says_what_it_is(nlp):
+    text = (
+        "The astronaut Ivo Marek referred to the earlier hearing. Marek referred to the plan "
+        "as a gamble. The company unveiled a new phone on Monday."
+    )
+    quotes, *_ = _run(nlp, text)
+    said = [q.text for q in quotes if q.kind == "indirect"]
+    assert not any("earlier hearing" in t or "new phone" in t for t in said)
+    assert any("gamble" in t for t in said)

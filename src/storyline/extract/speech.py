@@ -61,6 +61,10 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     if verb.lemma_.lower() in cues.weak_verbs and subject.lemma_.lower() not in cues.evidence:
         return None  # 'she knows the area': only data ('a poll shows …') states a finding
     parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if verb.lemma_.lower() in cues.topic_verbs and not any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in parts
+    ):
+        return None  # 'described the merger', 'will discuss the following': a topic, no words
     if not parts or paras[subject.i] != paras[verb.i]:
         return None
     doc = verb.doc

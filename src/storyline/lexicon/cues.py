@@ -21,6 +21,7 @@ class Cues:
     object_verbs: frozenset[str]
     figure_verbs: frozenset[str]
     figure_said_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     evidence: frozenset[str]
     statement_nouns: frozenset[str]
     call_nouns: frozenset[str]
@@ -70,6 +71,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         object_verbs=_words(raw["indirect"].get("object_verbs", [])),
         figure_verbs=_words(raw["indirect"].get("figure_verbs", [])),
         figure_said_verbs=_words(raw["indirect"].get("figure_said_verbs", [])),
+        topic_verbs=_words(raw["indirect"].get("topic_verbs", [])),
         evidence=_words(raw["indirect"].get("evidence", [])),
         statement_nouns=_words(raw["indirect"].get("nouns", [])),
         call_nouns=_words(raw["indirect"].get("call_nouns", [])),
