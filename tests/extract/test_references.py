@@ -419,3 +419,14 @@ def test_a_topic_is_no_statement_unless_the_verb_says_what_it_is(nlp):
     said = [q.text for q in quotes if q.kind == "indirect"]
     assert not any("earlier hearing" in t or "new phone" in t for t in said)
     assert any("gamble" in t for t in said)
+
+
+def test_a_record_made_to_speak_gives_its_named_keeper(nlp):
+    text = (
+        "Figures released by the Ohio Elections Commission show that turnout rose. "
+        "Figures show that prices rose."
+    )
+    quotes, *_ = _run(nlp, text)
+    said = {q.text: q.speaker_text for q in quotes if q.kind == "indirect"}
+    assert said.get("turnout rose") == "Ohio Elections Commission"
+    assert said.get("prices rose") != "Ohio Elections Commission"

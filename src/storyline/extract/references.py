@@ -530,6 +530,9 @@ class References:
         named = self._name_beside(t)
         if named is not None:
             return Resolution("apposition", named)
+        keeper = self._record_keeper(t)
+        if keeper is not None:
+            return Resolution("possessive", keeper)  # 'figures from the division show'
         kind = self._kind(t)
         if kind == "pronoun":
             return self._pronoun(t)
@@ -599,6 +602,25 @@ class References:
                     key = self._by_token.get(c.i)
                     if key is not None and self.referents[key].type == "PERSON":
                         return self.referents[key]
+        return None
+
+    def _record_keeper(self, t: Token) -> Referent | None:
+        """The named keeper of a record that is made to speak ('the board's figures',
+        'numbers from the elections division', 'emails released by X')."""
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in self.words.record_nouns:
+            return None
+        keepers = [c for c in t.children if c.dep_ == "poss"]
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                keepers += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        keepers += [g for g in a.children if g.dep_ == "pobj"]
+        for k in keepers:
+            ref = self._resolve(k).referent
+            if ref is not None and ref.key in self.referents and ref.type in PARTY_TYPES:
+                return ref
         return None
 
     def _person_below(self, head: Token) -> Referent | None:

@@ -23,6 +23,7 @@ class ReferenceWords:
     party_nouns: frozenset[str]
     loose_modifiers: frozenset[str]
     person_nouns: frozenset[str]
+    record_nouns: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -53,6 +54,7 @@ def _reference_words(knowledge: Knowledge) -> ReferenceWords:
         party_nouns=_lower(raw["parties"]["nouns"]),
         loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
         person_nouns=_lower(raw["parties"]["people"]),
+        record_nouns=_lower(raw.get("records", {}).get("nouns", [])),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )
