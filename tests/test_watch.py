@@ -1,6 +1,7 @@
 """`storyline watch`: new files of a folder (or new entries of a feed file) analysed into
-the store, one run per cycle; a bad file is named and the rest goes on; a watch killed
-mid-batch resumes without losing or duplicating anything. Generated, invented texts."""
+the store, one run per cycle; a bad file is named and the rest goes on; a watch over 200
+documents arriving in 10 batches, killed mid-batch, resumes without losing or duplicating
+anything. Generated, invented texts."""
 
 from __future__ import annotations
 
@@ -132,12 +133,12 @@ def _stored(db: Path) -> list[tuple[str, str]]:
             return []
 
 
-def _wait(condition, timeout: float, what: str) -> None:
+def _wait(condition, timeout: float, what: str, poll: float = 0.2) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if condition():
             return
-        time.sleep(0.2)
+        time.sleep(poll)
     raise AssertionError(f"timed out waiting for {what}")
 
 
@@ -150,42 +151,120 @@ def _watch(folder: Path, db: Path, log: Path, *extra: str) -> subprocess.Popen:
     )
 
 
+# Invented words for generated reports of many kinds (no real place or person).
+TOWNS = ["Ardley", "Brisk", "Corvane", "Dunmere", "Elsholt", "Farrowby", "Glennis", "Hatherow",
+         "Ivenford", "Jarrowmoor", "Kelsby", "Lunmarch", "Morrowind", "Nethercross", "Orrin",
+         "Pellbrook", "Quarrendon", "Rothwick", "Sallowmere", "Tarnby", "Ulverholt", "Vennick",
+         "Wexmoor"]  # fmt: skip
+HAPPENINGS = [
+    ("Bridge closed in {town}", "Engineers closed the old bridge in {town} after finding {n} "
+     "cracked beams, the county roads office said on {day}."),
+    ("Floods reach {town}", "Flood water reached {n} houses in {town} on {day}, and the "
+     "river was still rising in the evening, the water board said."),
+    ("{town} council approves budget", "The council of {town} approved a budget of {n} "
+     "thousand crowns on {day} after a long debate about the harbour."),
+    ("Fire at {town} sawmill", "A fire destroyed a sawmill in {town} on {day}; {n} workers "
+     "left the building unhurt, the fire brigade said."),
+    ("{town} school reopens", "The primary school of {town} reopened on {day} after repairs "
+     "to its roof, with {n} pupils back in class."),
+    ("Strike halts {town} buses", "Bus drivers in {town} stopped work on {day} over pay, "
+     "leaving {n} routes without service, their union said."),
+    ("{town} market moves", "The weekly market of {town} moved to the old square on {day}; "
+     "{n} stalls opened there in the morning."),
+]  # fmt: skip
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def report(i: int) -> str:
+    """Generated report number i: a kind, a town, a day and a number of its own."""
+    title, body = HAPPENINGS[i % len(HAPPENINGS)]
+    town = TOWNS[(i * 5) % len(TOWNS)]
+    fields = {"town": town, "n": 10 + 7 * i, "day": DAYS[(i // 3) % 7]}
+    return f"{title.format(**fields)} (report {i})\n\n{body.format(**fields)}\n"
+
+
+def drop_reports(folder: Path, numbers: range) -> list[Path]:
+    """Write reports under .part names, then rename them all: a batch lands at once."""
+    parts = []
+    for i in numbers:
+        part = folder / f"report-{i:03d}.txt.part"
+        part.write_text(report(i), encoding="utf-8")
+        parts.append(part)
+    finals = [part.with_suffix("") for part in parts]
+    for part, final in zip(parts, finals, strict=True):
+        part.rename(final)
+    return finals
+
+
+BATCHES, PER_BATCH, KILLED_IN = 10, 20, 4  # 200 documents; batch 5 (index 4) is cut
+
+
 @pytest.mark.slow
-def test_a_killed_watch_resumes_without_loss_or_duplicates(tmp_path):
+def test_a_watch_over_ten_batches_killed_mid_batch_loses_and_repeats_nothing(tmp_path):
+    """200 generated reports arrive in 10 batches of 20; the watch is SIGKILLed while
+    reading batch 5 and restarted; the last batches land while cycles are running.
+    Every file ends up stored exactly once, in exactly one run."""
+    assert len({report(i) for i in range(1, 201)}) == 200
     folder, db = tmp_path / "in", tmp_path / "store.sqlite"
     folder.mkdir()
-    written = drop(folder, 1, 4)
     log = tmp_path / "watch.log"
-    proc = _watch(folder, db, log, "--every", "1s")
+    readings = lambda: log.read_text().count("reading ")  # noqa: E731 (cycles begun)
+    written: list[Path] = []
+    numbers = [range(1 + b * PER_BATCH, 1 + (b + 1) * PER_BATCH) for b in range(BATCHES)]
+    proc = _watch(folder, db, log, "--every", "0.3s")
     try:
-        _wait(lambda: len(_stored(db)) == 4, 180, "the first batch to be stored")
-        written += drop(folder, 5, 30)
-        # Kill as soon as the watch says it is reading the second batch: mid-batch.
-        _wait(lambda: log.read_text().count("reading") >= 2, 60, "the second batch to start")
+        for b in range(KILLED_IN):  # one batch at a time, each stored before the next
+            written += drop_reports(folder, numbers[b])
+            want = len(written)
+            _wait(lambda n=want: len(_stored(db)) == n, 180, f"batch {b + 1} to be stored")
+        before = readings()
+        written += drop_reports(folder, numbers[KILLED_IN])
+        # Kill as soon as the watch says it is reading the batch: mid-batch.
+        _wait(lambda: readings() > before, 60, "the cut batch to start", poll=0.02)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(30)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(30)
-    assert len(_stored(db)) == 4, "the kill landed after the batch was saved"
-    written += drop(folder, 35, 3)
-    (folder / "garbled.txt").write_bytes(bytes(range(256)) * 4)  # binary: rejected
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "storyline.cli", "watch", str(folder), "--db", str(db), "--once"]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-    assert done.returncode == 2, done.stderr  # the binary file, named once; the rest used
-    assert [line for line in done.stderr.splitlines() if "garbled.txt" in line] != []
-    assert len([line for line in done.stderr.splitlines() if "garbled.txt" in line]) == 1
-    assert "New document d5" in done.stdout
+    assert len(_stored(db)) == KILLED_IN * PER_BATCH, "the kill landed after the batch was saved"
+    # Restarted; the remaining batches arrive while it works, with a bad file among them.
+    log2 = tmp_path / "watch2.log"
+    proc = _watch(folder, db, log2, "--every", "0.3s")
+    try:
+        reads = lambda: log2.read_text().count("reading ")  # noqa: E731
+        _wait(lambda: reads() == 1, 120, "the restarted watch to read")
+        for b in range(KILLED_IN + 1, BATCHES):
+            # Each batch lands while the cycle before it is at work.
+            written += drop_reports(folder, numbers[b])
+            if b == BATCHES - 1:
+                (folder / "garbled.txt").write_bytes(bytes(range(256)) * 4)  # binary: rejected
+            _wait(lambda n=b: reads() >= n - KILLED_IN + 1, 120, f"batch {b + 1} to be read")
+        _wait(lambda: len(_stored(db)) == BATCHES * PER_BATCH, 180, "all 200 to be stored")
+        _wait(lambda: "rejected" in log2.read_text(), 60, "the bad file to be rejected")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+    logs = (log.read_text() + log2.read_text()).splitlines()
+    assert not [line for line in logs if "cycle failed" in line], logs
+    rejected = [line for line in logs if line.startswith("rejected")]
+    assert len(rejected) == 1 and "garbled.txt" in rejected[0], logs
+    runs_after = [line for line in log2.read_text().splitlines() if line.startswith("run ")]
+    assert len(runs_after) == BATCHES - KILLED_IN, runs_after  # the cut batch, then one each
+
     stored = _stored(db)
     sources = [source for _, source in stored]
-    assert sorted(sources) == sorted(str(p) for p in written)  # none lost, none twice
-    assert [i for i, _ in stored] == [f"d{n}" for n in range(1, len(written) + 1)]
+    assert len(written) == 200 and sorted(sources) == sorted(str(p) for p in written)
+    assert [i for i, _ in stored] == [f"d{n}" for n in range(1, 201)]  # gapless, none twice
     with open_store(db) as store:
         runs = store.runs()
         added = [d for r in runs for d in r.new_documents]
         assert sorted(added) == sorted(i for i, _ in stored) and len(set(added)) == len(added)
+        assert {r.origin for r in runs} == {"watch"}
+        assert pending_files(folder, store.seen_sources()) == []  # a restart reads nothing
+        assert store.counts()["documents"] == 200
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "storyline.cli", "watch", str(folder), "--db", str(db), "--once"]
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-    assert again.returncode == 0 and again.stdout == ""
+    assert again.returncode == 0 and again.stdout == "", again.stderr
     assert _stored(db) == stored
