@@ -130,3 +130,15 @@ def test_an_actor_name_run_into_a_longer_name_is_that_body(nlp) -> None:
     assert body.actor_id is None
     # the acronym after '… in the <country>' is the body's, not the country's
     assert {m.cluster for m in found if m.text == "MIPCAR"} == {body.cluster}
+
+
+def test_an_outlet_the_tagger_calls_a_facility_is_an_organisation(nlp) -> None:
+    found = find_mentions(
+        nlp(
+            "Soldiers entered the town at dawn, army spokesman Major Tunde Bello told "
+            "Horizon Wire. Coimbra University Hospital took in the wounded."
+        )
+    )
+    types = {m.text: m.type for m in found}
+    assert types.get("Horizon Wire") == "ORG"
+    assert types.get("Coimbra University Hospital") in ("FACILITY", None)

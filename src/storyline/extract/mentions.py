@@ -329,6 +329,8 @@ class MentionFinder:
             c.type = c.label
             if c.label == "FACILITY" and place and not _facility_words(span):
                 c.type = place
+            elif c.label == "FACILITY" and not _facility_words(span) and self._org_named(span):
+                c.type = "ORG"  # 'Horizon Wire', 'Radio Barka FM': an outlet, not a building
             elif c.label == "GPE" and place == "LOC":
                 c.type = "LOC"
         elif place:
@@ -384,6 +386,9 @@ class MentionFinder:
             words[0] in self.words["not_people"] or self.gz.demonyms.get(words[0])
         ):
             return True
+        return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
+
+    def _org_named(self, span: Span) -> bool:
         return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
 
     def _facility_head(self, span: Span) -> bool:
