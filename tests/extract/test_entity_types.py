@@ -142,3 +142,16 @@ def test_an_outlet_the_tagger_calls_a_facility_is_an_organisation(nlp) -> None:
     types = {m.text: m.type for m in found}
     assert types.get("Horizon Wire") == "ORG"
     assert types.get("Coimbra University Hospital") in ("FACILITY", None)
+
+
+def test_a_surname_the_tagger_calls_a_place_is_the_person_when_no_place_has_it(nlp) -> None:
+    found = find_mentions(
+        nlp(
+            "Soldiers entered the town at dawn, army spokesman Lieutenant-Colonel Steve "
+            'Ndokombri told Horizon Wire. "The bandits ran away as soon as they saw our '
+            'columns," Ndokombri said. "These are the usual lies of a defeated group," said '
+            "Ndokombri."
+        )
+    )
+    alone = [m for m in found if m.text == "Ndokombri"]
+    assert alone and all(m.type == "PERSON" for m in alone)
