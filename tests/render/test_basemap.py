@@ -117,14 +117,16 @@ def overlap(a, b) -> bool:
 
 
 def long_segments(root: ET.Element) -> list[tuple]:
-    """Land outline segments, inside the visible map, wider than half the map."""
+    """Land outline segments, inside the visible map, wider than half the map and not
+    along a parallel: borders drawn on a parallel (Egypt-Sudan at 22°N, the 49th
+    parallel) are long straight lines of the map itself, not a ring jumping across."""
     w, h = WIDTH, map_height(root)
     bad = []
     for path in group(root, "geo-land").iter("path"):
         for ring in subpaths(path.get("d")):
             for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
                 inside = 0 < y0 < h and 0 < y1 < h
-                if inside and abs(x1 - x0) > w / 2:
+                if inside and abs(x1 - x0) > w / 2 and abs(y1 - y0) > 2:
                     bad.append((path.findtext("title"), (x0, y0), (x1, y1)))
     return bad
 
