@@ -155,3 +155,9 @@ def test_a_surname_the_tagger_calls_a_place_is_the_person_when_no_place_has_it(n
     )
     alone = [m for m in found if m.text == "Ndokombri"]
     assert alone and all(m.type == "PERSON" for m in alone)
+
+
+def test_an_organisation_word_counts_with_or_without_its_accent(nlp) -> None:
+    types = _types(nlp, "The mayor told Rádio Beira FM that the fire was out.")
+    assert {t for name, t in types.items() if "Beira" in name} <= {"ORG"}
+    assert types.get("FM") in (None, "ORG")

@@ -56,3 +56,28 @@ def test_acronym_defined_after_a_name_and_its_translation() -> None:
     )
     [e] = _holding(entities, "SGC")
     assert {"Coastal Rescue Service", "Servicio de Guardia Costera"} <= set(e.aliases)
+
+
+def test_a_name_shortened_by_a_second_surname_or_middle_name_joins_the_full_one() -> None:
+    entities = _resolve(
+        [
+            [_m("Lucia Marquez Ortega", "PERSON", "p:a"), _m("Tomas Ivan Perez", "PERSON", "p:t")],
+            [_m("Lucia Marquez", "PERSON", "p:b"), _m("Tomas Perez", "PERSON", "p:u")],
+        ]
+    )
+    [lucia] = _holding(entities, "Lucia Marquez")
+    assert "Lucia Marquez Ortega" in lucia.aliases
+    [tomas] = _holding(entities, "Tomas Perez")
+    assert "Tomas Ivan Perez" in tomas.aliases
+
+
+def test_a_short_name_two_longer_names_fit_stays_apart() -> None:
+    entities = _resolve(
+        [
+            [_m("Lucia Marquez Ortega", "PERSON", "p:a")],
+            [_m("Lucia Marquez Silva", "PERSON", "p:c")],
+            [_m("Lucia Marquez", "PERSON", "p:b")],
+        ]
+    )
+    [short] = _holding(entities, "Lucia Marquez")
+    assert short.aliases == ["Lucia Marquez"]

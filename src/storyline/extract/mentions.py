@@ -266,8 +266,8 @@ class MentionFinder:
             if c.label != "PERSON" or c.end - c.start < 2:
                 continue
             span = doc[c.start : c.end]
-            if self._is_big_place(span.text):
-                continue
+            if self._is_big_place(span.text) or self._not_person(span):
+                continue  # 'FM' is no surname of 'Radio Beira FM'
             last = doc[_last_word_start(doc, c.start, c.end) : c.end].text
             out.setdefault(fold(last), []).append((c.start, span.text))
         return out
@@ -388,7 +388,12 @@ class MentionFinder:
             words[0] in self.words["not_people"] or self.gz.demonyms.get(words[0])
         ):
             return True
-        return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)
+        org_words = self.words["org_words"]
+        # accents as written or not: 'Rádio Beira FM' holds 'radio'
+        return any(
+            t.text[:1].isupper() and (t.lower_ in org_words or fold(t.text) in org_words)
+            for t in span
+        )
 
     def _org_named(self, span: Span) -> bool:
         return any(t.text[:1].isupper() and t.lower_ in self.words["org_words"] for t in span)

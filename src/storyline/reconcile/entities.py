@@ -167,6 +167,7 @@ def resolve_entities(
         else:
             join(f"{g.klass}:{fold(g.name)}", gi)
     _join_acronyms(groups, uf, first_with)
+    _join_longer_names(groups, uf)
     _join_unique_surnames(groups, uf)
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
@@ -206,6 +207,25 @@ def _outlet_keys(corpus: Corpus, gz: Gazetteer) -> dict[str, str]:
     for head in shared:
         out.pop(head, None)
     return out
+
+
+def _join_longer_names(groups: list[Group], uf: _UnionFind) -> None:
+    """A two-word name joins the one person of the corpus whose three-word name it
+    shortens: a second surname left off ('Ricardo Mantilla' of 'Ricardo Mantilla Pena')
+    or a middle name ('Oscar Renteria' of 'Oscar Ivan Renteria'); none where two fit."""
+    longer: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        words = fold(g.name).split()
+        if g.klass == "person" and not g.actor_id and len(words) == 3:
+            longer[(words[0], words[1])].add(gi)  # second surname left off
+            longer[(words[0], words[2])].add(gi)  # middle name left off
+    for gi, g in enumerate(groups):
+        words = fold(g.name).split()
+        if g.klass != "person" or g.actor_id or len(words) != 2 or min(map(len, words)) < 3:
+            continue
+        roots = {uf.find(x) for x in longer.get((words[0], words[1]), ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
 
 
 def _join_unique_surnames(groups: list[Group], uf: _UnionFind) -> None:
