@@ -81,3 +81,16 @@ def test_a_short_name_two_longer_names_fit_stays_apart() -> None:
     )
     [short] = _holding(entities, "Lucia Marquez")
     assert short.aliases == ["Lucia Marquez"]
+
+
+def test_a_body_named_without_its_and_clause_joins_the_full_name() -> None:
+    entities = _resolve(
+        [
+            [_m("Ministry of Water and Sanitation", "ORG", "o:a")],
+            [_m("Ministry of Water", "ORG", "o:b"), _m("Ministry of Health", "ORG", "o:c")],
+        ]
+    )
+    [water] = _holding(entities, "Ministry of Water")
+    assert "Ministry of Water and Sanitation" in water.aliases
+    [health] = _holding(entities, "Ministry of Health")
+    assert health.aliases == ["Ministry of Health"]

@@ -168,6 +168,7 @@ def resolve_entities(
             join(f"{g.klass}:{fold(g.name)}", gi)
     _join_acronyms(groups, uf, first_with)
     _join_longer_names(groups, uf)
+    _join_shortened_bodies(groups, uf)
     _join_unique_surnames(groups, uf)
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
@@ -224,6 +225,24 @@ def _join_longer_names(groups: list[Group], uf: _UnionFind) -> None:
         if g.klass != "person" or g.actor_id or len(words) != 2 or min(map(len, words)) < 3:
             continue
         roots = {uf.find(x) for x in longer.get((words[0], words[1]), ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
+
+
+def _join_shortened_bodies(groups: list[Group], uf: _UnionFind) -> None:
+    """An organisation's name of three words or more joins the one longer name that
+    only adds an 'and …' to it ('Ministry of National Defence' of 'Ministry of National
+    Defence and Army Reconstruction'); none where two longer names fit."""
+    longer: dict[str, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        key = fold(g.name)
+        if g.klass == "org" and not g.actor_id and " and " in key:
+            longer[key.split(" and ", 1)[0].strip()].add(gi)
+    for gi, g in enumerate(groups):
+        key = fold(g.name)
+        if g.klass != "org" or g.actor_id or len(key.split()) < 3 or " and " in key:
+            continue
+        roots = {uf.find(x) for x in longer.get(key, ())}
         if len(roots) == 1:
             uf.union(roots.pop(), gi)
 
