@@ -162,3 +162,37 @@ def test_analyze_batches_into_a_store_place_new_documents_afresh(tmp_path, nlp):
         after = store.load_analysis()
     story_of = {d.source.rsplit("/", 1)[-1]: d.story for d in after.documents}
     assert story_of["c.txt"] != story_of["a.txt"]
+
+
+def test_an_older_report_added_later_joins_its_stored_story(tmp_path, nlp):
+    """A report dated before every stored one is placed knowing the stored stories, not
+    only those older than it (it used to open a story of its own)."""
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text(
+        "Flood closes Halden dam road\n\nMarch 5, 2024 - The Halden dam road stayed closed "
+        "on Tuesday after the Varne river flooded the valley, the Halden water board said.",
+        encoding="utf-8",
+    )
+    (first / "b.txt").write_text(
+        "Varne flood: Halden valley still cut off\n\nMarch 6, 2024 - Villages in the Halden "
+        "valley remained cut off as the Varne river flood receded slowly, the Halden water "
+        "board said on Wednesday.",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "c.txt").write_text(
+        "Varne river bursts banks in Halden valley\n\nMarch 4, 2024 - The Varne river burst "
+        "its banks and flooded the Halden valley on Monday, closing the Halden dam road, the "
+        "Halden water board said.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "store.sqlite")
+    storyline.analyze([str(first)], Settings(db=db))
+    storyline.analyze([str(second)], Settings(db=db))
+    with open_store(db) as store:
+        after = store.load_analysis()
+    story_of = {d.source.rsplit("/", 1)[-1]: d.story for d in after.documents}
+    assert story_of["a.txt"] == story_of["b.txt"]
+    assert story_of["c.txt"] == story_of["a.txt"]

@@ -459,7 +459,11 @@ def cluster_stories(
     # are attached without scoring; only the others are placed.
     prior = {d.id: d.story for d in originals if d.story}
     opened: dict[str, int] = {}
-    for f in _arrival_order([feats[d.id] for d in originals]):
+    # Stored documents first, then the new ones by date: a new report is placed knowing
+    # every story the store holds, not only those whose documents are older than it.
+    arrival = _arrival_order([feats[d.id] for d in originals])
+    arrival = [f for f in arrival if f.id in prior] + [f for f in arrival if f.id not in prior]
+    for f in arrival:
         story = prior.get(f.id)
         if story is None:
             index.add(f)
