@@ -4,13 +4,10 @@ hostile article runs no script; no request leaves 127.0.0.1. Saves screenshots."
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from urllib.parse import urlparse
 
 import pytest
-from browser import launch, needs_chromium
+from browser import launch, needs_chromium, serving
 from test_api import FERRY, build_store
 
 pytestmark = [
@@ -20,32 +17,11 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
-    from storyline.web import create_app
-
     store = build_store(tmp_path_factory.mktemp("browser") / "s.sqlite")
-    port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(store) as url:
+        yield url
     store.close()
 
 

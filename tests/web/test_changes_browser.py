@@ -7,14 +7,12 @@ to the first run; a citation opens its document; no console error, no request le
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 import pytest
-from browser import needs_chromium
+from browser import needs_chromium, serving
 
 # The browser and page fixtures of test_browser; `page` uses this module's `server`.
-from test_browser import browser, free_port, page  # noqa: F401
+from test_browser import browser, page  # noqa: F401
 from test_cli_changes import ARTICLES
 
 from storyline.config import Settings
@@ -30,10 +28,6 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, nlp):
-    import uvicorn
-
-    from storyline.web import create_app
-
     folder = tmp_path_factory.mktemp("changes-browser")
     db = str(folder / "s.sqlite")
     for name, text in ARTICLES[:2]:  # two runs: d1, then d2
@@ -42,19 +36,8 @@ def server(tmp_path_factory, nlp):
         analyze([str(path)], Settings(db=db))
     store = open_store(db)
     assert [r.new_documents for r in store.runs()] == [["d1"], ["d2"]]
-    port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(store) as url:
+        yield url
     store.close()
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from browser import free_port
 from test_api import build_store
 
 from storyline.web.security import allowed_hosts, host_name
@@ -30,12 +31,6 @@ MAX_BYTES = 400_000  # per file; the body limit is 4x this plus 100,000: 1.7 MB,
 # multipart parser spools past its 1 MB in memory to disk before the cut
 BODY_LIMIT = MAX_BYTES * 4 + 100_000
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
