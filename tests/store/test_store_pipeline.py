@@ -133,66 +133,63 @@ def test_two_analyze_runs_into_one_postgresql_store(postgres_url, tmp_path):
     assert all(d.story for d in analysis.documents if d.duplicate_of is None)
 
 
+def _stories_after_batches(tmp_path, batches: list[dict[str, str]]) -> dict[str, str]:
+    """File name -> story id in the store after `analyze --db` of each batch in turn."""
+    db = str(tmp_path / "store.sqlite")
+    for k, batch in enumerate(batches):
+        folder = tmp_path / f"batch{k}"
+        folder.mkdir()
+        for name, text in batch.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        storyline.analyze([str(folder)], Settings(db=db))
+    with open_store(db) as store:
+        after = store.load_analysis()
+    return {Path(d.source).name: d.story for d in after.documents}
+
+
 def test_analyze_batches_into_a_store_place_new_documents_afresh(tmp_path, nlp):
     """A batch analysed on its own numbers its stories from s1; those ids must not be
     taken for the store's: a later report of the second story joins the second story."""
-    first = tmp_path / "first"
-    first.mkdir()
-    (first / "a.txt").write_text(
-        "Dam inspected\n\nMarch 1, 2024 - Engineers inspected the Halden dam on Monday, "
-        "the Halden water board said.",
-        encoding="utf-8",
+    story_of = _stories_after_batches(
+        tmp_path,
+        [
+            {
+                "a.txt": "Dam inspected\n\nMarch 1, 2024 - Engineers inspected the Halden dam "
+                "on Monday, the Halden water board said.",
+                "b.txt": "Harvest festival opens\n\nMarch 2, 2024 - The apple harvest festival "
+                "opened in the hill village of Orrin with music and a cider contest, "
+                "organisers said.",
+            },
+            {
+                "c.txt": "Cider contest won\n\nMarch 3, 2024 - A farmer from Orrin won the "
+                "cider contest at the apple harvest festival in the hill village, organisers "
+                "said.",
+            },
+        ],
     )
-    (first / "b.txt").write_text(
-        "Harvest festival opens\n\nMarch 2, 2024 - The apple harvest festival opened in "
-        "the hill village of Orrin with music and a cider contest, organisers said.",
-        encoding="utf-8",
-    )
-    second = tmp_path / "second"
-    second.mkdir()
-    (second / "c.txt").write_text(
-        "Cider contest won\n\nMarch 3, 2024 - A farmer from Orrin won the cider contest "
-        "at the apple harvest festival in the hill village, organisers said.",
-        encoding="utf-8",
-    )
-    db = str(tmp_path / "store.sqlite")
-    storyline.analyze([str(first)], Settings(db=db))
-    storyline.analyze([str(second)], Settings(db=db))
-    with open_store(db) as store:
-        after = store.load_analysis()
-    story_of = {d.source.rsplit("/", 1)[-1]: d.story for d in after.documents}
     assert story_of["c.txt"] != story_of["a.txt"]
 
 
 def test_an_older_report_added_later_joins_its_stored_story(tmp_path, nlp):
     """A report dated before every stored one is placed knowing the stored stories, not
     only those older than it (it used to open a story of its own)."""
-    first = tmp_path / "first"
-    first.mkdir()
-    (first / "a.txt").write_text(
-        "Flood closes Halden dam road\n\nMarch 5, 2024 - The Halden dam road stayed closed "
-        "on Tuesday after the Varne river flooded the valley, the Halden water board said.",
-        encoding="utf-8",
+    story_of = _stories_after_batches(
+        tmp_path,
+        [
+            {
+                "a.txt": "Flood closes Halden dam road\n\nMarch 5, 2024 - The Halden dam road "
+                "stayed closed on Tuesday after the Varne river flooded the valley, the Halden "
+                "water board said.",
+                "b.txt": "Varne flood: Halden valley still cut off\n\nMarch 6, 2024 - Villages "
+                "in the Halden valley remained cut off as the Varne river flood receded slowly, "
+                "the Halden water board said on Wednesday.",
+            },
+            {
+                "c.txt": "Varne river bursts banks in Halden valley\n\nMarch 4, 2024 - The "
+                "Varne river burst its banks and flooded the Halden valley on Monday, closing "
+                "the Halden dam road, the Halden water board said.",
+            },
+        ],
     )
-    (first / "b.txt").write_text(
-        "Varne flood: Halden valley still cut off\n\nMarch 6, 2024 - Villages in the Halden "
-        "valley remained cut off as the Varne river flood receded slowly, the Halden water "
-        "board said on Wednesday.",
-        encoding="utf-8",
-    )
-    second = tmp_path / "second"
-    second.mkdir()
-    (second / "c.txt").write_text(
-        "Varne river bursts banks in Halden valley\n\nMarch 4, 2024 - The Varne river burst "
-        "its banks and flooded the Halden valley on Monday, closing the Halden dam road, the "
-        "Halden water board said.",
-        encoding="utf-8",
-    )
-    db = str(tmp_path / "store.sqlite")
-    storyline.analyze([str(first)], Settings(db=db))
-    storyline.analyze([str(second)], Settings(db=db))
-    with open_store(db) as store:
-        after = store.load_analysis()
-    story_of = {d.source.rsplit("/", 1)[-1]: d.story for d in after.documents}
     assert story_of["a.txt"] == story_of["b.txt"]
     assert story_of["c.txt"] == story_of["a.txt"]
