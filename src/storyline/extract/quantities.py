@@ -442,18 +442,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(number: Token, qt: QuantityTables) -> Token | None:
-    """The subject of a speech verb the number hangs off, or the X of 'according to X'."""
-    agent = _figure_agent(number, qt)
-    if agent is not None:
-        return agent  # 'far more than the 1,450 counted by ANEPC': ANEPC's figure
+def _speaker(number: Token, qt: QuantityTables, refs: References) -> Token | None:
+    """The subject of a speech verb the number hangs off, or the X of 'according to X'
+    (a figure's own agent, 'the 1,450 counted by X', is read before: `_claimant`)."""
     sent = number.sent
     for tok in sent:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:
-                return _keeper(obj, qt)
+                return _keeper(obj, refs)
     node = number
     for _ in range(12):
         if node.head is node:
@@ -467,7 +465,7 @@ def _speaker(number: Token, qt: QuantityTables) -> Token | None:
             subj = _subject(node)
             if subj is not None and subj.i != child.i:
                 return subj
-    return _trailing_speaker(number, qt) or _data_keeper(number, qt)
+    return _trailing_speaker(number, qt) or _data_keeper(number, refs)
 
 
 def _figure_agent(number: Token, qt: QuantityTables) -> Token | None:
@@ -487,25 +485,14 @@ def _figure_agent(number: Token, qt: QuantityTables) -> Token | None:
     return None
 
 
-def _keeper(tok: Token, qt: QuantityTables) -> Token:
-    """The body behind a data noun ('an assessment by the Authority', 'the NPA's
-    figures'), else the token itself."""
-    if tok.lemma_.lower() not in qt.claims.get("data_nouns", ()):
-        return tok
-    gatherer = _figure_agent(tok, qt)  # 'information gathered by the Mission's division'
-    if gatherer is not None:
-        return gatherer
-    for c in tok.children:
-        if c.dep_ == "poss":
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() not in qt.claims.get("data_nouns", ()):
-                return obj
-    return tok
+def _keeper(tok: Token, refs: References) -> Token:
+    """The body behind a record ('an assessment by the Authority', 'the NPA's figures'),
+    else the token itself."""
+    keepers = refs.keepers_of(tok)
+    return keepers[0] if keepers else tok
 
 
-def _data_keeper(number: Token, qt: QuantityTables) -> Token | None:
+def _data_keeper(number: Token, refs: References) -> Token | None:
     """'The NPA's own figures on ships went from 23 to 31': the subject of the number's
     verb is a body's data, and the body gives the number."""
     node = number
@@ -518,7 +505,7 @@ def _data_keeper(number: Token, qt: QuantityTables) -> Token | None:
     subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i > number.i:
         return None
-    keeper = _keeper(subj, qt)
+    keeper = _keeper(subj, refs)
     return keeper if keeper is not subj else None
 
 
@@ -590,7 +577,7 @@ def _claimant(
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
-    subj = _speaker(number, qt)
+    subj = _speaker(number, qt, refs)
     if subj is not None:
         subj = refs.real_subject(subj)
         res = refs.resolve(subj)

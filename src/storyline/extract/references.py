@@ -604,20 +604,27 @@ class References:
                         return self.referents[key]
         return None
 
-    def _record_keeper(self, t: Token) -> Referent | None:
-        """The named keeper of a record that is made to speak ('the board's figures',
-        'numbers from the elections division', 'emails released by X')."""
+    def keepers_of(self, t: Token) -> list[Token]:
+        """Who keeps a record ('the board's figures', 'numbers from the elections
+        division', 'information gathered by X'): the possessor, the by / of / from
+        complement and a participle's agent, in that order; none for other nouns."""
         if t.pos_ != "NOUN" or t.lemma_.lower() not in self.words.record_nouns:
-            return None
+            return []
         keepers = [c for c in t.children if c.dep_ == "poss"]
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
                 keepers += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "of":  # 'the number of victims' counts them
+                keepers += [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for a in c.children:
                     if a.dep_ == "agent":
                         keepers += [g for g in a.children if g.dep_ == "pobj"]
-        for k in keepers:
+        return [k for k in keepers if k.lemma_.lower() not in self.words.record_nouns]
+
+    def _record_keeper(self, t: Token) -> Referent | None:
+        """The named keeper of a record that is made to speak."""
+        for k in self.keepers_of(t):
             ref = self._resolve(k).referent
             if ref is not None and ref.key in self.referents and ref.type in PARTY_TYPES:
                 return ref
