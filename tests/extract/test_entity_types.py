@@ -227,3 +227,13 @@ def test_containing_place_is_kept_on_the_mention(nlp) -> None:
     within = {m.text: m.within for m in mentions}
     assert within["Penhas"] == "Oleiros"
     assert within["Oleiros"] is None
+
+
+def test_facility_is_kept_in_its_town(nlp) -> None:
+    text = (
+        "Staff at the Okonjo Memorial Hospital in Kisumu said power had failed. The injured "
+        "were flown to Eldoret, where they were treated at the Moi Teaching Hospital."
+    )
+    within = {m.text: m.within for m in find_mentions(nlp(text))}
+    assert within.get("Okonjo Memorial Hospital") == "Kisumu"
+    assert within.get("Moi Teaching Hospital") == "Eldoret"

@@ -269,13 +269,16 @@ class MentionFinder:
     def _containers(self, doc: Doc, kept: list[_Cand]) -> dict[int, str]:
         """Place -> the place the text puts it in, by the candidate's first token:
         'Orvalho, in the municipality of Oleiros', 'Vale do Souto, municipality of Sertã',
-        'Tibú, Norte de Santander'. Only a comma or 'in' then a place; nothing else between
-        but 'the' and '<place noun> of'."""
+        'Tibú, Norte de Santander', 'the Al-Shifa Hospital in Gaza City', 'to Cúcuta, where
+        they were examined at the X Hospital'. Only a comma or 'in' then a place; nothing
+        else between but 'the' and '<place noun> of'."""
         places = {c.start: c for c in kept if c.type in {"GPE", "LOC"}}
         out: dict[int, str] = {}
-        for c in places.values():
+        for c in kept:
+            if c.type not in {"GPE", "LOC", "FACILITY"}:
+                continue
             i, linked = c.end, False
-            if i < len(doc) and doc[i].text == ",":
+            if i < len(doc) and doc[i].text == "," and c.type != "FACILITY":
                 i, linked = i + 1, True
             if i < len(doc) and doc[i].lower_ == "in":
                 i, linked = i + 1, True
@@ -287,7 +290,25 @@ class MentionFinder:
             other = places.get(i)
             if linked and other is not None and other is not c and other.type == "GPE":
                 out[c.start] = other.name
+            elif c.type == "FACILITY" and (where := self._where_clause_place(doc, c, kept)):
+                out[c.start] = where
         return out
+
+    @staticmethod
+    def _where_clause_place(doc: Doc, c: _Cand, kept: list[_Cand]) -> str | None:
+        """'…to Cúcuta, where they were examined at the X Hospital': the place a 'where'
+        clause holding the facility hangs from."""
+        head = doc[c.start : c.end].root.head
+        if head.dep_ != "prep" or head.lower_ not in {"at", "in", "inside"}:
+            return None
+        verb = head.head
+        if verb.dep_ != "relcl" or not any(t.lower_ == "where" for t in verb.children):
+            return None
+        target = verb.head.i
+        for other in kept:
+            if other.type == "GPE" and other.start <= target < other.end:
+                return other.name
+        return None
 
     def _surnames(self, doc: Doc, cands: list[_Cand]) -> dict[str, list[tuple[int, str]]]:
         """Surname -> (token position, full name) of each full PERSON name in the doc."""
