@@ -237,3 +237,12 @@ def test_facility_is_kept_in_its_town(nlp) -> None:
     within = {m.text: m.within for m in find_mentions(nlp(text))}
     assert within.get("Okonjo Memorial Hospital") == "Kisumu"
     assert within.get("Moi Teaching Hospital") == "Eldoret"
+
+
+def test_towns_at_the_ends_of_a_route_are_two_places(nlp) -> None:
+    types = _types(
+        nlp, "Trucks queued along the Lagos-Ibadan expressway near the Rolls-Royce line."
+    )
+    assert types.get("Lagos") == "GPE" and types.get("Ibadan") == "GPE"
+    assert "Lagos-Ibadan" not in types
+    assert types.get("Rolls-Royce") != "GPE"  # no towns: one name

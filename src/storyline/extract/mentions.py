@@ -152,6 +152,7 @@ class MentionFinder:
         for c in out:
             if c.actor is None:
                 c.end = _hyphen_tail(doc, c.end, particles)
+        out = self._route_ends(doc, out)
         out = _join_actor_prefixes(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out.sort(key=lambda c: (c.start, -c.end))
@@ -162,6 +163,26 @@ class MentionFinder:
                 dedup.append(c)
                 last_end = c.end
         return dedup
+
+    def _route_ends(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Apapa-Oshodi expressway': a hyphenated pair of towns before a route noun
+        names two places, not one body."""
+        out: list[_Cand] = []
+        routes = self.words["route_nouns"]
+        for c in cands:
+            after = doc[c.end] if c.end < len(doc) else None
+            if (
+                c.actor is None
+                and c.end - c.start == 3
+                and _name_hyphen(doc, c.start + 1)
+                and after is not None
+                and (after.lower_ in routes or after.lemma_.lower() in routes)
+                and all(self.gz.exact(doc[i].text) for i in (c.start, c.start + 2))
+            ):
+                out += [_Cand(c.start, c.start + 1, "GPE"), _Cand(c.start + 2, c.end, "GPE")]
+            else:
+                out.append(c)
+        return out
 
     def _national_governments(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         """'the Moldovan leadership', 'Ukrainian authorities', 'the Kishinev authorities':

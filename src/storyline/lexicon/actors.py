@@ -77,6 +77,7 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
         "spaced_name_particles": frozenset(
             w.lower() for w in raw.get("spaced_name_particles", {}).get("words", [])
         ),
+        "route_nouns": frozenset(w.lower() for w in raw.get("route_nouns", {}).get("words", [])),
         "government_nouns": frozenset(
             w.lower() for w in raw.get("government_nouns", {}).get("words", [])
         ),
