@@ -246,3 +246,24 @@ def test_towns_at_the_ends_of_a_route_are_two_places(nlp) -> None:
     assert types.get("Lagos") == "GPE" and types.get("Ibadan") == "GPE"
     assert "Lagos-Ibadan" not in types
     assert types.get("Rolls-Royce") != "GPE"  # no towns: one name
+
+
+def test_natural_features_are_locations_not_people(nlp) -> None:
+    types = _types(
+        nlp,
+        "Firebreaks on the Serra da Lousã were never cleared. Hikers camped below "
+        "Mount Elgon, and smoke rose over the Lousã by noon.",
+    )
+    assert types.get("Serra da Lousã") == "LOC"
+    assert types.get("Mount Elgon") == "LOC"
+    assert types.get("Lousã") != "PERSON"
+
+
+def test_names_of_bodies_are_not_people(nlp) -> None:
+    types = _types(
+        nlp,
+        "In 2013 the Mbeki rebel coalition seized the capital. The attack used tools "
+        "of the group known as Silver Heron, analysts said.",
+    )
+    assert types.get("Mbeki") != "PERSON"
+    assert types.get("Silver Heron") != "PERSON"

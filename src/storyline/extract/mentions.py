@@ -153,6 +153,9 @@ class MentionFinder:
             if c.actor is None:
                 c.end = _hyphen_tail(doc, c.end, particles)
         out = self._route_ends(doc, out)
+        for c in out:
+            if c.actor is None:
+                self._feature_name(doc, c)
         out = _join_actor_prefixes(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out.sort(key=lambda c: (c.start, -c.end))
@@ -163,6 +166,44 @@ class MentionFinder:
                 dedup.append(c)
                 last_end = c.end
         return dedup
+
+    def _feature_name(self, doc: Doc, c: _Cand) -> None:
+        """'the Serra do Muradal', 'Mount Elgon': a feature word (and name particles)
+        before the name belong to it, and make it a location."""
+        features = self.words["feature_words"]
+        j = c.start - 1
+        while j >= 0 and j >= c.start - 2 and doc[j].lower_ in self.words["spaced_name_particles"]:
+            j -= 1
+        if j >= 0 and doc[j].text.istitle() and doc[j].lower_.rstrip(".") in features:
+            c.start = j
+        elif not (
+            doc[c.start].text.istitle()
+            and doc[c.start].lower_.rstrip(".") in features
+            and c.end - c.start >= 2
+            and c.label in {"PERSON", "ORG", "FACILITY", None}
+        ):
+            return
+        # 'Cape Town', 'Cabo Delgado', 'the village of Monte Alto' are towns or provinces
+        town = self.gz.exact(doc[c.start : c.end].text) or self._place_noun_before(doc, c.start)
+        c.label = "GPE" if town else "LOC"
+
+    def _named_body(self, doc: Doc, c: _Cand) -> bool:
+        """'the Séléka rebel coalition', 'the group known as Grey Lynx': a name that
+        modifies, or is introduced by, a noun for a body of people."""
+        bodies = self.words["collective_nouns"]
+        last = doc[c.end - 1]
+        head = last
+        for _ in range(3):  # 'Séléka' -> 'rebel' -> 'coalition'
+            if head.dep_ != "compound" or head.head.i <= head.i:
+                break
+            head = head.head
+            if head.text.islower() and head.lemma_.lower() in bodies:
+                return True
+        j = c.start - 1
+        if j >= 0 and doc[j].lower_ in {"as", "called", "named", "dubbed"}:
+            j -= 1 if doc[j].lower_ != "as" else 2  # 'known as'
+            return j >= 0 and doc[j].text.islower() and doc[j].lemma_.lower() in bodies
+        return False
 
     def _route_ends(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'the Apapa-Oshodi expressway': a hyphenated pair of towns before a route noun
@@ -228,6 +269,7 @@ class MentionFinder:
             if (
                 c.label in {"ORG", None}
                 and c.actor is None
+                and not self._named_body(doc, c)
                 and (
                     _person_shaped(doc, c, self.roles, self.words["org_words"])
                     or self.roles.ranked_name_start(doc, c.start, c.end) is not None
@@ -391,6 +433,16 @@ class MentionFinder:
         ):
             c.type, c.name = "PERSON", text
             return
+        if c.label == "PERSON" and self._named_body(doc, c):
+            c.label = "ORG"  # 'the Séléka rebel coalition'
+        if (
+            c.label == "PERSON"
+            and single
+            and c.start > 0
+            and doc[c.start - 1].lower_ == "the"
+            and not self.gz.exact(text)
+        ):
+            return  # 'over the Muradal': a name with an article is no one's name
         if c.label in {"PERSON", None} and self._not_person(span):
             if key in self.words["not_people"] or self.gz.demonyms.get(key):
                 return  # a platform, a movement, a demonym: no entity of ours

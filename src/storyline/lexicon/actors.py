@@ -78,6 +78,12 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
             w.lower() for w in raw.get("spaced_name_particles", {}).get("words", [])
         ),
         "route_nouns": frozenset(w.lower() for w in raw.get("route_nouns", {}).get("words", [])),
+        "collective_nouns": frozenset(
+            w.lower() for w in raw.get("collective_nouns", {}).get("words", [])
+        ),
+        "feature_words": frozenset(
+            w.lower() for w in raw.get("feature_words", {}).get("words", [])
+        ),
         "government_nouns": frozenset(
             w.lower() for w in raw.get("government_nouns", {}).get("words", [])
         ),
