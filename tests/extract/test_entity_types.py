@@ -267,3 +267,16 @@ def test_names_of_bodies_are_not_people(nlp) -> None:
     )
     assert types.get("Mbeki") != "PERSON"
     assert types.get("Silver Heron") != "PERSON"
+
+
+def test_acronym_initials_join_a_name_cut_at_and(nlp) -> None:
+    mentions = find_mentions(
+        nlp("Pickets blocked the depot run by Kaduna Grain and Storage Holdings Ltd (KGSH).")
+    )
+    assert "Kaduna Grain and Storage Holdings Ltd" in {m.text for m in mentions}
+
+
+def test_rank_with_de_before_a_hyphenated_name(nlp) -> None:
+    mentions = find_mentions(nlp("Général de Brigade Jean-Marc Ndoubé said the road was open."))
+    people = {m.text: m for m in mentions if m.type == "PERSON"}
+    assert "Jean-Marc Ndoubé" in people

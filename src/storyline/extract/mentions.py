@@ -158,6 +158,7 @@ class MentionFinder:
                 self._feature_name(doc, c)
         out = _join_actor_prefixes(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
+        out = _join_by_acronym(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -836,6 +837,47 @@ def _join_particles(doc: Doc, cands: list[_Cand], particles: frozenset[str]) -> 
         ):
             prev.end, prev.label = c.end, prev.label or c.label
             continue
+        out.append(c)
+    return out
+
+
+_COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "co", "sa", "gmbh", "ag"}
+_JOINERS = {"and", "&", "of", "for", "de", "the"}
+
+
+def _initials(doc: Doc, s: int, e: int) -> tuple[str, str]:
+    """Initials of a name's capitalised words, with and without a company suffix."""
+    words = [t for t in doc[s:e] if t.text[:1].isupper() and t.is_alpha]
+    full = "".join(t.text[0] for t in words).upper()
+    bare = "".join(t.text[0] for t in words if t.lower_ not in _COMPANY_SUFFIXES).upper()
+    return full, bare
+
+
+def _join_by_acronym(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'Apapa Bulk' + 'and' + 'Container Terminals Ltd (ABCT)': two names joined by 'and',
+    'of' or 'for' whose initials together spell the acronym after them are one name."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    out: list[_Cand] = []
+    for c in cands:
+        e = c.end
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.actor is None
+            and c.actor is None
+            and e + 2 < len(doc)
+            and doc[e].text == "("
+            and doc[e + 2].text == ")"
+            and doc[e + 1].text.isupper()
+            and 1 <= c.start - prev.end <= 2
+            and all(doc[i].lower_ in _JOINERS for i in range(prev.end, c.start))
+        ):
+            acronym = doc[e + 1].text.replace(".", "")
+            if acronym not in _initials(doc, c.start, e) and acronym in _initials(
+                doc, prev.start, e
+            ):
+                prev.end, prev.label = e, prev.label or c.label
+                continue
         out.append(c)
     return out
 
