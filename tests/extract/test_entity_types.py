@@ -280,3 +280,10 @@ def test_rank_with_de_before_a_hyphenated_name(nlp) -> None:
     mentions = find_mentions(nlp("Général de Brigade Jean-Marc Ndoubé said the road was open."))
     people = {m.text: m for m in mentions if m.type == "PERSON"}
     assert "Jean-Marc Ndoubé" in people
+
+
+def test_government_of_a_country_by_its_official_name(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The Government of the Republic of Moldova said the Moldovan government would act.")
+    )
+    assert {m.actor_id for m in mentions if "overnment" in m.text} == {"gov-md"}

@@ -147,3 +147,11 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_its_container():
     assert "Oleiros" in placed.geo_note and "not in the gazetteer" in placed.geo_note
     # in d2 the text names no Oleiros that was located there: unresolved, with the reason
     assert alone.geo is None and "not in the gazetteer" in alone.geo_note
+
+
+def test_official_forms_of_country_names():
+    gz = K.gazetteer
+    assert [gz.places[i][4] for i in gz.exact("Republic of Moldova")] == ["MD"]
+    assert [gz.places[i][4] for i in gz.exact("Kingdom of Morocco")] == ["MA"]
+    # the form that names another state is not made: the Republic of China is Taiwan
+    assert all(gz.places[i][4] != "CN" for i in gz.exact("Republic of China"))

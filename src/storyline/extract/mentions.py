@@ -245,6 +245,14 @@ class MentionFinder:
                     out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
         return out
 
+    def _government_named(self, text: str) -> str | None:
+        """ISO code for 'Government of X' where X is a country under any of its names."""
+        head, _, rest = text.partition(" of ")
+        if not rest or fold(head) not in self.words["government_nouns"]:
+            return None
+        rest = rest[4:] if rest.lower().startswith("the ") else rest
+        return self.gz.country_of_name(rest)
+
     def _nation_of(self, word: str) -> str | None:
         """ISO code of a demonym ('Moldovan') or a capital ('Kishinev authorities')."""
         key = fold(word)
@@ -407,6 +415,10 @@ class MentionFinder:
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
             self._government_of(c, self._nation_of(doc[c.start].text) or "")
+            return
+        official = self._government_named(text)
+        if official is not None:  # 'the Government of the Republic of Moldova'
+            self._government_of(c, official)
             return
         if c.actor is not None:
             c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
