@@ -127,6 +127,12 @@ class LocalMention(Record):
     stands_for: str | None = Field(
         None, description="Metonymy: the government or country this name stands for."
     )
+    within: str | None = Field(
+        None,
+        description="For a place: the place the text puts it in ('Orvalho, in the "
+        "municipality of Oleiros' gives 'Oleiros'); where the gazetteer lacks the place, "
+        "it is located at this one.",
+    )
 
 
 class LocalQuote(Record):

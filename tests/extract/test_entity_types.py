@@ -161,3 +161,129 @@ def test_an_organisation_word_counts_with_or_without_its_accent(nlp) -> None:
     types = _types(nlp, "The mayor told Rádio Beira FM that the fire was out.")
     assert {t for name, t in types.items() if "Beira" in name} <= {"ORG"}
     assert types.get("FM") in (None, "ORG")
+
+
+def test_hyphenated_place_with_particles_is_one_place(nlp) -> None:
+    types = _types(
+        nlp,
+        "Smoke drifted over Castelo de Vide and Proença-a-Nova, and buses left "
+        "Stratford-upon-Avon for the coast.",
+    )
+    assert types.get("Proença-a-Nova") == "GPE"
+    assert types.get("Stratford-upon-Avon") == "GPE"
+    assert "Proença" not in types
+
+
+def test_name_after_a_place_noun_and_of_is_a_place(nlp) -> None:
+    types = _types(
+        nlp,
+        "Shells hit the hamlet of Rio Escuro on Friday, and two barns burned in the "
+        "parish of Vale do Souto.",
+    )
+    assert types.get("Rio Escuro") == "GPE"
+    assert types.get("Vale do Souto") == "GPE"
+
+
+def test_later_names_of_a_place_list_share_its_locative(nlp) -> None:
+    types = _types(nlp, "Pharmacies in Orhei, Cahul and Ungheni ran out of insulin.")
+    assert types.get("Cahul") == "GPE"
+    assert types.get("Ungheni") == "GPE"
+
+
+def test_signature_line_names_a_place(nlp) -> None:
+    types = _types(nlp, "The agency thanks the volunteers.\n\nOeiras, 14 May 2024\n")
+    assert types.get("Oeiras") == "GPE"
+
+
+def test_division_after_a_locative_is_a_place(nlp) -> None:
+    types = _types(nlp, "The senator, who comes from Norte de Santander, spoke on Monday.")
+    assert types.get("Norte de Santander") == "GPE"
+
+
+def test_honorific_makes_a_town_name_a_person(nlp) -> None:
+    types = _types(nlp, "Mr. Baker told the court that Dr Lincoln had left early.")
+    assert types.get("Baker") == "PERSON"
+    assert types.get("Lincoln") == "PERSON"
+
+
+def test_division_word_is_kept_in_the_mention_not_the_name(nlp) -> None:
+    mentions = {m.text: m for m in find_mentions(nlp("Rebels gathered in the Ouham prefecture."))}
+    assert mentions["Ouham prefecture"].name == "Ouham"
+    # a division word that modifies a later noun stays outside
+    texts = {m.text for m in find_mentions(nlp("The Texas state legislature met in Austin."))}
+    assert "Texas" in texts and "Texas state" not in texts
+
+
+def test_spaced_particles_join_one_name(nlp) -> None:
+    types = _types(nlp, "Two men died in the parish of Cernache do Bonjardim on Sunday.")
+    assert types.get("Cernache do Bonjardim") == "GPE"
+    assert "Bonjardim" not in types
+
+
+def test_containing_place_is_kept_on_the_mention(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The fire began near the village of Penhas, in the municipality of Oleiros.")
+    )
+    within = {m.text: m.within for m in mentions}
+    assert within["Penhas"] == "Oleiros"
+    assert within["Oleiros"] is None
+
+
+def test_facility_is_kept_in_its_town(nlp) -> None:
+    text = (
+        "Staff at the Okonjo Memorial Hospital in Kisumu said power had failed. The injured "
+        "were flown to Eldoret, where they were treated at the Moi Teaching Hospital."
+    )
+    within = {m.text: m.within for m in find_mentions(nlp(text))}
+    assert within.get("Okonjo Memorial Hospital") == "Kisumu"
+    assert within.get("Moi Teaching Hospital") == "Eldoret"
+
+
+def test_towns_at_the_ends_of_a_route_are_two_places(nlp) -> None:
+    types = _types(
+        nlp, "Trucks queued along the Lagos-Ibadan expressway near the Rolls-Royce line."
+    )
+    assert types.get("Lagos") == "GPE" and types.get("Ibadan") == "GPE"
+    assert "Lagos-Ibadan" not in types
+    assert types.get("Rolls-Royce") != "GPE"  # no towns: one name
+
+
+def test_natural_features_are_locations_not_people(nlp) -> None:
+    types = _types(
+        nlp,
+        "Firebreaks on the Serra da Lousã were never cleared. Hikers camped below "
+        "Mount Elgon, and smoke rose over the Lousã by noon.",
+    )
+    assert types.get("Serra da Lousã") == "LOC"
+    assert types.get("Mount Elgon") == "LOC"
+    assert types.get("Lousã") != "PERSON"
+
+
+def test_names_of_bodies_are_not_people(nlp) -> None:
+    types = _types(
+        nlp,
+        "In 2013 the Mbeki rebel coalition seized the capital. The attack used tools "
+        "of the group known as Silver Heron, analysts said.",
+    )
+    assert types.get("Mbeki") != "PERSON"
+    assert types.get("Silver Heron") != "PERSON"
+
+
+def test_acronym_initials_join_a_name_cut_at_and(nlp) -> None:
+    mentions = find_mentions(
+        nlp("Pickets blocked the depot run by Kaduna Grain and Storage Holdings Ltd (KGSH).")
+    )
+    assert "Kaduna Grain and Storage Holdings Ltd" in {m.text for m in mentions}
+
+
+def test_rank_with_de_before_a_hyphenated_name(nlp) -> None:
+    mentions = find_mentions(nlp("Général de Brigade Jean-Marc Ndoubé said the road was open."))
+    people = {m.text: m for m in mentions if m.type == "PERSON"}
+    assert "Jean-Marc Ndoubé" in people
+
+
+def test_government_of_a_country_by_its_official_name(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The Government of the Republic of Moldova said the Moldovan government would act.")
+    )
+    assert {m.actor_id for m in mentions if "overnment" in m.text} == {"gov-md"}

@@ -11,7 +11,6 @@ from storyline.reconcile.geocode import Context, document_context, resolve_place
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
-
 def _km(p, q) -> float:
     rad = math.pi / 180
     h = (
@@ -107,3 +106,52 @@ def test_spelling_variant_needs_a_country_the_text_names():
     )
     i, _ = resolve_place(["Villa Nuevva"], ph, ph, gz)
     assert i is not None and gz.places[i][4] == "PH"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_its_container():
+    from storyline.models import DocExtraction, Document, Entity, Geo, MentionRef
+    from storyline.reconcile.corpus import Corpus
+    from storyline.reconcile.geocode import geocode_entities
+
+    text = "Fire near the village of Zqxvillo, in the municipality of Oleiros, Portugal."
+
+    def mention(name: str, within: str | None = None) -> LocalMention:
+        start = text.index(name)
+        return LocalMention(
+            start=start, end=start + len(name), text=name, type="GPE", name=name,
+            cluster=f"g:{name.lower()}", within=within,
+        )  # fmt: skip
+
+    def entity(m: LocalMention, doc: str = "d1") -> Entity:
+        ref = MentionRef(document=doc, start=m.start, end=m.end)
+        return Entity(id=m.name, name=m.name, type="GPE", mentions=[ref])
+
+    village, town = mention("Zqxvillo", within="Oleiros"), mention("Oleiros")
+    docs = [Document(id=d, source=f"{d}.txt", text=text) for d in ("d1", "d2")]
+    extractions = {
+        "d1": DocExtraction(document="d1", mentions=[village, town, mention("Portugal")]),
+        "d2": DocExtraction(document="d2", mentions=[mention("Zqxvillo", within="Oleiros")]),
+    }
+    corpus = Corpus(documents=docs, extractions=extractions)
+    placed, alone = entity(village), entity(village, "d2")
+    oleiros = entity(town)
+    # a namesake of the container elsewhere never places the village
+    spanish = Entity(
+        id="es", name="Oleiros", type="GPE", geo=Geo(lat=43.33, lon=-8.32),
+        mentions=[MentionRef(document="d9", start=0, end=7)],
+    )  # fmt: skip
+    corpus.entities = [spanish, placed, alone, oleiros]
+    geocode_entities(corpus, K.gazetteer)
+    assert oleiros.geo is not None and _km((oleiros.geo.lat, oleiros.geo.lon), (39.92, -7.91)) < 30
+    assert placed.geo == oleiros.geo
+    assert "Oleiros" in placed.geo_note and "not in the gazetteer" in placed.geo_note
+    # in d2 the text names no Oleiros that was located there: unresolved, with the reason
+    assert alone.geo is None and "not in the gazetteer" in alone.geo_note
+
+
+def test_official_forms_of_country_names():
+    gz = K.gazetteer
+    assert [gz.places[i][4] for i in gz.exact("Republic of Moldova")] == ["MD"]
+    assert [gz.places[i][4] for i in gz.exact("Kingdom of Morocco")] == ["MA"]
+    # the form that names another state is not made: the Republic of China is Taiwan
+    assert all(gz.places[i][4] != "CN" for i in gz.exact("Republic of China"))

@@ -33,16 +33,14 @@ _LOCATIVE = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
     "across", "through", "via", "inside", "throughout", "between", "past", "nearby",
 }  # fmt: skip
-_PLACE_NOUNS = {
-    "city", "town", "village", "province", "region", "district", "governorate", "state",
-    "capital", "port", "county", "suburb", "outskirts", "municipality", "country",
-}  # fmt: skip
 _FACILITY_WORDS = {
     "airport", "base", "airbase", "air", "bridge", "dam", "hospital", "school", "university",
     "stadium", "prison", "camp", "field", "fields", "station", "square", "street", "road",
     "palace", "mosque", "church", "temple", "museum", "college", "center", "centre",
 }  # fmt: skip
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # stripped, not roles
+# Honorifics that only ever stand before a person's name ('Mr. Baker' is no town).
+_PERSON_HONORIFICS = _HONORIFICS | {"dr", "prof", "messrs", "mme", "mlle"}
 _ADMIN_SUFFIXES = ("province", "governorate", "region", "district", "state", "county")
 _PLACE_FEATURES = {"country", "admin1"}
 _LOC_FEATURES = {"continent", "region", "sea", "river"}
@@ -150,7 +148,17 @@ class MentionFinder:
             ):
                 out.append(_Cand(ent.start, ent.end, None))
         out.extend(self._national_governments(doc, taken))
+        particles = self.words["name_particles"]
+        for c in out:
+            if c.actor is None:
+                c.end = _hyphen_tail(doc, c.end, particles)
+        out = self._route_ends(doc, out)
+        for c in out:
+            if c.actor is None:
+                self._feature_name(doc, c)
         out = _join_actor_prefixes(doc, out)
+        out = _join_particles(doc, out, self.words["spaced_name_particles"])
+        out = _join_by_acronym(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -159,6 +167,64 @@ class MentionFinder:
                 dedup.append(c)
                 last_end = c.end
         return dedup
+
+    def _feature_name(self, doc: Doc, c: _Cand) -> None:
+        """'the Serra do Muradal', 'Mount Elgon': a feature word (and name particles)
+        before the name belong to it, and make it a location."""
+        features = self.words["feature_words"]
+        j = c.start - 1
+        while j >= 0 and j >= c.start - 2 and doc[j].lower_ in self.words["spaced_name_particles"]:
+            j -= 1
+        if j >= 0 and doc[j].text.istitle() and doc[j].lower_.rstrip(".") in features:
+            c.start = j
+        elif not (
+            doc[c.start].text.istitle()
+            and doc[c.start].lower_.rstrip(".") in features
+            and c.end - c.start >= 2
+            and c.label in {"PERSON", "ORG", "FACILITY", None}
+        ):
+            return
+        # 'Cape Town', 'Cabo Delgado', 'the village of Monte Alto' are towns or provinces
+        town = self.gz.exact(doc[c.start : c.end].text) or self._place_noun_before(doc, c.start)
+        c.label = "GPE" if town else "LOC"
+
+    def _named_body(self, doc: Doc, c: _Cand) -> bool:
+        """'the Séléka rebel coalition', 'the group known as Grey Lynx': a name that
+        modifies, or is introduced by, a noun for a body of people."""
+        bodies = self.words["collective_nouns"]
+        last = doc[c.end - 1]
+        head = last
+        for _ in range(3):  # 'Séléka' -> 'rebel' -> 'coalition'
+            if head.dep_ != "compound" or head.head.i <= head.i:
+                break
+            head = head.head
+            if head.text.islower() and head.lemma_.lower() in bodies:
+                return True
+        j = c.start - 1
+        if j >= 0 and doc[j].lower_ in {"as", "called", "named", "dubbed"}:
+            j -= 1 if doc[j].lower_ != "as" else 2  # 'known as'
+            return j >= 0 and doc[j].text.islower() and doc[j].lemma_.lower() in bodies
+        return False
+
+    def _route_ends(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Apapa-Oshodi expressway': a hyphenated pair of towns before a route noun
+        names two places, not one body."""
+        out: list[_Cand] = []
+        routes = self.words["route_nouns"]
+        for c in cands:
+            after = doc[c.end] if c.end < len(doc) else None
+            if (
+                c.actor is None
+                and c.end - c.start == 3
+                and _name_hyphen(doc, c.start + 1)
+                and after is not None
+                and (after.lower_ in routes or after.lemma_.lower() in routes)
+                and all(self.gz.exact(doc[i].text) for i in (c.start, c.start + 2))
+            ):
+                out += [_Cand(c.start, c.start + 1, "GPE"), _Cand(c.start + 2, c.end, "GPE")]
+            else:
+                out.append(c)
+        return out
 
     def _national_governments(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         """'the Moldovan leadership', 'Ukrainian authorities', 'the Kishinev authorities':
@@ -178,6 +244,14 @@ class MentionFinder:
                 ):
                     out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
         return out
+
+    def _government_named(self, text: str) -> str | None:
+        """ISO code for 'Government of X' where X is a country under any of its names."""
+        head, _, rest = text.partition(" of ")
+        if not rest or fold(head) not in self.words["government_nouns"]:
+            return None
+        rest = rest[4:] if rest.lower().startswith("the ") else rest
+        return self.gz.country_of_name(rest)
 
     def _nation_of(self, word: str) -> str | None:
         """ISO code of a demonym ('Moldovan') or a capital ('Kishinev authorities')."""
@@ -204,6 +278,7 @@ class MentionFinder:
             if (
                 c.label in {"ORG", None}
                 and c.actor is None
+                and not self._named_body(doc, c)
                 and (
                     _person_shaped(doc, c, self.roles, self.words["org_words"])
                     or self.roles.ranked_name_start(doc, c.start, c.end) is not None
@@ -223,6 +298,8 @@ class MentionFinder:
             self._type(doc, c, surnames)
         kept = [c for c in cands if c.type]
         for c in kept:
+            if c.type == "GPE" and _division_word_after(doc, c.end):
+                c.end += 1  # 'the Ouham prefecture': the name as written, clustered as 'Ouham'
             self._cluster(doc, c, surnames, acronyms)
             if c.type == "PERSON":
                 self._roles(doc, c)
@@ -234,6 +311,7 @@ class MentionFinder:
             or c.type != "ORG"
             or not all(i in role_tokens for i in range(c.start, c.end))
         ]
+        within = self._containers(doc, kept)
         # Acronyms point at their expansion's first token ('@12'): take its cluster.
         at = {f"@{c.start}": c for c in kept}
         for c in kept:
@@ -255,9 +333,54 @@ class MentionFinder:
                 role="; ".join(_unique(c.roles)) or None,
                 actor_id=c.actor_id,
                 stands_for=c.stands_for,
+                within=within.get(c.start),
             )
             for c in kept
         ]
+
+    def _containers(self, doc: Doc, kept: list[_Cand]) -> dict[int, str]:
+        """Place -> the place the text puts it in, by the candidate's first token:
+        'Orvalho, in the municipality of Oleiros', 'Vale do Souto, municipality of Sertã',
+        'Tibú, Norte de Santander', 'the Al-Shifa Hospital in Gaza City', 'to Cúcuta, where
+        they were examined at the X Hospital'. Only a comma or 'in' then a place; nothing
+        else between but 'the' and '<place noun> of'."""
+        places = {c.start: c for c in kept if c.type in {"GPE", "LOC"}}
+        out: dict[int, str] = {}
+        for c in kept:
+            if c.type not in {"GPE", "LOC", "FACILITY"}:
+                continue
+            i, linked = c.end, False
+            if i < len(doc) and doc[i].text == "," and c.type != "FACILITY":
+                i, linked = i + 1, True
+            if i < len(doc) and doc[i].lower_ == "in":
+                i, linked = i + 1, True
+            if i < len(doc) and doc[i].lower_ == "the":
+                i += 1
+            of = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+            if of and self._place_noun_before(doc, i + 2):
+                i += 2
+            other = places.get(i)
+            if linked and other is not None and other is not c and other.type == "GPE":
+                out[c.start] = other.name
+            elif c.type == "FACILITY" and (where := self._where_clause_place(doc, c, kept)):
+                out[c.start] = where
+        return out
+
+    @staticmethod
+    def _where_clause_place(doc: Doc, c: _Cand, kept: list[_Cand]) -> str | None:
+        """'…to Cúcuta, where they were examined at the X Hospital': the place a 'where'
+        clause holding the facility hangs from."""
+        head = doc[c.start : c.end].root.head
+        if head.dep_ != "prep" or head.lower_ not in {"at", "in", "inside"}:
+            return None
+        verb = head.head
+        if verb.dep_ != "relcl" or not any(t.lower_ == "where" for t in verb.children):
+            return None
+        target = verb.head.i
+        for other in kept:
+            if other.type == "GPE" and other.start <= target < other.end:
+                return other.name
+        return None
 
     def _surnames(self, doc: Doc, cands: list[_Cand]) -> dict[str, list[tuple[int, str]]]:
         """Surname -> (token position, full name) of each full PERSON name in the doc."""
@@ -293,13 +416,20 @@ class MentionFinder:
         if c.label == "GOVERNMENT":
             self._government_of(c, self._nation_of(doc[c.start].text) or "")
             return
+        official = self._government_named(text)
+        if official is not None:  # 'the Government of the Republic of Moldova'
+            self._government_of(c, official)
+            return
         if c.actor is not None:
             c.type, c.actor_id, c.name = c.actor.type, c.actor.id, c.actor.name
             if c.actor.stands_for:
                 c.stands_for = self.gz.country_names.get(c.actor.stands_for, c.actor.stands_for)
             return
-        if single and key in surnames and text[:1].isupper() and (
-            c.label != "GPE" or not self.gz.candidates(text)
+        if (
+            single
+            and key in surnames
+            and text[:1].isupper()
+            and (c.label != "GPE" or not self.gz.candidates(text))
         ):
             c.type = "PERSON"  # 'said Mbrindi' after 'Steve Mbrindi': no place of that name
             return
@@ -309,13 +439,35 @@ class MentionFinder:
         if c.label == "EVENT" or named is not None:
             c.type, c.name = "EVENT", doc[c.start if named is None else named : c.end].text
             return
+        if (
+            c.label in {"PERSON", None}
+            and _after_honorific(doc, c)
+            and _looks_like_name(span, self.roles)
+        ):
+            c.type, c.name = "PERSON", text
+            return
+        if c.label == "PERSON" and self._named_body(doc, c):
+            c.label = "ORG"  # 'the Séléka rebel coalition'
+        if (
+            c.label == "PERSON"
+            and single
+            and c.start > 0
+            and doc[c.start - 1].lower_ == "the"
+            and not self.gz.exact(text)
+        ):
+            return  # 'over the Muradal': a name with an article is no one's name
         if c.label in {"PERSON", None} and self._not_person(span):
             if key in self.words["not_people"] or self.gz.demonyms.get(key):
                 return  # a platform, a movement, a demonym: no entity of ours
             c.label = "ORG"  # 'Ouham Patriotic Rally', 'Harbour Times'
         place = self._place_type(doc, c, text)
         if c.label == "PERSON":
-            if place and (single or self._is_big_place(text) or self._named_place(doc, c)):
+            if place and (
+                single
+                or self._is_big_place(text)
+                or self._named_place(doc, c)
+                or self._place_noun_before(doc, c.start)
+            ):
                 c.type = place
             elif not _looks_like_name(span, self.roles):
                 return
@@ -323,7 +475,10 @@ class MentionFinder:
                 c.type = "PERSON"
         elif c.label == "ORG":
             named_place = not single and place and self._named_place(doc, c)
-            located = single and self._locative(doc, c.start)
+            # 'in Sertã', 'from Norte de Santander', 'Carnaxide, 6 August 2025'
+            located = (single or not self._org_named(span)) and (
+                self._locative(doc, c.start) or _signature_line(doc, c)
+            )
             c.type = place if place and (located or named_place) else "ORG"
             if c.type == "ORG" and self._facility_head(span):
                 c.type = "FACILITY"  # 'Coimbra University Hospital', 'Kakuma Refugee Camp'
@@ -346,6 +501,10 @@ class MentionFinder:
     def _place_type(self, doc: Doc, c: _Cand, text: str) -> str | None:
         """'GPE' / 'LOC' where the gazetteer (and, for small places, context) says place."""
         gz = self.gz
+        span = doc[c.start : c.end]
+        plain = c.actor is None and not self._org_named(span)
+        if c.label != "FACILITY" and plain and self._place_noun_before(doc, c.start):
+            return "GPE"  # 'the hamlet of Caño Indio', known to the gazetteer or not
         cands = gz.exact(text)
         if not cands:
             base = _strip_admin_suffix(text)
@@ -353,6 +512,14 @@ class MentionFinder:
                 cands = gz.exact(base)
         if not cands and c.label in {"GPE", "LOC", "FACILITY"}:
             cands = gz.fuzzy(text)  # 'Al-Qaryatain' for 'Al Qaryatayn'
+        if (
+            not cands
+            and plain
+            and c.label in {"ORG", None}
+            and gz.div_names.get(fold(text))
+            and self._locative(doc, c.start)
+        ):
+            return "GPE"  # a province the tagger took for a body: from Norte de Santander
         if not cands:
             return None
         best = gz.places[cands[0]]
@@ -419,13 +586,32 @@ class MentionFinder:
         return self.gz.max_population(text) >= 100_000
 
     def _locative(self, doc: Doc, start: int) -> bool:
+        """A locative preposition or '<place noun> of' before the name, or before the
+        first name of a list it ends ('in Orhei, Cahul and Ungheni')."""
+        if self._locative_at(doc, start):
+            return True
+        first = _first_conjunct(doc, start)
+        return first is not None and self._locative_at(doc, first)
+
+    def _locative_at(self, doc: Doc, start: int) -> bool:
         j = start - 1
         if j >= 0 and doc[j].lower_ in {"the", "of"}:
             # 'the city of Palmyra', 'near the town of Nokia'
-            if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in _PLACE_NOUNS:
+            if self._place_noun_before(doc, start):
                 return True
             j -= 1
         return j >= 0 and doc[j].lower_ in _LOCATIVE
+
+    def _place_noun_before(self, doc: Doc, start: int) -> bool:
+        """'the parish of X', 'the towns of X': a lower-case place noun and 'of'."""
+        j = start - 1
+        if j >= 1 and doc[j].lower_ == "of":
+            noun = doc[j - 1]
+            return noun.text.islower() and (
+                noun.lower_ in self.words["place_nouns"]
+                or noun.lemma_.lower() in self.words["place_nouns"]
+            )
+        return False
 
     def _metonymy(self, doc: Doc, c: _Cand) -> None:
         """A capital acting or speaking stands for its government: 'Damascus vowed'."""
@@ -570,6 +756,162 @@ def _close_run(doc: Doc, run: list[int], out: list[_Cand]) -> None:
         run.pop()
     if run:
         out.append(_Cand(run[0], run[-1] + 1, None))
+
+
+_DIVISION_WORDS = {
+    "province", "governorate", "region", "district", "state", "county", "prefecture",
+    "department", "municipality", "oblast", "canton", "parish",
+}  # fmt: skip
+
+
+def _division_word_after(doc: Doc, end: int) -> bool:
+    """A lower-case division word that heads the phrase after a place's name ('the Ouham
+    prefecture'), not one that modifies a later noun ('the Texas state legislature')."""
+    if end >= len(doc):
+        return False
+    word = doc[end]
+    return (
+        word.text.islower()
+        and word.lower_ in _DIVISION_WORDS
+        and word.dep_ not in {"compound", "amod", "nmod"}
+        and not doc[end - 1].whitespace_.count("\n")
+    )
+
+
+def _after_honorific(doc: Doc, c: _Cand) -> bool:
+    """'Mr. Baker', 'Dr Okafor': an honorific written before the name (or stripped from it)."""
+    if any(r.lower().rstrip(".") in _PERSON_HONORIFICS for r in c.roles):
+        return True
+    j = c.start - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and doc[j].lower_.rstrip(".") in _PERSON_HONORIFICS
+
+
+def _first_conjunct(doc: Doc, start: int) -> int | None:
+    """Where the first name of a list starts, for a later name in it: 'Cahul' in
+    'Orhei, Cahul and Ungheni' gives 'Orhei'. None for a name that is no later conjunct."""
+    tok = doc[start]
+    for _ in range(4):  # from a name's first word to its head word
+        if tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+            tok = tok.head
+        else:
+            break
+    steps = 0
+    while tok.dep_ == "conj" and steps < 8:
+        tok, steps = tok.head, steps + 1
+    if steps == 0 or tok.i >= start or not tok.text[:1].isupper():
+        return None
+    first = tok.i
+    for child in tok.lefts:  # the first name's own earlier words ('Vila de Rei')
+        if child.dep_ in {"compound", "flat"} and child.text[:1].isupper():
+            first = min(first, child.i)
+    return first
+
+
+def _hyphen_tail(doc: Doc, end: int, particles: frozenset[str]) -> int:
+    """Where a name ends once an unspaced hyphen chain after it is read with it:
+    'Proença' + '-a-Nova', 'Stratford' + '-upon-Avon'. The chain must end on a
+    capitalised part; lower-case parts must be name particles."""
+    best, j = end, end
+    while (
+        j + 1 < len(doc)
+        and doc[j].text in {"-", "‑"}
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+    ):
+        nxt = doc[j + 1]
+        if nxt.is_alpha and nxt.text[:1].isupper():
+            best = j = j + 2
+        elif nxt.lower_ in particles and not nxt.whitespace_:
+            j += 2
+        else:
+            break
+    return best
+
+
+def _join_particles(doc: Doc, cands: list[_Cand], particles: frozenset[str]) -> list[_Cand]:
+    """'Cernache' + 'do' + 'Bonjardim': two names joined by one or two lower-case name
+    particles on one line are one name (the tagger often cuts them apart)."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        gap = range(prev.end, c.start) if prev is not None else range(0)
+        if (
+            prev is not None
+            and 1 <= len(gap) <= 2
+            and prev.actor is None
+            and c.actor is None
+            and (prev.label == c.label or None in (prev.label, c.label))
+            and all(doc[i].lower_ in particles and doc[i].text.islower() for i in gap)
+            and "\n" not in doc[prev.start : c.end].text
+        ):
+            prev.end, prev.label = c.end, prev.label or c.label
+            continue
+        out.append(c)
+    return out
+
+
+_COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "co", "sa", "gmbh", "ag"}
+_JOINERS = {"and", "&", "of", "for", "de", "the"}
+
+
+def _initials(doc: Doc, s: int, e: int) -> tuple[str, str]:
+    """Initials of a name's capitalised words, with and without a company suffix."""
+    words = [t for t in doc[s:e] if t.text[:1].isupper() and t.is_alpha]
+    full = "".join(t.text[0] for t in words).upper()
+    bare = "".join(t.text[0] for t in words if t.lower_ not in _COMPANY_SUFFIXES).upper()
+    return full, bare
+
+
+def _join_by_acronym(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'Apapa Bulk' + 'and' + 'Container Terminals Ltd (ABCT)': two names joined by 'and',
+    'of' or 'for' whose initials together spell the acronym after them are one name."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    out: list[_Cand] = []
+    for c in cands:
+        e = c.end
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.actor is None
+            and c.actor is None
+            and e + 2 < len(doc)
+            and doc[e].text == "("
+            and doc[e + 2].text == ")"
+            and doc[e + 1].text.isupper()
+            and 1 <= c.start - prev.end <= 2
+            and all(doc[i].lower_ in _JOINERS for i in range(prev.end, c.start))
+        ):
+            acronym = doc[e + 1].text.replace(".", "")
+            if acronym not in _initials(doc, c.start, e) and acronym in _initials(
+                doc, prev.start, e
+            ):
+                prev.end, prev.label = e, prev.label or c.label
+                continue
+        out.append(c)
+    return out
+
+
+def _signature_line(doc: Doc, c: _Cand) -> bool:
+    """'Carnaxide, 6 August 2025' on a line of its own: where a statement was signed."""
+    s = c.start
+    opens = s == 0 or doc[s - 1].is_space or "\n" in doc[s - 1].whitespace_
+    if not opens or c.end >= len(doc) or doc[c.end].text != ",":
+        return False
+    rest = []
+    for tok in doc[c.end + 1 :]:
+        if tok.is_space:
+            break
+        rest.append(tok)
+        if "\n" in tok.whitespace_:
+            break
+    return (
+        bool(rest)
+        and all(t.ent_type_ == "DATE" or t.like_num or t.is_punct for t in rest)
+        and any(t.ent_type_ == "DATE" for t in rest)
+    )
 
 
 def _dateline(doc: Doc, start: int) -> bool:

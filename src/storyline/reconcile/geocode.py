@@ -191,11 +191,7 @@ def _score_names(
             # in a Colombian story is not 'La Habra', California (the corpus is too
             # broad a context: 'Orinoco' in a Venezuelan story is not Oronoco, Minnesota)
             key0 = fold(name)
-            cands = [
-                (i, True)
-                for i in gz.fuzzy(name)
-                if doc.share(gz.places[i][4], key0) > 0
-            ]
+            cands = [(i, True) for i in gz.fuzzy(name) if doc.share(gz.places[i][4], key0) > 0]
             exact = False
         seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
         key = fold(name)
@@ -364,3 +360,45 @@ def geocode_entities(corpus: Corpus, gz: Gazetteer) -> None:
     for entity in places:
         if entity.geo is None:
             geocode_entity(entity, per_doc, whole, gz, summed)
+    _place_by_container(corpus, places)
+
+
+def _place_by_container(corpus: Corpus, places: list[Entity]) -> None:
+    """A village the gazetteer lacks, which the text puts in a place that was resolved
+    ('Orvalho, in the municipality of Oleiros'), takes that place's point: a coarse
+    location, said so in its note."""
+    within = {
+        (doc_id, m.start): m.within
+        for doc_id, x in corpus.extractions.items()
+        for m in x.mentions
+        if m.within
+    }
+    if not within:
+        return
+    located: dict[str, list[Entity]] = {}
+    for e in places:
+        if e.geo is not None:
+            for name in dict.fromkeys(fold(n) for n in (e.name, *e.aliases)):
+                located.setdefault(name, []).append(e)
+    for entity in places:
+        note = entity.geo_note or ""
+        if entity.geo is not None or not note.startswith("not in the gazetteer"):
+            continue
+        docs = {ref.document for ref in entity.mentions}
+        containers = dict.fromkeys(
+            w for ref in entity.mentions if (w := within.get((ref.document, ref.start)))
+        )
+        for container in containers:
+            # the container named in the same document, not a namesake elsewhere
+            found = next(
+                (
+                    e
+                    for e in located.get(fold(container), [])
+                    if e is not entity and docs & {ref.document for ref in e.mentions}
+                ),
+                None,
+            )
+            if found is not None:
+                entity.geo = found.geo
+                entity.geo_note = f"{note}; placed at {container}, which the text says contains it"
+                break
