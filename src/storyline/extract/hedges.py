@@ -199,9 +199,9 @@ def _reporting_anchor(t: Token, m: Markers) -> Token | None:
     for _ in range(12):
         if t.lower_ == "according" or (t.pos_ in _VERBAL and _lemma(t) in m.reporting):
             return t
-        if t.pos_ in _VERBAL and t.dep_ not in ("relcl", "acl", "amod"):
-            if _lemma(t) not in m.aside or t.dep_ == "ROOT":
-                return None
+        own_clause = t.pos_ in _VERBAL and t.dep_ not in ("relcl", "acl", "amod")
+        if own_clause and (_lemma(t) not in m.aside or t.dep_ == "ROOT"):
+            return None
         if t.head is t:
             return None
         t = t.head
