@@ -13,7 +13,6 @@ from storyline.lexicon import Knowledge
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
-
 def _run(nlp, text):
     doc = nlp(text)
     mentions = find_mentions(doc)

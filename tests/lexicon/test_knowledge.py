@@ -64,9 +64,7 @@ def test_a_folder_given_after_import_reaches_every_stage(tmp_path):
     assert parse_number("umpteen", plain.numbers) is None
     assert quantity_tables(knowledge).number_rx.search("umpteen boats")
     assert not quantity_tables(plain).number_rx.search("umpteen boats")
-    assert [c.name for c in match_times("We met on Moonday.", time_rules(knowledge))] == [
-        "weekday"
-    ]
+    assert [c.name for c in match_times("We met on Moonday.", time_rules(knowledge))] == ["weekday"]
     assert match_times("We met on Moonday.", time_rules(plain)) == []
     assert boilerplate(knowledge).kind_of(SPONSOR) == "sponsor"
     assert boilerplate(plain).kind_of(SPONSOR) is None

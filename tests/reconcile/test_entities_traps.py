@@ -16,7 +16,6 @@ from storyline.reconcile.geocode import geocode_entities
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
-
 def _corpus(nlp, *texts: str) -> Corpus:
     from storyline.extract.mentions import find_mentions
 

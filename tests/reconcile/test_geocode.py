@@ -11,7 +11,6 @@ from storyline.reconcile.geocode import Context, document_context, resolve_place
 K = Knowledge.shared()  # the bundled knowledge, loaded on first use
 
 
-
 def _km(p, q) -> float:
     rad = math.pi / 180
     h = (

@@ -326,6 +326,8 @@ def test_an_analysis_that_misses_stored_documents_is_refused(db):
         result = store_batch(store, other, extractions(other), analysis=analysis_of(other))
         assert result.ids == {"d1": "d3"}
         assert [d.id for d in store.load_analysis().documents] == ["d1", "d2", "d3"]
+
+
 def test_a_warning_stays_a_warning_through_the_store(db, tmp_path):
     ingested = batch(["harbour.txt"])
     warning = Problem(

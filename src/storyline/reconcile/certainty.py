@@ -23,6 +23,8 @@ __all__ = ["certainty_from", "load_markers", "mark_certainty"]
 def _holds(h: Hedge, start: int, end: int, quote: bool) -> bool:
     if quote and start <= h.start < end:
         return False  # the speaker's own word
+    if quote and h.reading == "denied" and h.how != "back":
+        return False  # a quote beside a denial is the denier's (its cue says if it denies)
     return h.scope_start <= start and end <= h.scope_end
 
 
