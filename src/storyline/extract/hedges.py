@@ -57,6 +57,8 @@ class Markers:
     pointer_nouns: frozenset[str]
     pointer_pronouns: frozenset[str]
     source_nouns: frozenset[str]
+    subordinators: frozenset[str]
+    hypothetical: frozenset[str]
 
 
 def load_markers(knowledge: Knowledge) -> Markers:
@@ -96,6 +98,8 @@ def _compile(data: dict[str, Any]) -> Markers:
         pointer_nouns=_words(scope.get("pointer_nouns", [])),
         pointer_pronouns=_words(scope.get("pointer_pronouns", [])),
         source_nouns=_words(scope.get("source_nouns", [])),
+        subordinators=_words(scope.get("subordinators", [])),
+        hypothetical=_words(scope.get("hypothetical", [])),
     )
 
 
@@ -142,6 +146,8 @@ def _is_main(t: Token, m: Markers) -> bool:
     conjunct or aside of a main predicate, an open complement of one, or what a main
     reporting verb reports ('Officials said rebels reportedly seized...')."""
     for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in m.subordinators for c in t.children):
+            return False  # 'While X claimed...', 'years after X claimed...', however attached
         if t.dep_ == "ROOT" or t.head is t:
             return True
         head = t.head
@@ -167,6 +173,9 @@ def _reach(pred: Token, sent: Span, m: Markers, phrase: bool = False) -> tuple[i
     if not phrase and _is_main(pred, m):
         return sent.start_char, sent.end_char, "main"
     lo, hi = _subtree(pred)
+    if pred.dep_ == "ROOT":  # a subordinate clause the parser made the root ('While X...,')
+        stop = next((t for t in pred.doc[pred.i : pred.right_edge.i] if t.text in ",;:"), None)
+        hi = stop.idx if stop is not None else hi
     return lo, hi, "phrase" if phrase else "clause"
 
 
@@ -280,21 +289,35 @@ def _claim_verbs(sent: Span, mask: list[tuple[int, int]], m: Markers) -> Iterato
             continue
         deps = {c.dep_ for c in t.children}
         # a verb, or a 'claims' tagged as a noun that has a subject ('Trump claims that')
-        if not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and deps & {"nsubj"})) or _negated(t):
+        if not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and deps & {"nsubj"})):
             continue
+        if _not_made(t, m) or deps & {"nsubjpass", "auxpass"}:
+            continue  # 'might claim', 'did not claim'; 'were claimed by' (responsibility)
         clause = bool(deps & {"ccomp", "xcomp", "parataxis"}) or t.dep_ == "parataxis"
-        if _lemma(t) in m.claim_verbs and (clause or "dobj" in deps or t.dep_ == "ROOT"):
-            yield t  # a main 'claimed' whatever the parse made of its complement
-        elif _lemma(t) in m.clause_verbs and clause:
+        # or a quoted object: 'claimed "Trump exaggerates"' claims the quoted words
+        clause = clause or any(
+            c.dep_ == "dobj" and any(a <= c.idx < b for a, b in mask) for c in t.children
+        )
+        # a main 'claimed' with no object, whatever the parse made of its complement; a
+        # claim of a thing ('claimed the prize', 'claiming a victory') reports nothing
+        bare = t.dep_ == "ROOT" and not deps & {"dobj", "attr", "oprd"}
+        if clause or (bare and _lemma(t) in m.claim_verbs):
             yield t
 
 
-def _negated(t: Token) -> bool:
-    """'did not claim', 'can no longer claim': a claim not made hedges nothing."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
-        for c in t.children
-    )
+def _not_made(t: Token, m: Markers) -> bool:
+    """'did not claim', 'can no longer claim', 'might claim', 'would be able to claim':
+    a claim not made (or only imagined) hedges nothing."""
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)):
+                return True
+            if c.dep_ == "aux" and c.lower_ in m.hypothetical:
+                return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head  # 'would be able to claim': the modal sits on 'be'
+    return False
 
 
 def find_hedges(doc: Doc, markers: Markers) -> list[Hedge]:
