@@ -19,6 +19,7 @@ from storyline.reconcile.corpus import Corpus
 
 CASES = Path(__file__).with_name("certainty_cases.tsv")
 HELDOUT = Path(__file__).with_name("certainty_heldout.tsv")
+HELDOUT2 = Path(__file__).with_name("certainty_heldout2.tsv")  # written after the parse rules
 READINGS = ("attributed", "unverified", "denied")
 
 
@@ -110,10 +111,11 @@ def test_the_parse_gives_each_marker_its_reach(
     assert judge(markers, kind, target, cue, claimant, text, nlp) == expected
 
 
-def test_the_held_out_cases_stay_above_the_bar(markers, nlp):
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2], ids=lambda p: p.stem)
+def test_the_held_out_cases_stay_above_the_bar(markers, nlp, path):
     """Written after the markers and not tuned on: hedged (unverified or denied) must hold
     the bar; per reading the figures are in docs/quality.md ('denied it' is one miss)."""
-    precision, recall = scores(markers, nlp, HELDOUT)["hedged"]
+    precision, recall = scores(markers, nlp, path)["hedged"]
     assert precision >= 0.85 and recall >= 0.85, (precision, recall)
 
 
