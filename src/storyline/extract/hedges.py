@@ -21,7 +21,7 @@ because...') gives no record.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,8 +34,8 @@ from storyline.models import Hedge
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’"}
 _VERBAL = ("VERB", "AUX")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr", "pobj")
+Reach = tuple[int, int, str] | None  # what a marker hedges: start, end, how; None: nothing
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,8 @@ def _hits(
 
 
 def _claim_verbs(sent: Span, mask: list[tuple[int, int]], m: Markers) -> Iterator[Token]:
-    """Verbs like 'claim' (with an object or a clause) and 'allege' (with a clause)."""
+    """Verbs like 'claim' and 'allege' that claim a proposition (a clause or quoted words;
+    for 'claim' also a main verb with no object), made (not negated, not modal)."""
     for t in sent:
         if any(a <= t.idx < b for a, b in mask) or _lemma(t) not in m.claim_verbs | m.clause_verbs:
             continue
@@ -320,12 +321,49 @@ def _not_made(t: Token, m: Markers) -> bool:
     return False
 
 
+def _denial_reach(span: Span, sent: Span, m: Markers) -> tuple[int, int, str]:
+    return _reach(_predicate(_verb_in(span)), sent, m)
+
+
+def _said_to_reach(span: Span, sent: Span, m: Markers) -> tuple[int, int, str]:
+    return _reach(_verb_in(span), sent, m)
+
+
+def _sources_reach(span: Span, sent: Span, m: Markers) -> tuple[int, int, str] | None:
+    return _source_reach(span.root, sent, m)
+
+
+# Each kind of in-sentence marker: its reading, its phrases (a Markers field), its reach.
+_KINDS: tuple[tuple[str, str, Callable[[Span, Span, Markers], Reach]], ...] = (
+    ("denied", "denied", _denial_reach),
+    ("unverified", "verification", _verification_reach),
+    ("unverified", "adverbs", _adverb_reach),
+    ("unverified", "adjectives", _adjective_reach),
+    ("unverified", "said_to", _said_to_reach),
+    ("unverified", "sources", _sources_reach),
+)
+
+
+def _pointing_back(doc: Doc, sent: Span, prev: Span, mask, m: Markers) -> Iterator[Hedge]:
+    """Markers in the main clause of `sent` that point back at `prev`: a verification
+    with a pointer ('Reuters could not verify the account.'), a denial of 'the report'
+    when `prev` reports someone's statement."""
+    back = dict(scope_start=prev.start_char, scope_end=prev.end_char, how="back")
+    for span in _hits(m.verification, doc, sent, mask):
+        verb = _verb_in(span)
+        if _is_main(_predicate(verb), m) and _points_back(verb, m):
+            yield Hedge(reading="unverified", start=span.start_char, end=span.end_char, **back)
+    for span in _hits(m.denied_next, doc, sent, mask):
+        if _predicate(_verb_in(span)).dep_ == "ROOT" and _is_report(prev, m):
+            yield Hedge(reading="denied", start=span.start_char, end=span.end_char, **back)
+
+
 def find_hedges(doc: Doc, markers: Markers) -> list[Hedge]:
     """Every certainty marker of `doc` that hedges something, with what it hedges."""
     text = doc.text
     out: list[Hedge] = []
 
-    def add(reading, start, end, reach) -> None:
+    def add(reading: str, start: int, end: int, reach: Reach) -> None:
         if reach is not None:
             lo, hi, how = reach
             out.append(
@@ -337,55 +375,11 @@ def find_hedges(doc: Doc, markers: Markers) -> list[Hedge]:
         lo, hi = sent.start_char, sent.end_char
         mask = [x.span() for x in markers.not_markers.finditer(text, lo, hi)]
         mask += quoted_stretches(text, lo, hi)
-        prev = sents[i - 1] if i else None
-        for span in _hits(markers.denied, doc, sent, mask):
-            add(
-                "denied",
-                span.start_char,
-                span.end_char,
-                _reach(_predicate(_verb_in(span)), sent, markers),
-            )
-        for span in _hits(markers.verification, doc, sent, mask):
-            add(
-                "unverified",
-                span.start_char,
-                span.end_char,
-                _verification_reach(span, sent, markers),
-            )
-            verb = _verb_in(span)
-            if (
-                prev is not None
-                and _is_main(_predicate(verb), markers)
-                and _points_back(verb, markers)
-            ):
-                add(
-                    "unverified",
-                    span.start_char,
-                    span.end_char,
-                    (prev.start_char, prev.end_char, "back"),
-                )
-        for span in _hits(markers.denied_next, doc, sent, mask):
-            verb = _predicate(_verb_in(span))
-            if prev is not None and verb.dep_ == "ROOT" and _is_report(prev, markers):
-                add(
-                    "denied",
-                    span.start_char,
-                    span.end_char,
-                    (prev.start_char, prev.end_char, "back"),
-                )
-        for span in _hits(markers.adverbs, doc, sent, mask):
-            add("unverified", span.start_char, span.end_char, _adverb_reach(span, sent, markers))
-        for span in _hits(markers.adjectives, doc, sent, mask):
-            add("unverified", span.start_char, span.end_char, _adjective_reach(span, sent, markers))
-        for span in _hits(markers.said_to, doc, sent, mask):
-            add("unverified", span.start_char, span.end_char, _reach(_verb_in(span), sent, markers))
-        for span in _hits(markers.sources, doc, sent, mask):
-            add(
-                "unverified",
-                span.start_char,
-                span.end_char,
-                _source_reach(span.root, sent, markers),
-            )
+        for reading, field, reach in _KINDS:
+            for span in _hits(getattr(markers, field), doc, sent, mask):
+                add(reading, span.start_char, span.end_char, reach(span, sent, markers))
+        if i:
+            out.extend(_pointing_back(doc, sent, sents[i - 1], mask, markers))
         for t in _claim_verbs(sent, mask, markers):
             add("unverified", t.idx, t.idx + len(t.text), _reach(t, sent, markers))
         for x in markers.attributed.finditer(text, lo, hi):
