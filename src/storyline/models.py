@@ -253,6 +253,19 @@ class LocalControl(Record):
     denied: bool = Field(False, description="The sentence calls the assertion false.")
 
 
+class Hedge(Record):
+    """A certainty marker and what the parse says it hedges (`extract/hedges.py`)."""
+
+    reading: Literal["attributed", "unverified", "denied"]
+    start: int = Field(description="The marker's words.")
+    end: int
+    scope_start: int = Field(
+        description="What it hedges: a clause, the sentence, or the one before."
+    )
+    scope_end: int
+    how: str = Field(description="main, clause, phrase or back: the reach the parse gave it.")
+
+
 class DocExtraction(Record):
     """Everything the per-document map found in one document."""
 
@@ -270,6 +283,9 @@ class DocExtraction(Record):
         default_factory=list, description="Resolved and unresolved references to parties."
     )
     controls: list[LocalControl] = Field(default_factory=list)
+    hedges: list[Hedge] = Field(
+        default_factory=list, description="Certainty markers and their scope (none in old files)."
+    )
     embedding: list[float] | None = Field(None, description="Title+lead sentence embedding.")
     error: str | None = Field(
         None,

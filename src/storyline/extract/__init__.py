@@ -18,6 +18,7 @@ from storyline.config import Settings
 from storyline.extract.accusations import find_accusations
 from storyline.extract.control import find_controls
 from storyline.extract.embeddings import embed_documents
+from storyline.extract.hedges import find_hedges, load_markers
 from storyline.extract.mentions import find_mentions
 from storyline.extract.nlp import load_nlp
 from storyline.extract.pieces import MAX_PIECE_CHARS, Piece, merge_pieces, split_pieces
@@ -30,7 +31,7 @@ from storyline.lexicon import Knowledge
 from storyline.models import DocExtraction, Document, RejectedNumber, Span
 
 # The extractors, in the order they run; each reads the `Doc` and what earlier ones found.
-EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities", "controls")
+EXTRACTORS = ("mentions", "quotes", "accusations", "times", "quantities", "controls", "hedges")
 
 
 def _run_extractor(
@@ -51,6 +52,8 @@ def _run_extractor(
         return find_times(doc, anchor=document.published, rules=time_rules(knowledge))
     if name == "controls":
         return find_controls(doc, found["mentions"], found["times"], found["quotes"], knowledge)
+    if name == "hedges":
+        return find_hedges(doc, load_markers(knowledge))
     rejected: list[RejectedNumber] = []  # numbers judged not claims, with the reason
     found["rejected_numbers"] = rejected
     return find_quantities(doc, found["mentions"], found["quotes"], knowledge, rejected, refs)

@@ -34,6 +34,8 @@ _OFFSET_FIELDS = (
     "speaker_end",
     "sentence_start",
     "sentence_end",
+    "scope_start",
+    "scope_end",
 )
 # Cluster ids need no change: they are keys of the normalised name ('p:smith',
 # 'a:<actor id>'), so the same name in two pieces is the same cluster, as in one Doc.
@@ -89,7 +91,7 @@ def _shift_record(record, offset: int):
 # The DocExtraction lists whose records carry offsets into the text.
 _RECORD_LISTS = (
     "sentences", "mentions", "quotes", "accusations", "times", "quantities", "rejected_numbers",
-    "references", "controls",
+    "references", "controls", "hedges",
 )  # fmt: skip
 
 
