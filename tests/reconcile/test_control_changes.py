@@ -107,6 +107,8 @@ def test_claimed_and_denied_is_disputed():
     )
     (x,) = reconcile_control(c, K)
     assert x.status == "disputed"
+    # the denial is a source of the disputed record, beside the claim
+    assert x.documents == ["d1", "d2"] and {p.document for p in x.passages} == {"d1", "d2"}
 
 
 def test_claimed_by_one_side_only():

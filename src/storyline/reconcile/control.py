@@ -341,26 +341,38 @@ def _within(change: _Change, when: str | None) -> bool:
 
 
 def _status(change: _Change, denials: list[_Item]) -> str:
-    if not change.background:
-        if any(i.record.denied for i in change.items):
-            return "disputed"
-        for d in denials:
-            if d.place != change.place:
-                continue
-            if (
-                d.loser is not None
-                and change.gainer is not None
-                and d.loser.key() == (change.gainer.key())
-            ):
-                continue  # the taker saying it holds the place confirms it
-            if (
-                d.loser is not None
-                and change.loser is not None
-                and not _sides_agree(d.loser, change.loser)
-            ):
-                continue
-            if _within(change, d.date or d.doc.published):
-                return "disputed"
+    return "disputed" if _disputing(change, denials) is not None else _undisputed(change)
+
+
+def _disputing(change: _Change, denials: list[_Item]) -> list[_Item] | None:
+    """The denials that dispute the change ([] where one of its own assertions is
+    denied in its sentence), or None where nothing disputes it."""
+    if change.background:
+        return None
+    if any(i.record.denied for i in change.items):
+        return []
+    found = []
+    for d in denials:
+        if d.place != change.place:
+            continue
+        if (
+            d.loser is not None
+            and change.gainer is not None
+            and d.loser.key() == (change.gainer.key())
+        ):
+            continue  # the taker saying it holds the place confirms it
+        if (
+            d.loser is not None
+            and change.loser is not None
+            and not _sides_agree(d.loser, change.loser)
+        ):
+            continue
+        if _within(change, d.date or d.doc.published):
+            found.append(d)
+    return found or None
+
+
+def _undisputed(change: _Change) -> str:
     taker = change.gainer.entity if change.gainer else None
     for i in change.items:
         if i.record.attributed is None:
@@ -410,7 +422,9 @@ def reconcile_control(corpus: Corpus, knowledge: Knowledge) -> list[ControlChang
     for c in changes:
         docs: list[str] = []
         passages: list[MentionRef] = []
-        for i in sorted(c.items, key=lambda i: (i.doc.id, i.record.start)):
+        # a dispute cites the denial beside the assertions
+        disputing = _disputing(c, denials) or []
+        for i in sorted([*c.items, *disputing], key=lambda i: (i.doc.id, i.record.start)):
             for d in [i.doc.id, *copies.get(i.doc.id, [])]:
                 if d not in docs:
                     docs.append(d)
