@@ -287,3 +287,24 @@ def test_government_of_a_country_by_its_official_name(nlp) -> None:
         nlp("The Government of the Republic of Moldova said the Moldovan government would act.")
     )
     assert {m.actor_id for m in mentions if "overnment" in m.text} == {"gov-md"}
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_name(nlp) -> None:
+    mentions = find_mentions(
+        nlp("Barry Okoro, a farmer, lost his barn. Barry said the fire came fast.")
+    )
+    people = {m.text: m.cluster for m in mentions if m.type == "PERSON"}
+    assert people.get("Barry") == people["Barry Okoro"]
+    # two people share it: no one's, and a town after 'to' stays a town
+    types = _types(nlp, "Barry Okoro moved to Barry last year.")
+    assert types.get("Barry") == "GPE"
+
+
+def test_unknown_names_named_as_companies_are_organisations(nlp) -> None:
+    types = _types(
+        nlp,
+        "Shares in Wavepiston rose after Wavepiston signed a deal. The exploration firm "
+        "Tarvex said output fell at its mine near Kestelund.",
+    )
+    assert types.get("Wavepiston") == "ORG"
+    assert types.get("Tarvex") == "ORG"

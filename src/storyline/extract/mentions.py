@@ -292,15 +292,17 @@ class MentionFinder:
                     c.roles.append(" ".join(titles))
                     c.start = s
         surnames = self._surnames(doc, cands)
+        firsts = _first_names(surnames)
         acronyms: dict[str, str] = {}
         self._acronyms(doc, cands, acronyms)
         for c in cands:
-            self._type(doc, c, surnames)
+            self._type(doc, c, surnames, firsts)
         kept = [c for c in cands if c.type]
+        self._one_type_for_unknown_names(doc, kept)
         for c in kept:
             if c.type == "GPE" and _division_word_after(doc, c.end):
                 c.end += 1  # 'the Ouham prefecture': the name as written, clustered as 'Ouham'
-            self._cluster(doc, c, surnames, acronyms)
+            self._cluster(doc, c, surnames, acronyms, firsts)
             if c.type == "PERSON":
                 self._roles(doc, c)
         role_tokens = {i for c in kept if c.type == "PERSON" for i in range(c.role_start, c.start)}
@@ -382,6 +384,24 @@ class MentionFinder:
                 return other.name
         return None
 
+    def _one_type_for_unknown_names(self, doc: Doc, kept: list[_Cand]) -> None:
+        """A name the gazetteer does not know, typed a body in one place of the document and
+        a place in another ('shares in Wavepiston' / 'Wavepiston said'), is the body: the
+        tagger's place label had nothing behind it."""
+        by_name: dict[str, list[_Cand]] = {}
+        for c in kept:
+            if c.actor_id is None and c.type in {"ORG", "GPE", "LOC"}:
+                by_name.setdefault(fold(doc[c.start : c.end].text), []).append(c)
+        for group in by_name.values():
+            types = {c.type for c in group}
+            if "ORG" not in types or types == {"ORG"}:
+                continue
+            if self.gz.candidates(doc[group[0].start : group[0].end].text):
+                continue  # a real place that also acts ('Moscow said'): both readings stand
+            for c in group:
+                if c.type != "ORG":
+                    c.type, c.name = "ORG", doc[c.start : c.end].text
+
     def _surnames(self, doc: Doc, cands: list[_Cand]) -> dict[str, list[tuple[int, str]]]:
         """Surname -> (token position, full name) of each full PERSON name in the doc."""
         out: dict[str, list[tuple[int, str]]] = {}
@@ -408,7 +428,7 @@ class MentionFinder:
                 if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha():
                     acronyms.setdefault(acr, f"@{c.start}")  # the body, not its country
 
-    def _type(self, doc: Doc, c: _Cand, surnames: dict) -> None:
+    def _type(self, doc: Doc, c: _Cand, surnames: dict, firsts: dict[str, str]) -> None:
         span = doc[c.start : c.end]
         text = span.text
         key = fold(text)
@@ -432,6 +452,16 @@ class MentionFinder:
             and (c.label != "GPE" or not self.gz.candidates(text))
         ):
             c.type = "PERSON"  # 'said Mbrindi' after 'Steve Mbrindi': no place of that name
+            return
+        if (
+            single
+            and key in firsts
+            and key not in surnames
+            and c.label in {"PERSON", "GPE", None}
+            and text[:1].isupper()
+            and not self._locative(doc, c.start)
+        ):
+            c.type = "PERSON"  # 'Barry said' after 'Barry Okoro': his first name, no town
             return
         if single and key in self.words["not_names"]:
             return  # 'Winter' alone, with no Charlie Winter in the document
@@ -492,11 +522,30 @@ class MentionFinder:
                 c.type = "LOC"
         elif place:
             c.type = place
+        if c.type == "GPE" and c.label == "GPE" and self._unknown_body(doc, c, text):
+            c.type = "ORG"  # 'Wavepiston signed', 'shares in Wavepiston', 'the firm Wavepiston'
         if c.type in {"GPE", "LOC", "FACILITY"}:
             c.name = _place_name(text)
             self._metonymy(doc, c)
         elif c.type == "ORG":
             c.name = text
+
+    def _unknown_body(self, doc: Doc, c: _Cand, text: str) -> bool:
+        """A name the tagger called a place and the gazetteer does not know, which acts
+        or speaks as a subject, or is named as a company ('shares in X', 'the firm X')."""
+        if self.gz.candidates(text) or self._place_noun_before(doc, c.start):
+            return False
+        root = doc[c.start : c.end].root
+        if root.dep_ in {"nsubj", "nsubjpass"} and self._acts(root.head):
+            return True
+        j = c.start - 1
+        if j >= 0 and doc[j].lower_ in {"in", "of"} and j >= 1:
+            j -= 1  # 'shares in X', 'a stake in X', 'the owner of X'
+        while j >= 0 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower():
+            if doc[j].lemma_.lower() in self.words["company_nouns"]:
+                return True
+            j -= 1
+        return False
 
     def _place_type(self, doc: Doc, c: _Cand, text: str) -> str | None:
         """'GPE' / 'LOC' where the gazetteer (and, for small places, context) says place."""
@@ -649,13 +698,15 @@ class MentionFinder:
 
     # -------------------------------------------------------------- clusters
 
-    def _cluster(self, doc: Doc, c: _Cand, surnames: dict, acronyms: dict) -> None:
+    def _cluster(
+        self, doc: Doc, c: _Cand, surnames: dict, acronyms: dict, firsts: dict[str, str]
+    ) -> None:
         text = doc[c.start : c.end].text
         if c.type == "PERSON":
             name = _person_name(text)
             key = fold(name)
             if c.end - c.start == 1 or len(name.split()) == 1:
-                full = _nearest_full(surnames.get(key, []), c.start)
+                full = _nearest_full(surnames.get(key, []), c.start) or firsts.get(key)
                 if full:
                     name = _person_name(full)
                     key = fold(name)
@@ -1010,6 +1061,18 @@ def _place_name(text: str) -> str:
 
 def _person_name(text: str) -> str:
     return " ".join(w for w in text.replace("’s", "").replace("'s", "").split() if w)
+
+
+def _first_names(surnames: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    """First name -> the one full name of the document that starts with it; a first name
+    two people share is no one's."""
+    fulls: dict[str, set[str]] = {}
+    for entries in surnames.values():
+        for _, full in entries:
+            words = full.split()
+            if len(words) >= 2 and "-" not in words[0]:
+                fulls.setdefault(fold(words[0]), set()).add(full)
+    return {k: next(iter(v)) for k, v in fulls.items() if len(v) == 1}
 
 
 def _nearest_full(fulls: list[tuple[int, str]], position: int) -> str | None:

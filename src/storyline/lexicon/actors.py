@@ -84,6 +84,9 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
         "feature_words": frozenset(
             w.lower() for w in raw.get("feature_words", {}).get("words", [])
         ),
+        "company_nouns": frozenset(
+            w.lower() for w in raw.get("company_nouns", {}).get("words", [])
+        ),
         "government_nouns": frozenset(
             w.lower() for w in raw.get("government_nouns", {}).get("words", [])
         ),
