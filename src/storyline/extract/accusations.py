@@ -61,7 +61,7 @@ def find_accusations(
             continue
         accuser, accused, denied = hit
         denied = denied or _under_denial(token, cues)
-        accused = [p for a in accused for p in _perpetrators(a, cues)]
+        accused = [_possessor(p, refs) for a in accused for p in _perpetrators(a, cues)]
         # The parse may run across a paragraph break (a headline without a full stop).
         accused = [a for a in accused if a is not None and paras[a.i] == paras[token.i]]
         if not accused:
@@ -119,7 +119,7 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
     behind = token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_ == "be"
     if behind and any(c.dep_ == "pobj" for c in token.children):
         return None, _predicate_subjects(token.head), False  # 'Y is behind the attack'
-    if token.pos_ == "VERB" and lemma in cues.blame_verbs:
+    if token.pos_ == "VERB" and lemma in cues.blame_verbs and not _stray_base_form(token):
         if lemma == "blame" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
             return None, _predicate_subjects(token), False
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -130,7 +130,11 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         if lemma == "blame":
             # 'blamed the attack on Y': the party is the object of 'on'.
             on = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "on"]
-            objects += [c for p in on for c in p.children if c.dep_ == "pobj"]
+            blamed = [c for p in on for c in p.children if c.dep_ == "pobj"]
+            objects = blamed or objects  # 'blaming it all on Y': 'it' is the harm, not a party
+        if lemma not in cues.party_object_verbs:
+            # 'denounced it': what is condemned may be an act, not a body
+            objects = [o for o in objects if o.lower_ not in cues.act_pronouns]
         subject = _backshifted_speaker(token, cues) or subject_of(token, cues)
         return subject, _with_conjuncts(objects), False
     if lemma == "blame" and token.pos_ == "NOUN" and token.head.lower_ in ("to",):
@@ -142,7 +146,10 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
     ):
         return None, _predicate_subjects(token), False
     if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
-        return _complainant(token, cues), _parties_of(token), False
+        complainant = _complainant(token, cues)
+        if complainant is None:
+            return None  # 'the lack of support from X is nothing new': no complaint made
+        return complainant, _parties_of(token), False
     if token.tag_ == "VBN" and lemma in cues.cause_verbs and _qualifies_harm(token, cues):
         agent = _agent(token)
         if agent is None:
@@ -152,8 +159,21 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
     return None
 
 
+def _stray_base_form(verb: Token) -> bool:
+    """'an arc of volcanoes and fault lines': a bare base form the parse joined to a
+    finite verb of another tense is a noun it misread ('fault'), not blame."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "conj"
+        and verb.head.tag_ in ("VBZ", "VBD")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "advcl"})
-LIABLE_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr", "advcl"})
+LIABLE_DEPS = frozenset(
+    {"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr", "advcl", "dep"}
+)
 
 
 def _holding(verb: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
@@ -285,6 +305,13 @@ def _perpetrators(party: Token, cues: Cues) -> list[Token]:
     if party.lemma_.lower() not in cues.event_nouns:
         return [party]
     stack = [c for c in party.children if c.dep_ in ("prep", "acl", "relcl", "agent")]
+    verb = party.head
+    if party.dep_ in OBJECT_DEPS and not any(c.dep_ == "auxpass" for c in verb.children):
+        # 'We condemn the arrest of Z by officers of Y': an active verb's 'by' after its
+        # object is the object's agent (the parse hung it on the verb)
+        stack += [
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > party.i
+        ]
     for _ in range(12):
         if not stack:
             break
@@ -305,7 +332,23 @@ def _perpetrators(party: Token, cues: Cues) -> list[Token]:
             return out
         if node.dep_ in ("acl", "relcl", "prep", "agent"):
             stack.extend(c for c in node.children if c.dep_ in ("prep", "agent"))
+        if node.dep_ == "prep" and node.lower_ == "of":
+            # 'the arrest of our secretary by officers of Y': the parse may hang 'by' on
+            # the object of 'of'
+            for obj in (c for c in node.children if c.dep_ == "pobj"):
+                stack.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by")
     return []
+
+
+def _possessor(party: Token, refs: References) -> Token:
+    """'condemned Trump's remarks', 'slams the president's decision': a thing someone
+    owns or did stands for its owner, where the owner is named or resolves."""
+    if party.pos_ != "NOUN" or refs.is_party_noun(party):
+        return party
+    owner = next((c for c in party.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("PROPN", "PRON"):
+        return party
+    return owner
 
 
 def _qualifies_harm(verb: Token, cues: Cues) -> bool:
@@ -420,6 +463,9 @@ def _accuser(
         text, cluster = _party(accuser, index, paras, refs)
         if text is not None:
             return text, cluster
+        if accuser.pos_ in ("NOUN", "PROPN", "PRON") and accuser.dep_ in SUBJECT_DEPS:
+            # 'People are blaming it on Y,” she said': someone else blames, not the speaker
+            return None, None
     for q in quotes:
         if q.start <= token.idx < q.end and q.speaker_text:
             if q.speaker_text.lower() in cues.no_one:
@@ -451,13 +497,21 @@ def _party(
     if mention is not None:
         return mention.name or mention.text, mention.cluster
     span = _noun_phrase(token, paras)
-    named = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")]
+    # a name inside the phrase, or in a clause that qualifies a party ('a group linked
+    # to the Russian state'); 'lines encircling the Pacific Ocean' name no one
+    party = token.pos_ == "NOUN" and refs.is_party_noun(token)
+    named = [
+        t
+        for t in span
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))
+        and (party or t.i == token.i or token in (t.head, t.head.head))
+    ]
     if named:
         return span.text, None
     # 'the contractor', 'these rebels': a definite party; 'foreign mercenaries', 'their
     # allies', 'a neighbouring country' name no one in particular
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
-    if token.pos_ == "NOUN" and definite and refs.is_party_noun(token):
+    if party and definite:
         return span.text, None
     return None, None
 

@@ -57,6 +57,8 @@ class Cues:
     denial_verbs: frozenset[str]
     denied_liabilities: frozenset[str]
     specifiers: tuple[tuple[str, ...], ...]
+    party_object_verbs: frozenset[str]
+    act_pronouns: frozenset[str]
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -112,4 +114,6 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         denial_verbs=_words(acc.get("denial_verbs", [])),
         denied_liabilities=_words(acc.get("denied_liabilities", [])),
         specifiers=tuple(tuple(f.lower().split()) for f in acc.get("specifiers", [])),
+        party_object_verbs=_words(acc.get("party_object_verbs", [])),
+        act_pronouns=_words(acc.get("act_pronouns", [])),
     )
