@@ -50,8 +50,7 @@ def _blames(accusations, accuser, accused, negated=False):
         ),
         # 'blamed X on Y': the party is Y
         (
-            "The harbour master, Ivo Pranjic, blamed the oil spill on the Korvan Shipping "
-            "Company.",
+            "The harbour master, Ivo Pranjic, blamed the oil spill on the Korvan Shipping Company.",
             "Pranjic",
             "Korvan Shipping Company",
         ),
@@ -188,8 +187,7 @@ def test_an_armed_groups_communique_does_not_speak_as_the_army(nlp):
         # a failure noun with no complaint about it
         "Nadia Roth said the lack of support from the Ndele Front is nothing new.",
         # what is denounced may be an act: 'it' is no party
-        "In a memo the director of the Lorsk Port Authority denounced it and ordered an "
-        "inquiry.",
+        "In a memo the director of the Lorsk Port Authority denounced it and ordered an inquiry.",
     ],
 )
 def test_non_blame_forms(nlp, text):
