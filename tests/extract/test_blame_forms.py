@@ -96,6 +96,17 @@ def test_a_thing_someone_owns_or_did_stands_for_its_owner(nlp):
     assert not any("decision" in x for _, x in _pairs(accusations)), _pairs(accusations)
 
 
+def test_an_unnamed_role_holder_is_written_with_what_the_role_is_of(nlp):
+    text = (
+        "Frente Popular del Valle Hondo (FPVH)\nCOMMUNIQUÉ\n"
+        "We hold the commander of the task force responsible for these deaths."
+    )
+    accusations = _run(nlp, text, "statement", "Frente Popular del Valle Hondo (FPVH)")
+    assert any("commander of the task force" in x for _, x in _pairs(accusations)), _pairs(
+        accusations
+    )
+
+
 def test_a_party_singled_out_shares_the_blame(nlp):
     text = (
         "The governor holds the leaders of the Ndele Front, in particular the commander "

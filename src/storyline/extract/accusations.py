@@ -551,6 +551,16 @@ def _noun_phrase(token: Token, paras: list[int]) -> Span:
     for c in token.children:
         if c.dep_ == "acl" and c.i >= hi and c.right_edge.i - hi < 8:
             hi = c.right_edge.i + 1
+        # 'the commander of the task force', 'the Minister of Defence'
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            end = (
+                next((ch.end for ch in doc.noun_chunks if ch.start <= obj.i < ch.end), 0)
+                if obj
+                else 0
+            )
+            if 0 < end - hi < 7:
+                hi = end
     lo, hi = within_paragraph(doc, token.i, lo, hi)
     return doc[lo:hi]
 
