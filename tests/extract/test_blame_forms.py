@@ -133,6 +133,15 @@ def test_blame_under_a_denial_verb_is_denied_not_made(nlp):
     assert all(a.negated for a in accusations)
 
 
+def test_blame_answered_by_a_denial_is_still_blame(nlp):
+    text = (
+        "The Lorsk Courier reported yesterday that Mayor Ida Stam held the Delta Water Board "
+        "responsible for the flooding; the Delta Water Board denies it."
+    )
+    accusations = _run(nlp, text)
+    assert _blames(accusations, "Stam", "Delta Water Board"), _pairs(accusations)
+
+
 def test_the_past_tense_beside_a_reported_pluperfect_is_the_speakers_act(nlp):
     text = (
         "Ana Obi, the chief executive of Tarvo Terminals Ltd, spoke to reporters on Monday.\n"

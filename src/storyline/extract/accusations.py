@@ -274,7 +274,9 @@ def _under_denial(token: Token, cues: Cues) -> bool:
             return False
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in cues.denial_verbs:
-            return True
+            # the denial comes first ('denied that …'); 'X held Y responsible; Y denies
+            # it' is blame, and a denial after it that the parse made its head
+            return node.i < token.i
     return False
 
 
