@@ -41,6 +41,12 @@ def _blames(accusations, accuser, accused, negated=False):
 @pytest.mark.parametrize(
     ("text", "accuser", "accused"),
     [
+        # an unnamed source may accuse; the accused is named
+        (
+            "Government officials have accused Varnia of attempting to interfere in the election.",
+            "Government officials",
+            "Varnia",
+        ),
         # the liability word the parse hangs as an adverbial clause
         (
             "Marta Quiroga held the Delta Water Board (DWB) responsible for the speed of "

@@ -462,7 +462,7 @@ def _accuser(
     """The accuser: the speaker of the quote the blame sits in, else the subject."""
     if accuser is not None and accuser.lower_ not in cues.first_person:
         # 'X reported that the mayor held Y responsible': the mayor, not X
-        text, cluster = _party(accuser, index, paras, refs)
+        text, cluster = _party(accuser, index, paras, refs, accused=False)
         if text is not None:
             return text, cluster
         if accuser.pos_ in ("NOUN", "PROPN", "PRON") and accuser.dep_ in SUBJECT_DEPS:
@@ -480,10 +480,12 @@ def _accuser(
 
 
 def _party(
-    token: Token, index: MentionIndex, paras: list[int], refs: References
+    token: Token, index: MentionIndex, paras: list[int], refs: References, accused: bool = True
 ) -> tuple[str | None, str | None]:
     """The entity a party token stands for; a description of an agent ('the
-    contractor') as written; nothing for a thing, a dateline or an unresolved pronoun."""
+    contractor') as written; nothing for a thing, a dateline or an unresolved pronoun.
+    An accused must be someone in particular ('the rebels', not 'foreign mercenaries');
+    an accuser may be an unnamed source ('Government officials accused X of …')."""
     token = refs.real_subject(token)
     res = refs.resolve(token)
     if res.resolved:
@@ -513,7 +515,11 @@ def _party(
     # 'the contractor', 'these rebels': a definite party; 'foreign mercenaries', 'their
     # allies', 'a neighbouring country' name no one in particular
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
-    if party and definite:
+    # an unnamed source says who it is ('Government officials', 'police'); 'People' or
+    # 'Critics' alone are no one
+    said_who = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
+    source = not accused and (said_who or token.lemma_.lower() in refs.words.organisations)
+    if party and (definite or source):
         return span.text, None
     return None, None
 
