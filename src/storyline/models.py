@@ -157,6 +157,7 @@ class LocalAccusation(Record):
     accuser_cluster: str | None = None
     accused_texts: list[str] = Field(default_factory=list)
     accused_clusters: list[str | None] = Field(default_factory=list)
+    negated: bool = Field(False, description="A denial of blame ('X denied responsibility').")
 
 
 class TimeExpression(Record):
@@ -429,6 +430,9 @@ class Accusation(Record):
     accuser_entity: str | None = None
     accused: list[str] = Field(default_factory=list)
     accused_entities: list[str] = Field(default_factory=list)
+    negated: bool = Field(
+        False, description="A denial: the accuser says the accused are not to blame."
+    )
     text: str
     start: int | None = None
     end: int | None = None

@@ -281,3 +281,23 @@ def test_renumbered_stories_change_nothing_but_their_ids():
     assert [(f.kind, f.new) for f in flood.figures] == [("disputed", ["9"])]
     assert [q.who for q in flood.quotes] == ["Ado Renn"]
     assert not delta.moves
+
+
+def test_a_denial_is_told_as_a_denial_not_an_accusation():
+    before, after = first(), second()  # d2 is new
+    after.accusations = [
+        *after.accusations,
+        Accusation(
+            document="d2",
+            accuser="the dam board",
+            accused=["the dam board"],
+            negated=True,
+            text="The dam board denied responsibility for the late warning.",
+        ),
+    ]
+    delta = compute_delta(take_snapshot(before), take_snapshot(after))
+    told = [(a.who, a.negated) for s in delta.stories for a in s.accusations]
+    assert told == [("Ado Renn", False), ("the dam board", True)]
+    lines = [text for s in delta.stories for text, _ in story_lines(s)]
+    assert any(t.startswith("Denial: the dam board denies") for t in lines), lines
+    assert not any(t.startswith("Accusation: the dam board") for t in lines), lines

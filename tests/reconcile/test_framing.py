@@ -48,7 +48,11 @@ def test_compare_framing_side_by_side():
     corpus.quotes = [
         Quote(id="q1", document="d2", kind="direct", text="x", start=0, end=1, speaker="e9")
     ]
-    corpus.accusations = [Accusation(document="d1", accuser=None, text="Daesh attacked")]
+    corpus.accusations = [
+        Accusation(document="d1", accuser=None, text="Daesh attacked"),
+        # a denial is no accusation the document makes
+        Accusation(document="d1", accuser="IS", accused=["IS"], negated=True, text="IS denied it"),
+    ]
     framing = {f.document: f for f in compare_framing(corpus, load_concepts(K))}
     assert list(framing) == ["d1", "d2", "d3"]
     names1 = {n.concept: n for n in framing["d1"].names}

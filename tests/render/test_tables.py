@@ -24,7 +24,7 @@ EXPECTED_COLUMNS = {
     "events": "id date precision when certainty description story place place_name lat lon country "
     "actors actor_names documents",
     "accusations": "id document story outlet published accuser accuser_entity accused "
-    "accused_entities text start end",
+    "accused_entities negated text start end",
     "entities": "id name type aliases roles stands_for n_mentions n_documents documents lat "
     "lon country gazetteer_id geo_name feature geo_note",
 }

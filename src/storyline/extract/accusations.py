@@ -37,7 +37,9 @@ from storyline.models import LocalAccusation, LocalMention, LocalQuote
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE", "OTHER"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PARTY_PREPS = frozenset({"with", "from", "by", "of"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def find_accusations(
@@ -52,13 +54,14 @@ def find_accusations(
     refs = refs if refs is not None else References(doc, mentions, knowledge)
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
-    found: dict[tuple[int, str | None], LocalAccusation] = {}
+    found: dict[tuple[int, str | None, bool], LocalAccusation] = {}
     for token in doc:
         hit = _match(token, cues)
         if hit is None or _negated(token, cues):
             continue
-        accuser, accused = hit
-        accused = [p for a in accused for p in _perpetrators(a, cues)]
+        accuser, accused, denied = hit
+        denied = denied or _under_denial(token, cues)
+        accused = [_possessor(p, refs) for a in accused for p in _perpetrators(a, cues)]
         # The parse may run across a paragraph break (a headline without a full stop).
         accused = [a for a in accused if a is not None and paras[a.i] == paras[token.i]]
         if not accused:
@@ -71,7 +74,7 @@ def find_accusations(
         acc_text, acc_cluster = _accuser(token, accuser, quotes, index, cues, paras, refs)
         if acc_text is None:
             continue
-        key = (sent.start_char, acc_text)
+        key = (sent.start_char, acc_text, denied)
         record = found.get(key)
         if record is None:
             record = LocalAccusation(
@@ -80,13 +83,19 @@ def find_accusations(
                 text=sent.text,
                 accuser_text=acc_text,
                 accuser_cluster=acc_cluster,
+                negated=denied,
             )
             found[key] = record
         for party in accused:
-            text, cluster = _party(party, index, paras, refs)
-            if cluster is not None and cluster == acc_cluster:
+            if denied and party is accuser:
+                text, cluster = acc_text, acc_cluster  # 'X denied responsibility': X itself
+            else:
+                text, cluster = _party(party, index, paras, refs)
+            if not denied and (
+                text == acc_text or (cluster is not None and cluster == acc_cluster)
+            ):
                 continue  # no one accuses themselves
-            if text and text not in record.accused_texts and text != acc_text:
+            if text and text not in record.accused_texts:
                 record.accused_texts.append(text)
                 record.accused_clusters.append(cluster)
     return sorted(
@@ -94,64 +103,181 @@ def find_accusations(
     )
 
 
-def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token]] | None:
-    """(accuser token or None, accused head tokens) where `token` carries blame."""
+def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """(accuser token or None, accused head tokens, denial?) where `token` carries blame
+    or denies it."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") and lemma in cues.holding_verbs:
-        # 'X held Y responsible (for …)', 'holds the management fully accountable'
+        return _holding(token, cues)
+    if token.pos_ == "VERB" and lemma in cues.denial_verbs:
+        # 'X denied responsibility', 'denies any involvement': X says X is not to blame
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-        if objects and objects[0].lemma_.lower() in cues.liability_words:
-            return None, _predicate_subjects(token)  # 'Y bears responsibility'
-        if objects and any(
-            t.lemma_.lower() in cues.liability_words
-            for c in token.children
-            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr")
-            for t in c.subtree
-        ):
-            return subject_of(token, cues), _with_conjuncts(objects[:1])
-        for comp in token.children:
-            # 'holds Tom personally responsible', parsed as a clause 'Tom … responsible'
-            if comp.dep_ in ("ccomp", "xcomp", "oprd") and comp.lemma_.lower() in (
-                cues.liability_words
-            ):
-                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects:
-                    return subject_of(token, cues), _with_conjuncts(subjects[:1])
+        if objects and objects[0].lemma_.lower() in cues.denied_liabilities:
+            subject = subject_of(token, cues)
+            return subject, [subject] if subject is not None else [], True
         return None
     behind = token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_ == "be"
     if behind and any(c.dep_ == "pobj" for c in token.children):
-        return None, _predicate_subjects(token.head)  # 'Y is behind the attack'
-    if token.pos_ == "VERB" and lemma in cues.blame_verbs:
+        return None, _predicate_subjects(token.head), False  # 'Y is behind the attack'
+    if token.pos_ == "VERB" and lemma in cues.blame_verbs and not _stray_base_form(token):
         if lemma == "blame" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-            return None, _predicate_subjects(token)
+            return None, _predicate_subjects(token), False
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         if passive:
             agent = _agent(token)
-            return agent, [c for c in token.children if c.dep_ == "nsubjpass"]
+            return agent, [c for c in token.children if c.dep_ == "nsubjpass"], False
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
         if lemma == "blame":
             # 'blamed the attack on Y': the party is the object of 'on'.
             on = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "on"]
-            objects += [c for p in on for c in p.children if c.dep_ == "pobj"]
-        return subject_of(token, cues), _with_conjuncts(objects)
+            blamed = [c for p in on for c in p.children if c.dep_ == "pobj"]
+            objects = blamed or objects  # 'blaming it all on Y': 'it' is the harm, not a party
+        if lemma not in cues.party_object_verbs:
+            # 'denounced it': what is condemned may be an act, not a body
+            objects = [o for o in objects if o.lower_ not in cues.act_pronouns]
+        subject = _backshifted_speaker(token, cues) or subject_of(token, cues)
+        return subject, _with_conjuncts(objects), False
     if lemma == "blame" and token.pos_ == "NOUN" and token.head.lower_ in ("to",):
-        return None, _predicate_subjects(token.head)
+        return None, _predicate_subjects(token.head), False
     if (
         token.pos_ == "ADJ"
         and lemma in ("responsible", "culpable", "guilty")
-        and token.head.lemma_.lower() not in cues.holding_verbs
-        and token.head.head.lemma_.lower() not in cues.holding_verbs
+        and not _held(token, cues)
     ):
-        return None, _predicate_subjects(token)
+        return None, _predicate_subjects(token), False
     if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
-        return _complainant(token, cues), _parties_of(token)
+        complainant = _complainant(token, cues)
+        if complainant is None:
+            return None  # 'the lack of support from X is nothing new': no complaint made
+        return complainant, _parties_of(token), False
     if token.tag_ == "VBN" and lemma in cues.cause_verbs and _qualifies_harm(token, cues):
         agent = _agent(token)
         if agent is None:
             return None
         parties = [agent, *_backers(token)]
-        return None, _with_conjuncts(parties)
+        return None, _with_conjuncts(parties), False
     return None
+
+
+def _stray_base_form(verb: Token) -> bool:
+    """'an arc of volcanoes and fault lines': a bare base form the parse joined to a
+    finite verb of another tense is a noun it misread ('fault'), not blame."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "conj"
+        and verb.head.tag_ in ("VBZ", "VBD")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "advcl"})
+LIABLE_DEPS = frozenset(
+    {"oprd", "acomp", "xcomp", "ccomp", "advmod", "dobj", "attr", "advcl", "dep"}
+)
+
+
+def _holding(verb: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """'X held Y responsible (for …)', 'holds the management fully accountable', 'Y bears
+    responsibility'; the parse may make 'Y … responsible' a clause of its own."""
+    liability = cues.liability_words
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if objects and objects[0].lemma_.lower() in liability:
+        return None, _predicate_subjects(verb), False  # 'Y bears responsibility'
+    for comp in verb.children:
+        # 'holds the Federation responsible', parsed as a clause 'the Federation responsible'
+        if comp.dep_ in CLAUSE_DEPS and comp.lemma_.lower() in liability:
+            subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                accused = _with_conjuncts(subjects[:1]) + _specified(subjects[0], comp, cues)
+                return subject_of(verb, cues), accused, False
+    liable = next(
+        (
+            t
+            for c in verb.children
+            if c.dep_ in LIABLE_DEPS
+            for t in c.subtree
+            if t.lemma_.lower() in liability
+        ),
+        None,
+    )
+    if objects and liable is not None:
+        accused = _with_conjuncts(objects[:1]) + _specified(objects[0], liable, cues)
+        return subject_of(verb, cues), accused, False
+    return None
+
+
+def _held(token: Token, cues: Cues) -> bool:
+    """Is a liability adjective part of a holding construction ('holds X … responsible')?
+    Then that construction makes the accusation, with its subject as the accuser."""
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in cues.holding_verbs:
+            return True
+    return False
+
+
+def _specified(obj: Token, liable: Token, cues: Cues) -> list[Token]:
+    """'holds the leaders of the group, in particular its commander Ana Obi, personally
+    responsible': the name singled out between the object and the liability word."""
+    doc = obj.doc
+    lo, hi = obj.right_edge.i + 1, liable.i
+    words = [t.lower_ for t in doc[lo:hi]]
+    for form in cues.specifiers:
+        n = len(form)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k : k + n]) != form:
+                continue
+            for t in doc[lo + k + n : hi]:
+                if t.pos_ == "PROPN":
+                    end = t
+                    while end.i + 1 < hi and doc[end.i + 1].pos_ == "PROPN":
+                        end = doc[end.i + 1]
+                    return [end]
+                if t.is_punct and t.text not in ("-", "'"):
+                    break
+            return []
+    return []
+
+
+def _backshifted_speaker(verb: Token, cues: Cues) -> Token | None:
+    """'She said the company had offered a rise and accused the union of …': the parse
+    joins 'accused' to the reported 'had offered', but a past tense beside a pluperfect
+    is the speaker's own act; its subject is the speaker's."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBD"
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    if any(c.dep_ == "aux" for c in verb.children):
+        return None
+    first = verb.head
+    if first.dep_ != "ccomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in first.children
+    ):
+        return None
+    said = first.head
+    if said.tag_ != "VBD" or said.lemma_.lower() not in cues.speech_verbs | cues.indirect_verbs:
+        return None
+    return subject_of(said, cues)
+
+
+def _under_denial(token: Token, cues: Cues) -> bool:
+    """'X denied that Y was behind it', 'rejects being responsible': blame governed by a
+    denial verb is denied, not made."""
+    node = token
+    for _ in range(4):
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "pcomp", "prep", "acomp"):
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in cues.denial_verbs:
+            # the denial comes first ('denied that …'); 'X held Y responsible; Y denies
+            # it' is blame, and a denial after it that the parse made its head
+            return node.i < token.i
+    return False
 
 
 def _negated(token: Token, cues: Cues) -> bool:
@@ -181,6 +307,13 @@ def _perpetrators(party: Token, cues: Cues) -> list[Token]:
     if party.lemma_.lower() not in cues.event_nouns:
         return [party]
     stack = [c for c in party.children if c.dep_ in ("prep", "acl", "relcl", "agent")]
+    verb = party.head
+    if party.dep_ in OBJECT_DEPS and not any(c.dep_ == "auxpass" for c in verb.children):
+        # 'We condemn the arrest of Z by officers of Y': an active verb's 'by' after its
+        # object is the object's agent (the parse hung it on the verb)
+        stack += [
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > party.i
+        ]
     for _ in range(12):
         if not stack:
             break
@@ -201,7 +334,23 @@ def _perpetrators(party: Token, cues: Cues) -> list[Token]:
             return out
         if node.dep_ in ("acl", "relcl", "prep", "agent"):
             stack.extend(c for c in node.children if c.dep_ in ("prep", "agent"))
+        if node.dep_ == "prep" and node.lower_ == "of":
+            # 'the arrest of our secretary by officers of Y': the parse may hang 'by' on
+            # the object of 'of'
+            for obj in (c for c in node.children if c.dep_ == "pobj"):
+                stack.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by")
     return []
+
+
+def _possessor(party: Token, refs: References) -> Token:
+    """'condemned Trump's remarks', 'slams the president's decision': a thing someone
+    owns or did stands for its owner, where the owner is named or resolves."""
+    if party.pos_ != "NOUN" or refs.is_party_noun(party):
+        return party
+    owner = next((c for c in party.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("PROPN", "PRON"):
+        return party
+    return owner
 
 
 def _qualifies_harm(verb: Token, cues: Cues) -> bool:
@@ -313,22 +462,30 @@ def _accuser(
     """The accuser: the speaker of the quote the blame sits in, else the subject."""
     if accuser is not None and accuser.lower_ not in cues.first_person:
         # 'X reported that the mayor held Y responsible': the mayor, not X
-        text, cluster = _party(accuser, index, paras, refs)
+        text, cluster = _party(accuser, index, paras, refs, accused=False)
         if text is not None:
             return text, cluster
+        if accuser.pos_ in ("NOUN", "PROPN", "PRON") and accuser.dep_ in SUBJECT_DEPS:
+            # 'People are blaming it on Y,” she said': someone else blames, not the speaker
+            return None, None
     for q in quotes:
         if q.start <= token.idx < q.end and q.speaker_text:
             if q.speaker_text.lower() in cues.no_one:
                 return None, None  # 'nobody doubted that Y was behind it'
             return q.speaker_text, q.speaker_cluster
+    issuer = refs.issuer()
+    if accuser is not None and accuser.lower_ in cues.first_person and issuer is not None:
+        return issuer.name, issuer.cluster  # 'We denounce …' in a statement: its issuer
     return None, None
 
 
 def _party(
-    token: Token, index: MentionIndex, paras: list[int], refs: References
+    token: Token, index: MentionIndex, paras: list[int], refs: References, accused: bool = True
 ) -> tuple[str | None, str | None]:
     """The entity a party token stands for; a description of an agent ('the
-    contractor') as written; nothing for a thing, a dateline or an unresolved pronoun."""
+    contractor') as written; nothing for a thing, a dateline or an unresolved pronoun.
+    An accused must be someone in particular ('the rebels', not 'foreign mercenaries');
+    an accuser may be an unnamed source ('Government officials accused X of …')."""
     token = refs.real_subject(token)
     res = refs.resolve(token)
     if res.resolved:
@@ -344,8 +501,25 @@ def _party(
     if mention is not None:
         return mention.name or mention.text, mention.cluster
     span = _noun_phrase(token, paras)
-    named = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")]
-    if named or (token.pos_ == "NOUN" and refs.is_party_noun(token)):
+    # a name inside the phrase, or in a clause that qualifies a party ('a group linked
+    # to the Russian state'); 'lines encircling the Pacific Ocean' name no one
+    party = token.pos_ == "NOUN" and refs.is_party_noun(token)
+    named = [
+        t
+        for t in span
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))
+        and (party or t.i == token.i or token in (t.head, t.head.head))
+    ]
+    if named:
+        return span.text, None
+    # 'the contractor', 'these rebels': a definite party; 'foreign mercenaries', 'their
+    # allies', 'a neighbouring country' name no one in particular
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    # an unnamed source says who it is ('Government officials', 'police'); 'People' or
+    # 'Critics' alone are no one
+    said_who = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
+    source = not accused and (said_who or token.lemma_.lower() in refs.words.organisations)
+    if party and (definite or source):
         return span.text, None
     return None, None
 
@@ -368,6 +542,8 @@ def _body_of(token: Token, refs: References, cues: Cues) -> tuple[str, str | Non
         res = refs.resolve(part, record=False)
         if res.resolved and res.referent is not None and res.referent.type != "PERSON":
             return res.text or part.text, res.cluster
+        if not res.resolved and part.pos_ == "PROPN" and part.text.isupper():
+            return part.text, None  # 'the management of ABCT': the body's acronym
     return None
 
 
@@ -383,6 +559,16 @@ def _noun_phrase(token: Token, paras: list[int]) -> Span:
     for c in token.children:
         if c.dep_ == "acl" and c.i >= hi and c.right_edge.i - hi < 8:
             hi = c.right_edge.i + 1
+        # 'the commander of the task force', 'the Minister of Defence'
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            end = (
+                next((ch.end for ch in doc.noun_chunks if ch.start <= obj.i < ch.end), 0)
+                if obj
+                else 0
+            )
+            if 0 < end - hi < 7:
+                hi = end
     lo, hi = within_paragraph(doc, token.i, lo, hi)
     return doc[lo:hi]
 

@@ -255,6 +255,7 @@ class References:
         self._titled_names()
         self._signature()
         self._merge_surnames()
+        self._issuer_organs()
 
     def _titled_names(self) -> None:
         """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER
@@ -303,8 +304,19 @@ class References:
                     continue
                 offset = name_start + text[name_start:].find(name)
                 span = self.doc.char_span(offset, offset + len(name), alignment_mode="expand")
-                if span is None or any(i in self._by_token for i in range(span.start, span.end)):
+                if span is None:
                     continue
+                taken = {self._by_token.get(i) for i in range(span.start, span.end)} - {None}
+                if taken:
+                    # the NER typed the signatory's name as a body ('Brigade Ana Obi', ORG):
+                    # the signature block says it is a person with that role
+                    old = self.referents.get(taken.pop()) if len(taken) == 1 else None
+                    if old is None or old.type == "PERSON" or not old.name.endswith(name):
+                        continue
+                    old.type, old.name = "PERSON", name
+                    old.names.add(name.lower())
+                    old.roles.append(role)
+                    return
                 key = "n:" + name.lower()
                 ref = self.referents.setdefault(key, Referent(key, name, "PERSON", None))
                 ref.names.add(name.lower())
@@ -335,13 +347,47 @@ class References:
             target = full.get(words[-1]) if len(words) == 1 else None
             if target is None or target == ref.key:
                 continue
-            person = self.referents[target]
-            person.names |= ref.names
-            person.roles += [r for r in ref.roles if r not in person.roles]
-            if person.cluster is None:
-                person.cluster = ref.cluster
             moved[ref.key] = target
-            del self.referents[ref.key]
+        self._move(moved)
+
+    def _issuer_organs(self) -> None:
+        """In an official statement, an organ named as the issuer's ('The National
+        Executive Council of the Union (NU) met …') speaks as the issuer: its mentions
+        and the descriptors that point at it ('The Council condemns …') are the issuer's."""
+        if self.doc_type != "statement":
+            return
+        issuer = self.issuer()
+        if issuer is None or issuer.key not in self.referents:
+            return
+        doc = self.doc
+        moved: dict[str, str] = {}
+        for m in self._mentions:
+            key = self._by_cluster.get(m.cluster)
+            if key is None or key == issuer.key or key in moved:
+                continue
+            ref = self.referents[key]
+            if ref.type not in ("ORG", "ARMED_GROUP"):
+                continue
+            if ref.name.split()[-1].lower() not in self.words.organ_nouns:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            after = [t for t in doc[span.end : span.end + 3] if t.lower_ != "the"]
+            of_issuer = len(after) > 1 and after[0].lower_ == "of"
+            if of_issuer and self._by_token.get(after[1].i) == issuer.key:
+                moved[key] = issuer.key
+        self._move(moved)
+
+    def _move(self, moved: dict[str, str]) -> None:
+        """Merge each referent `moved` names into its target."""
+        for source, target in moved.items():
+            ref, into = self.referents[source], self.referents[target]
+            into.names |= ref.names
+            into.roles += [r for r in ref.roles if r not in into.roles]
+            if into.cluster is None:
+                into.cluster = ref.cluster
+            del self.referents[source]
         if not moved:
             return
         for table in (self._by_cluster, self._by_token):
@@ -764,8 +810,14 @@ class References:
         issuer = self.issuer()
         if issuer is not None and (lemma in issuer.name_words() or low in issuer.name_words()):
             return Resolution("issuer", issuer)
-        if issuer is not None and t.text[:1].isupper() and lemma in self.words.organisations:
-            return Resolution("issuer", issuer)  # a statement's 'The Mission condemns …'
+        if (
+            issuer is not None
+            and t.text[:1].isupper()
+            and set(self.words.organisations.get(lemma, ())) & issuer.name_words()
+        ):
+            # a statement's 'The Mission condemns …'; an armed group's communiqué that
+            # names 'the Army' means its enemy, not itself
+            return Resolution("issuer", issuer)
         if owner is None and not people and not self._is_role(t) and t.tag_ != "NNS":
             # a body, not people: 'the leaders of the RPO' stand for the RPO (accusations)
             described = self._described(t)
@@ -906,11 +958,20 @@ class References:
         if self.outlet:
             name, acronym = _letterhead_name(self.outlet)
             low = name.lower()
-            for ref in self.referents.values():
-                if self._generic(ref):
-                    continue  # 'Authority' alone is the descriptor, not the body
-                if ref.type in ORG_TYPES and any(n in low or low in n for n in ref.names):
-                    return ref
+            short = acronym.lower() if acronym else None
+            for loose in (False, True):
+                # the body by its full name or acronym first; then a name the letterhead
+                # holds or that holds it, of two words or more ('Catatumbo' inside the
+                # armed group's name is a region, not the issuer)
+                for ref in self.referents.values():
+                    if ref.type not in ORG_TYPES or self._generic(ref):
+                        continue  # 'Authority' alone is the descriptor, not the body
+                    if any(n in (low, short) for n in ref.names):
+                        return ref
+                    if loose and any(
+                        len(n.split()) > 1 and (n in low or low in n) for n in ref.names
+                    ):
+                        return ref
             names = {low} | ({acronym.lower()} if acronym else set())
             return Referent("outlet", name, "ORG", None, names)
         first_paras = 4

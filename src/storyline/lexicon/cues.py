@@ -54,6 +54,11 @@ class Cues:
     no_one: frozenset[str]
     hypothetical: frozenset[str]
     collective_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
+    denied_liabilities: frozenset[str]
+    specifiers: tuple[tuple[str, ...], ...]
+    party_object_verbs: frozenset[str]
+    act_pronouns: frozenset[str]
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -106,4 +111,9 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         no_one=_words(acc.get("no_one", [])),
         hypothetical=_words(acc.get("hypothetical", [])),
         collective_nouns=_words(acc.get("collective_nouns", [])),
+        denial_verbs=_words(acc.get("denial_verbs", [])),
+        denied_liabilities=_words(acc.get("denied_liabilities", [])),
+        specifiers=tuple(tuple(f.lower().split()) for f in acc.get("specifiers", [])),
+        party_object_verbs=_words(acc.get("party_object_verbs", [])),
+        act_pronouns=_words(acc.get("act_pronouns", [])),
     )

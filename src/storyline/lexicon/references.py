@@ -24,6 +24,7 @@ class ReferenceWords:
     loose_modifiers: frozenset[str]
     person_nouns: frozenset[str]
     record_nouns: frozenset[str]
+    organ_nouns: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -55,6 +56,7 @@ def _reference_words(knowledge: Knowledge) -> ReferenceWords:
         loose_modifiers=_lower(raw["descriptor_modifiers"]["loose"]),
         person_nouns=_lower(raw["parties"]["people"]),
         record_nouns=_lower(raw.get("records", {}).get("nouns", [])),
+        organ_nouns=_lower(raw.get("organs", {}).get("nouns", [])),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )

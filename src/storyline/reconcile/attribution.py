@@ -79,6 +79,7 @@ def attribute_accusations(corpus: Corpus) -> list[Accusation]:
                     accuser_entity=accuser.id if accuser is not None else None,
                     accused=names,
                     accused_entities=ids,
+                    negated=a.negated,
                     text=a.text,
                     start=a.start,
                     end=a.end,

@@ -64,6 +64,7 @@ class SnapItem(BaseModel):
     text: str
     who: str | None = Field(None, description="Speaker (quote) or accuser (accusation).")
     whom: list[str] = Field(default_factory=list, description="The accused.")
+    negated: bool = Field(False, description="A denial of blame (accusations).")
     date: str | None = None
 
 
@@ -151,11 +152,13 @@ def take_snapshot(analysis: Analysis) -> Snapshot:
     ]
     accusations = [
         SnapItem(
-            key=_key(a.accuser, "|".join(sorted(a.accused)), a.text),
+            key=_key(a.accuser, "|".join(sorted(a.accused)), a.text)
+            + ("|denied" if a.negated else ""),
             documents=[a.document],
             text=_short(a.text),
             who=a.accuser,
             whom=list(a.accused),
+            negated=a.negated,
         )
         for a in analysis.accusations
     ]
@@ -235,6 +238,7 @@ class NewItem(BaseModel):
     documents: list[str]
     who: str | None = None
     whom: list[str] = Field(default_factory=list)
+    negated: bool = False
     date: str | None = None
 
 
@@ -480,7 +484,14 @@ def _new_items(
         if item.key in known or not docs:
             continue
         out[_first_story(docs, story_of)].append(
-            NewItem(text=item.text, documents=docs, who=item.who, whom=item.whom, date=item.date)
+            NewItem(
+                text=item.text,
+                documents=docs,
+                who=item.who,
+                whom=item.whom,
+                negated=item.negated,
+                date=item.date,
+            )
         )
     return out
 

@@ -93,7 +93,7 @@ def compare_framing(corpus: Corpus, lexicon: Concepts) -> list[Framing]:
     """One `Framing` per document, in document order (copies share their original's);
     `lexicon` is `load_concepts(knowledge)`."""
     by_entity_rows = entity_terms(corpus)
-    accusations = Counter(a.document for a in corpus.accusations)
+    accusations = Counter(a.document for a in corpus.accusations if not a.negated)
     quoted: dict[str, Counter] = defaultdict(Counter)
     for q in corpus.quotes:
         if q.speaker:
@@ -108,7 +108,7 @@ def compare_framing(corpus: Corpus, lexicon: Concepts) -> list[Framing]:
             names[doc.id] = rows + concepts
         n_acc = accusations.get(source, 0)
         if not corpus.accusations and source in corpus.extractions:
-            n_acc = len(corpus.extractions[source].accusations)
+            n_acc = sum(not a.negated for a in corpus.extractions[source].accusations)
         who = quoted.get(source, Counter())
         out.append(
             Framing(

@@ -57,6 +57,9 @@ def _quote(q: NewItem) -> str:
 
 
 def _accusation(a: NewItem) -> str:
+    if a.negated:  # a denial: 'X denied responsibility'
+        whom = f" denies that {', '.join(a.whom)} is to blame" if a.whom else " denies blame"
+        return f"Denial: {a.who or 'unnamed'}{whom}: {a.text}"
     whom = f" accuses {', '.join(a.whom)}" if a.whom else " accuses"
     return f"Accusation: {a.who or 'unnamed'}{whom}: {a.text}"
 

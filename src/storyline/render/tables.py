@@ -120,6 +120,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "accuser_entity",
         "accused",
         "accused_entities",
+        "negated",
         "text",
         "start",
         "end",
@@ -130,7 +131,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # Column types other than text, so an empty or all-blank column keeps its type.
 INTEGER = {"start", "end", "n_documents", "n_mentions", "group_size", "group_documents"}
 FLOAT = {"value", "value_high", "lat", "lon"}
-BOOLEAN = {"revision"}
+BOOLEAN = {"revision", "negated"}
 DATES = {("stories", "start"), ("stories", "end")}  # a story's span: ISO dates, not offsets
 
 

@@ -1,0 +1,221 @@
+"""Blame forms and the forms that look like blame but are not, on snippets written for
+these tests (issue 11, point 4): who blames whom, denials, and the parties resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.accusations import find_accusations
+from storyline.extract.mentions import find_mentions
+from storyline.extract.quotes import find_quotes
+from storyline.extract.references import References
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()
+
+
+def _run(nlp, text, doc_type="report", outlet=None):
+    doc = nlp(text)
+    mentions = find_mentions(doc)
+    refs = References(doc, mentions, K, doc_type, outlet)
+    quotes = find_quotes(doc, mentions, K, refs)
+    return find_accusations(doc, mentions, quotes, K, refs)
+
+
+def _pairs(accusations, negated=False):
+    return {
+        (a.accuser_text or "", x)
+        for a in accusations
+        if a.negated == negated
+        for x in a.accused_texts
+    }
+
+
+def _blames(accusations, accuser, accused, negated=False):
+    return any(
+        accuser.lower() in a.lower() and accused.lower() in b.lower()
+        for a, b in _pairs(accusations, negated)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        # an unnamed source may accuse; the accused is named
+        (
+            "Government officials have accused Varnia of attempting to interfere in the election.",
+            "Government officials",
+            "Varnia",
+        ),
+        # the liability word the parse hangs as an adverbial clause
+        (
+            "Marta Quiroga held the Delta Water Board (DWB) responsible for the speed of "
+            "the flooding.",
+            "Quiroga",
+            "Delta Water Board",
+        ),
+        # 'blamed X on Y': the party is Y
+        (
+            "The harbour master, Ivo Pranjic, blamed the oil spill on the Korvan Shipping Company.",
+            "Pranjic",
+            "Korvan Shipping Company",
+        ),
+        # condemn an event 'by' its perpetrator: the perpetrator, through its members
+        (
+            "The Northern Relief Mission condemned the attack by Ndele Front elements on a "
+            "food convoy near Sarki.",
+            "Northern Relief Mission",
+            "Ndele Front",
+        ),
+        (
+            "The Ministry of Transport denounced the sabotage carried out by the Ndele Front "
+            "on the railway.",
+            "Ministry of Transport",
+            "Ndele Front",
+        ),
+        (
+            "Senator Lidia Marsh said the Ndele Front bears responsibility for the blackout.",
+            "Marsh",
+            "Ndele Front",
+        ),
+    ],
+)
+def test_blame_forms(nlp, text, accuser, accused):
+    accusations = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+    assert all(not a.negated for a in accusations)
+
+
+def test_the_event_noun_is_never_the_accused(nlp):
+    text = (
+        "The Northern Relief Mission condemned the attack by Ndele Front elements on a food "
+        "convoy near Sarki."
+    )
+    accused = {x for _, x in _pairs(_run(nlp, text))}
+    assert accused and not any("attack" in x or "elements" in x for x in accused), accused
+
+
+def test_a_thing_someone_owns_or_did_stands_for_its_owner(nlp):
+    text = "Senator Ivo Lind slammed Governor Ana Marsh's decision to close the port."
+    accusations = _run(nlp, text)
+    assert _blames(accusations, "Lind", "Marsh"), _pairs(accusations)
+    assert not any("decision" in x for _, x in _pairs(accusations)), _pairs(accusations)
+
+
+def test_an_unnamed_role_holder_is_written_with_what_the_role_is_of(nlp):
+    text = (
+        "Frente Popular del Valle Hondo (FPVH)\nCOMMUNIQUÉ\n"
+        "We hold the commander of the task force responsible for these deaths."
+    )
+    accusations = _run(nlp, text, "statement", "Frente Popular del Valle Hondo (FPVH)")
+    assert any("commander of the task force" in x for _, x in _pairs(accusations)), _pairs(
+        accusations
+    )
+
+
+def test_a_party_singled_out_shares_the_blame(nlp):
+    text = (
+        "The governor holds the leaders of the Ndele Front, in particular the commander "
+        "Marco Tessel, personally responsible for the looting of the market."
+    )
+    accusations = _run(nlp, text)
+    assert _blames(accusations, "governor", "Ndele Front"), _pairs(accusations)
+    assert _blames(accusations, "governor", "Tessel"), _pairs(accusations)
+
+
+def test_a_denial_of_responsibility_is_recorded_negated(nlp):
+    accusations = _run(nlp, "The Ndele Front denied responsibility for the ambush on Tuesday.")
+    assert len(accusations) == 1 and accusations[0].negated, accusations
+    assert _blames(accusations, "Ndele Front", "Ndele Front", negated=True), accusations
+
+
+def test_blame_under_a_denial_verb_is_denied_not_made(nlp):
+    text = (
+        "Varnia's foreign ministry said on Monday it had nothing to hide.\n"
+        "The Varnian embassy in Lorsk denied that Varnia was behind the cyberattack."
+    )
+    accusations = _run(nlp, text)
+    assert not _pairs(accusations), _pairs(accusations)  # no one is blamed
+    assert all(a.negated for a in accusations)
+
+
+def test_blame_answered_by_a_denial_is_still_blame(nlp):
+    text = (
+        "The Lorsk Courier reported yesterday that Mayor Ida Stam held the Delta Water Board "
+        "responsible for the flooding; the Delta Water Board denies it."
+    )
+    accusations = _run(nlp, text)
+    assert _blames(accusations, "Stam", "Delta Water Board"), _pairs(accusations)
+
+
+def test_the_past_tense_beside_a_reported_pluperfect_is_the_speakers_act(nlp):
+    text = (
+        "Ana Obi, the chief executive of Tarvo Terminals Ltd, spoke to reporters on Monday.\n"
+        "She said the company had offered a 10 percent rise in April and accused the "
+        "Harbour Workers Union of blocking the talks."
+    )
+    accusations = _run(nlp, text)
+    assert _blames(accusations, "Obi", "Harbour Workers Union"), _pairs(accusations)
+    assert not _blames(accusations, "Tarvo", "Harbour Workers Union"), _pairs(accusations)
+
+
+def test_a_statements_we_is_its_issuer(nlp):
+    text = (
+        "Harbour Pilots Association (HPA)\nPRESS STATEMENT\n"
+        "We condemn the arrest of our secretary by officers of the Port Police Command."
+    )
+    accusations = _run(nlp, text, "statement", "Harbour Pilots Association (HPA)")
+    assert _blames(accusations, "Harbour Pilots Association", "Port Police Command"), _pairs(
+        accusations
+    )
+
+
+def test_a_statements_organ_speaks_as_its_issuer(nlp):
+    text = (
+        "Harbour Pilots Association (HPA)\nPRESS STATEMENT\n"
+        "The Executive Board of the Harbour Pilots Association (HPA) met on Monday.\n"
+        "The Board condemns the arrest of our secretary by officers of the Port Police "
+        "Command."
+    )
+    accusations = _run(nlp, text, "statement", "Harbour Pilots Association (HPA)")
+    assert [a.accuser_text for a in accusations] == ["Harbour Pilots Association"]
+
+
+def test_an_armed_groups_communique_does_not_speak_as_the_army(nlp):
+    text = (
+        "Frente Popular del Valle Hondo (FPVH)\nCOMMUNIQUÉ\n"
+        "We denounce the shelling carried out by the Army against the village of Mirador."
+    )
+    accusations = _run(nlp, text, "statement", "Frente Popular del Valle Hondo (FPVH)")
+    assert accusations, accusations
+    for a in accusations:
+        assert any(w in (a.accuser_text or "") for w in ("FPVH", "Frente")), a
+        assert a.accused_texts and all("Frente" not in x for x in a.accused_texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated, avoided, hypothetical, no one
+        "The Ministry of Transport did not blame the Ndele Front for the derailment.",
+        "The Ministry of Transport refused to condemn the Ndele Front.",
+        "The Ministry of Transport might accuse the Ndele Front of sabotage.",
+        "You can't blame this on the Ndele Front.",
+        # figurative
+        "The vote exposed the fault lines inside the Ndele Front.",
+        "The Ndele Front and the army traded blame in a long-running blame game.",
+        "The coast sits on a belt of volcanoes and fault lines running along the shelf.",
+        # an unnamed party is no one in particular
+        "The governor accused foreign mercenaries of fighting beside the rebels.",
+        # someone else blames, not the one who reports it
+        "Ana Obi, the port director, spoke on Monday. \u201cPeople are blaming it all on "
+        "the Ndele Front,\u201d she told reporters.",
+        # a failure noun with no complaint about it
+        "Nadia Roth said the lack of support from the Ndele Front is nothing new.",
+        # what is denounced may be an act: 'it' is no party
+        "In a memo the director of the Lorsk Port Authority denounced it and ordered an inquiry.",
+    ],
+)
+def test_non_blame_forms(nlp, text):
+    accusations = _run(nlp, text)
+    assert _pairs(accusations) == set(), _pairs(accusations)
