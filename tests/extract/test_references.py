@@ -430,3 +430,16 @@ def test_a_record_made_to_speak_gives_its_named_keeper(nlp):
     said = {q.text: q.speaker_text for q in quotes if q.kind == "indirect"}
     assert said.get("turnout rose") == "Ohio Elections Commission"
     assert said.get("prices rose") != "Ohio Elections Commission"
+
+
+def test_signature_gives_the_role_to_a_ranked_signatory(nlp):
+    text = (
+        "PRESS RELEASE\n\n"
+        "1. The Minister holds the Black Ridge Front responsible for the burning of the "
+        "market.\n\n"
+        "Done at Kestelund, 3 May 2024\n\n"
+        "The Minister of Defence\n\n"
+        "Général de Brigade Jean-Marc Ndoubé\n"
+    )
+    _, accusations, _, _ = _run(nlp, text, doc_type="statement")
+    assert _blames(accusations, "Ndoubé", "Black Ridge Front"), _pairs(accusations)

@@ -310,10 +310,18 @@ class References:
                 if taken:
                     # the NER typed the signatory's name as a body ('Brigade Ana Obi', ORG):
                     # the signature block says it is a person with that role
+                    # or as the person it is, the rank stripped ('Armel Obi' of 'General de
+                    # Brigade Armel Obi'): either way the signature gives the role
                     old = self.referents.get(taken.pop()) if len(taken) == 1 else None
-                    if old is None or old.type == "PERSON" or not old.name.endswith(name):
+                    if old is None:
                         continue
-                    old.type, old.name = "PERSON", name
+                    if old.type == "PERSON":
+                        if not name.endswith(old.name):
+                            continue
+                    elif old.name.endswith(name):
+                        old.type, old.name = "PERSON", name
+                    else:
+                        continue
                     old.names.add(name.lower())
                     old.roles.append(role)
                     return
