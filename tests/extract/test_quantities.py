@@ -379,3 +379,11 @@ def test_a_speech_verb_inside_a_quote_names_its_own_speaker(nlp):
     by_value = {q.value: q for q in find_quantities(doc, [], [quote], K)}
     assert by_value[14].claimant_text == "The observers"
     assert "army" in by_value[0].claimant_text.lower()
+
+
+def test_the_second_day_of_a_date_pair_is_no_claim(nlp):
+    values, reasons = _values_and_rejections(
+        nlp, "Monitors documented 14 deaths between March 3 and 5, and 40 arrests on May 2 and 6."
+    )
+    assert values == [14, 40]
+    assert "date" in reasons

@@ -683,7 +683,10 @@ def _tally_above(verb: Token) -> Token | None:
 
 
 def _measure(
-    number: Token, noun: Token | None, lead: Token | None = None, shares: frozenset[str] = frozenset()
+    number: Token,
+    noun: Token | None,
+    lead: Token | None = None,
+    shares: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The noun a figure measures where the figure is not a count of things: 'a minimum
     monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN

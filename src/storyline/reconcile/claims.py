@@ -255,8 +255,7 @@ def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
     '30,000' but says nothing of it. A group with no figure of its time takes none."""
     near = _in_window(it, group)
     return bool(near) and all(
-        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w)
-        for o in near
+        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w) for o in near
     )
 
 
@@ -322,7 +321,10 @@ def _attach_definite(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
                 and key[3] in (None, k[3])  # 'the NGN 120,000' names the monthly wage
                 and (key[2] == "money" or (k[5] is not None and k[5] == key[5]))
                 and any(
-                    o.q.value == it.q.value and o.q.unit == it.q.unit and not o.definite
+                    o.q.value == it.q.value
+                    and o.q.unit == it.q.unit
+                    and o.q.approx in ("exact", "about")  # 'more than 120,000' is not it
+                    and not o.definite
                     for o in _in_window(it, group)
                 )
             ]
@@ -564,7 +566,8 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
             and a.claim.document != b.claim.document  # in one text: two sets ('two states')
-            and _sourced(a) and _sourced(b)
+            and _sourced(a)
+            and _sourced(b)
             and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
         )
