@@ -671,3 +671,18 @@ def test_steady_lower_bounds_agree():
         )
     )
     assert [(g.status, g.revision) for g in groups] == [("agreed", False)]
+
+
+def test_the_sides_names_for_one_population_dispute_one_toll():
+    # the army's '23 bandits killed' and the group's 'three of our comrades killed'
+    claims_, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(23, head="bandit", kind="fighter", predicate="killed", by="army")]),
+            (
+                "2020-05-02",
+                [_q(3, head="comrade", kind="fighter", predicate="killed", by="rebels")],
+            ),
+        )
+    )
+    assert len({c.group for c in claims_}) == 1
+    assert groups[0].status == "conflicting"

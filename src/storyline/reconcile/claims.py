@@ -531,7 +531,9 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         # snapshots days apart join only where they give one figure ('the two aircraft')
         if a.q.kind in snapshots and a.q.predicate is None and apart and not agree:
             continue
-        same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
+        # the same noun, or two labels the sides give one population ('23 bandits
+        # killed', 'only three of our comrades killed'; `label_kinds`)
+        same_noun = _same_thing(a.q, b.q, w)
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
         # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
