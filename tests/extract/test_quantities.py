@@ -325,3 +325,65 @@ def test_product_specifications_are_no_claims_but_measures_are(nlp):
     )
     assert values == [30, 2_000_000]
     assert reasons.count("product specification") == 3
+
+
+def test_a_hyphenated_compound_is_one_counted_noun(nlp):
+    (q,) = _claims(nlp, "The militia left behind four pick-ups near the river.")
+    assert (q.what_head, q.kind) == ("pick-up", "vehicle")
+
+
+def test_a_sum_after_its_currency_code_measures_the_noun_before(nlp):
+    (q,) = _claims(nlp, "The nurses want a minimum monthly wage of KES 45,000 for every grade.")
+    assert (q.unit, q.kind, q.per) == ("KES", "minimum wage", "month")
+
+
+def test_a_share_of_a_sum_is_not_what_the_sum_measures(nlp):
+    qs = _claims(nlp, "The offer is barely half of the KES 45,000 the nurses asked for.")
+    (q,) = [q for q in qs if q.value == 45_000]
+    assert q.kind != "half"
+
+
+def test_toll_nouns_take_the_kind_their_modifier_names(nlp):
+    (q,) = _claims(nlp, "Observers recorded at least six civilian deaths in the village.")
+    assert q.kind == "civilian"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Nine dead, says Harbour Watch.", "harbour watch"),
+        ("Twelve, says Mayor Ana Lobo, because a sailor died in hospital.", "lobo"),
+    ],
+)
+def test_an_inverted_speech_verb_names_the_claimant(nlp, sentence, speaker):
+    q = _claims(nlp, sentence)[0]
+    assert speaker in q.claimant_text.lower()
+
+
+def test_a_speech_verb_inside_a_quote_names_its_own_speaker(nlp):
+    from storyline.models import LocalQuote
+
+    text = (
+        "The observers said 14 villagers had been killed, while the army maintains that"
+        " no villagers died."
+    )
+    doc = nlp(text)
+    quote = LocalQuote(
+        kind="indirect",
+        start=text.index("14 villagers"),
+        end=len(text) - 1,
+        text=text[text.index("14 villagers") : -1],
+        speaker_text="The observers",
+        speaker_cluster="c1",
+    )
+    by_value = {q.value: q for q in find_quantities(doc, [], [quote], K)}
+    assert by_value[14].claimant_text == "The observers"
+    assert "army" in by_value[0].claimant_text.lower()
+
+
+def test_the_second_day_of_a_date_pair_is_no_claim(nlp):
+    values, reasons = _values_and_rejections(
+        nlp, "Monitors documented 14 deaths between March 3 and 5, and 40 arrests on May 2 and 6."
+    )
+    assert values == [14, 40]
+    assert "date" in reasons

@@ -544,3 +544,145 @@ def test_agreement_never_chains_two_clashing_values_through_an_open_hedge():
         )
     )
     assert "conflicting" not in {g.status for g in groups}
+
+
+def _group_of(claims_, value):
+    return {c.group for c in claims_ if c.value == value}
+
+
+def test_a_plain_count_joins_the_group_of_its_own_time():
+    # 'nine trucks captured' in May and 'three trucks captured' in July: a plain 'three
+    # trucks' in July restates July's figure, though May's disagrees with it
+    trucks = dict(head="truck", kind="vehicle")
+    claims_, _ = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(9, predicate="captured", by="rebels", **trucks)]),
+            ("2020-07-01", [_q(3, predicate="captured", by="army", **trucks)]),
+            ("2020-07-03", [_q(3, by="blogger", **trucks)]),
+        )
+    )
+    assert _group_of(claims_, 3) != _group_of(claims_, 9)
+    assert len(_group_of(claims_, 3)) == 1
+
+
+def test_a_body_count_joins_the_one_kind_of_victim_it_agrees_with():
+    claims_, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
+            (
+                "2020-05-01",
+                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
+            ),
+            ("2020-05-01", [_q(40, head="rebel", kind="fighter", predicate="killed")]),
+            ("2020-05-01", [_q(2, head="soldier", kind="soldier", predicate="killed")]),
+        )
+    )
+    assert _group_of(claims_, 8) == _group_of(claims_, 9)
+    assert len(groups) == 3
+
+
+def test_a_body_count_that_fits_two_kinds_joins_none():
+    claims_, _ = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
+            (
+                "2020-05-01",
+                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
+            ),
+            ("2020-05-01", [_q(10, head="soldier", kind="soldier", predicate="killed")]),
+        )
+    )
+    assert len({c.group for c in claims_}) == 3
+
+
+def _money_doc(did, text, value, unit, predicate, kind=None, by="reporter"):
+    start = text.index(f"{unit} ")
+    end = start + len(f"{unit} {value:,}")
+    doc = Document(
+        id=did,
+        source=f"{did}.txt",
+        text=text,
+        published="2020-05-01",
+        published_from="metadata",
+        story="s1",
+    )
+    q = Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        claimant_text=by,
+        predicate=predicate,
+        kind=kind,
+        what=kind,
+    )
+    return doc, DocExtraction(document=did, quantities=[q])
+
+
+def test_a_definite_sum_joins_the_group_that_holds_it():
+    pairs = [
+        _money_doc(
+            "d1",
+            "The kidnappers demanded GBP 300,000 on Monday.",
+            300_000,
+            "GBP",
+            "demanded",
+            "ransom",
+            "police",
+        ),
+        _money_doc(
+            "d2", "The family refused to pay the GBP 300,000 in the end.", 300_000, "GBP", "paid"
+        ),
+        _money_doc(
+            "d3",
+            "The family refused to pay GBP 300,000 in the end.",
+            300_000,
+            "GBP",
+            "paid",
+            "bail",
+        ),
+    ]
+    corpus = Corpus.from_records([p[0] for p in pairs], [p[1] for p in pairs])
+    claims_, _ = reconcile_claims(corpus)
+    by_doc = {c.document: c.group for c in claims_}
+    assert by_doc["d1"] == by_doc["d2"]  # 'the GBP 300,000': the sum already named
+    assert by_doc["d3"] != by_doc["d1"]  # an indefinite sum with its own kind stays apart
+
+
+def test_rising_lower_bounds_are_a_revision():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(7, "more_than", head="civilian", predicate="killed", by="mission")]),
+            ("2020-05-03", [_q(7, "more_than", head="civilian", predicate="killed", by="agency")]),
+            ("2020-05-06", [_q(9, "more_than", head="civilian", predicate="killed", by="mission")]),
+        )
+    )
+    (g,) = groups
+    assert (g.status, g.revision) == ("conflicting", True)
+    assert "from at least 7 to at least 9" in (g.note or "")
+
+
+def test_steady_lower_bounds_agree():
+    _, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(7, "more_than", head="civilian", predicate="killed", by="mission")]),
+            ("2020-05-03", [_q(7, "more_than", head="civilian", predicate="killed", by="agency")]),
+        )
+    )
+    assert [(g.status, g.revision) for g in groups] == [("agreed", False)]
+
+
+def test_the_sides_names_for_one_population_dispute_one_toll():
+    # the army's '23 bandits killed' and the group's 'three of our comrades killed'
+    claims_, groups = reconcile_claims(
+        _corpus(
+            ("2020-05-01", [_q(23, head="bandit", kind="fighter", predicate="killed", by="army")]),
+            (
+                "2020-05-02",
+                [_q(3, head="comrade", kind="fighter", predicate="killed", by="rebels")],
+            ),
+        )
+    )
+    assert len({c.group for c in claims_}) == 1
+    assert groups[0].status == "conflicting"

@@ -459,7 +459,13 @@ def _speaker(number: Token, qt: QuantityTables, refs: References) -> Token | Non
         child, node = node, node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in qt.speech:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return None  # the number is the speaker, not the said
+                # 'Five dead, says Civil Protection': the said, fronted, read as a second
+                # subject of the inverted speech verb; the subject after the verb speaks
+                inverted = next(
+                    (c for c in node.children if c.dep_ == "nsubj" and c.i > node.i > child.i),
+                    None,
+                )
+                return inverted  # else the number is the speaker, not the said
             if semicolon_between(number.doc, number.i, node.i) is not None:
                 break  # 'X's figures went from 23 to 31; the union insists …'
             subj = _subject(node)
@@ -523,8 +529,9 @@ def _trailing_speaker(number: Token, qt: QuantityTables) -> Token | None:
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)
                 and semicolon_between(number.doc, number.i, c.i) is None
             ):
+                # '..., the commander said' and, inverted, '..., says Civil Protection'
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if subj is not None and subj.i < c.i:
+                if subj is not None:
                     return subj
         if node.head is node:
             break
@@ -574,26 +581,38 @@ def _claimant(
         if res.resolved and res.text:
             return res.text, res.cluster
         return _name_span(agent).text, None
+    subj = _speaker(number, qt, refs)
+    said_by = _subject_claimant(subj, refs) if subj is not None else None
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
+            if said_by is not None and subj is not None and q.start <= subj.idx < start:
+                # '..., while the government maintains that no civilians died': the
+                # reported speech's own speaker, not the quote's
+                return said_by
             return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
-    subj = _speaker(number, qt, refs)
-    if subj is not None:
-        subj = refs.real_subject(subj)
-        res = refs.resolve(subj)
-        if res.resolved and res.text:
-            return res.text, res.cluster
-        body = refs.body_of(subj)
-        if body is not None:
-            return body.name, body.cluster  # 'a ministry official said': the ministry's
-        named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        framed = res.how == "pronoun" or res.reason in ("dateline", "byline")
-        if not framed and (named or refs.is_party_noun(subj)):
-            return _name_span(subj).text, None
+    if said_by is not None:
+        return said_by
     issuer = refs.issuer()
     if issuer is not None:
         return issuer.name, issuer.cluster
     return "reporter", None
+
+
+def _subject_claimant(subj: Token, refs: References) -> tuple[str, str | None] | None:
+    """The claimant a speech verb's subject names (resolved: 'he' -> the minister, 'the
+    ministry' -> the ministry named), or None where it names nobody."""
+    subj = refs.real_subject(subj)
+    res = refs.resolve(subj)
+    if res.resolved and res.text:
+        return res.text, res.cluster
+    body = refs.body_of(subj)
+    if body is not None:
+        return body.name, body.cluster  # 'a ministry official said': the ministry's
+    named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+    framed = res.how == "pronoun" or res.reason in ("dateline", "byline")
+    if not framed and (named or refs.is_party_noun(subj)):
+        return _name_span(subj).text, None
+    return None
 
 
 def _modified(tok: Token) -> str:
@@ -663,17 +682,26 @@ def _tally_above(verb: Token) -> Token | None:
     return None
 
 
-def _measure(number: Token, noun: Token | None) -> Token | None:
+def _measure(
+    number: Token,
+    noun: Token | None,
+    lead: Token | None = None,
+    shares: frozenset[str] = frozenset(),
+) -> Token | None:
     """The noun a figure measures where the figure is not a count of things: 'a minimum
     monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
     2.5 billion', 'the number of victims has risen to three'."""
     amount = noun if noun is not None and noun.i > number.i else number
+    if lead is not None and amount.head.i == lead.i and lead.i < amount.i:
+        amount = lead  # 'a wage of NGN 120,000': the figure hangs on its currency code
     while amount.dep_ == "conj" and amount.head.like_num and amount.head.i < amount.i:
         amount = amount.head  # 'between 200 and 250': the range hangs on its first number
     while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
         amount = amount.head
     head = amount.head
     if amount.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if head.head.lower_ in shares or head.head.like_num:
+            return None  # 'half of the NGN 120,000': a part of the sum, not what it measures
         return _of_what(head.head)
     # 'rose from 3 to 29': the figure a change starts from measures what the change's
     # subject counts
@@ -719,13 +747,37 @@ def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
     return None
 
 
+def _head_lemma(noun: Token) -> str:
+    """The counted noun's lemma; a hyphenated compound is one word ('pick-ups' ->
+    'pick-up', not 'up'; 'water-bombers' -> 'water-bomber')."""
+    doc, i = noun.doc, noun.i
+    lemma = noun.lemma_.lower()
+    if (
+        i >= 2
+        and doc[i - 1].text in ("-", "‑")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    ):
+        return f"{doc[i - 2].lower_}-{lemma}"
+    return lemma
+
+
 def _kind(noun: Token | None, qt: QuantityTables) -> str | None:
     if noun is None:
         return None
-    lemma, low = noun.lemma_.lower(), noun.lower_
+    lemma, low = _head_lemma(noun), noun.lower_
     if lemma in _TALLY:
         return None  # 'the figure', 'the toll': what it counts is said elsewhere
-    return qt.kinds.get(lemma) or qt.kinds.get(low) or lemma
+    kind = qt.kinds.get(lemma) or qt.kinds.get(low) or lemma
+    if kind in qt.generic or kind in qt.claims.get("toll_kinds", ()):
+        # 'civilian deaths', 'civilian casualties': the modifier names whose deaths
+        for mod in noun.children:
+            if mod.dep_ in ("amod", "compound") and mod.i < noun.i:
+                named = qt.kinds.get(mod.lemma_.lower()) or qt.kinds.get(mod.lower_)
+                if named in qt.people:
+                    return named
+    return kind
 
 
 def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | None:
@@ -797,6 +849,8 @@ def find_quantities(
         (c.start, c.end) for c in match_times(text, time_rules(qt.knowledge)) if c.kind != "set"
     ]
     found = list(qt.number_rx.finditer(text))
+    # the words of a share ('half', 'thirds'): 'half of the NGN 120,000' measures no half
+    shares = frozenset(re.split(r"[\s-]", f)[-1] for f in qt.nums.get("fractions", {}))
     out: list[Quantity] = []
     skip_until = -1
 
@@ -886,7 +940,8 @@ def find_quantities(
         predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
         kind = _kind(noun, qt)
-        measure = _measure(number, noun)
+        lead = span[0] if span[0].i < number.i and not span[0].like_num else None
+        measure = _measure(number, noun, lead, shares)
         if measure is not None and kind in qt.generic and measure.head.lower_ != "of":
             measure = None  # 'a town of 30,000 people' counts people, not towns
         if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
@@ -929,7 +984,7 @@ def find_quantities(
             value_high=value_high,
             approx=approx,  # type: ignore[arg-type]
             what=_what(phrase, predicate, per),
-            what_head=noun.lemma_.lower() if noun is not None else None,
+            what_head=_head_lemma(noun) if noun is not None else None,
             unit=unit,
             claimant_text=claimant_text,
             claimant_cluster=cluster,
@@ -961,7 +1016,7 @@ def find_quantities(
                 text=text[zero.start : zero.end],
                 value=zero.value,
                 what=_what(zero.phrase, zero.predicate, None),
-                what_head=zero.noun.lemma_.lower(),
+                what_head=_head_lemma(zero.noun),
                 claimant_text=claimant_text,
                 claimant_cluster=cluster,
                 sentence_start=zero.anchor.sent.start_char,

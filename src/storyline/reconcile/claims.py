@@ -131,6 +131,7 @@ class _Item:
         self.claim, self.q, self.day, self.context = claim, q, day, context
         self.places: set[str] = set()  # places its sentence names: the event's where
         self.earlier = False  # a value the text gives as what the count was before
+        self.definite = False  # 'the EUR 4 million': a figure given as already known
 
     @property
     def when(self) -> date | None:
@@ -240,12 +241,21 @@ def _generic(key: tuple, w: ClaimWords) -> bool:
     return key[4] is not None and (kind is None or kind in w.claims.get("generic_kinds", []))
 
 
+def _in_window(it: _Item, group: list[_Item]) -> list[_Item]:
+    """The group's figures of `it`'s time (WINDOW_DAYS): a key spans a storyline, and a
+    figure weeks away ('nine trucks captured' in September) is another event's."""
+    if it.day is None:
+        return group
+    return [o for o in group if o.day is None or abs((o.day - it.day).days) <= WINDOW_DAYS]
+
+
 def _agrees_with_all(it: _Item, group: list[_Item], w: ClaimWords) -> bool:
-    """A figure that joins a group on weak evidence must agree with each of its values,
-    and lie close to them: 'less than 900 million' meets '30,000' but says nothing of it."""
-    return all(
-        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w)
-        for o in group
+    """A figure that joins a group on weak evidence must agree with each of its values of
+    its time (`_in_window`), and lie close to them: 'less than 900 million' meets
+    '30,000' but says nothing of it. A group with no figure of its time takes none."""
+    near = _in_window(it, group)
+    return bool(near) and all(
+        comparable(it.q, o.q, w) and compatible(it.q, o.q, w) and _close(it.q, o.q, w) for o in near
     )
 
 
@@ -281,12 +291,56 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
                     for k in fits
                     if any(o.q.unit == it.q.unit and o.q.value == it.q.value for o in by_key[k])
                 ]
-                fits = same if len(same) == 1 else fits
+                fits = same if len(same) == 1 else (same or fits)
+            if len(fits) > 1:
+                # the one group its own document gives: 'the ransom at "approximately EUR
+                # 4 million" - the same demand, converted' beside '$4.5 million demanded'
+                own = [
+                    k for k in fits if any(o.claim.document == it.claim.document for o in by_key[k])
+                ]
+                fits = own if len(own) == 1 else fits
             if len(fits) == 1:
                 by_key[key].remove(it)
                 by_key[fits[0]].append(it)
         if not by_key[key]:
             del by_key[key]
+
+
+def _attach_definite(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
+    """A definite figure ('not to pay the EUR 4 million', 'the 14 people arrested') names
+    a figure the reader already knows: it joins the one other group that holds the very
+    same value in the same unit (and, for a count, of the same kind), whatever its own
+    predicate; where no group or several hold it, it stays where it is."""
+    for key in list(by_key):
+        for it in [i for i in by_key.get(key, []) if i.definite]:
+            holders = [
+                k
+                for k, group in by_key.items()
+                if k != key
+                and k[:3] == key[:3]
+                and key[3] in (None, k[3])  # 'the NGN 120,000' names the monthly wage
+                and (key[2] == "money" or (k[5] is not None and k[5] == key[5]))
+                and any(
+                    o.q.value == it.q.value
+                    and o.q.unit == it.q.unit
+                    and o.q.approx in ("exact", "about")  # 'more than 120,000' is not it
+                    and not o.definite
+                    for o in _in_window(it, group)
+                )
+            ]
+            if len(holders) == 1:
+                by_key[key].remove(it)
+                by_key[holders[0]].append(it)
+        if key in by_key and not by_key[key]:
+            del by_key[key]
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _definite(text: str, q: Quantity) -> bool:
+    """'the EUR 4 million', 'that 14,200': a figure given as already known."""
+    return q.approx == "exact" and bool(_DEFINITE.search(text[max(0, q.start - 6) : q.start]))
 
 
 def _same_source(it: _Item, group: list[_Item]) -> bool:
@@ -296,7 +350,8 @@ def _same_source(it: _Item, group: list[_Item]) -> bool:
     is another sum."""
     return any(
         o.claim.document == it.claim.document
-        or o.claim.claimant_name == it.claim.claimant_name
+        # the reporter is no one source: two sums the reporter states are two sums
+        or (o.claim.claimant_name == it.claim.claimant_name != "reporter")
         or (o.q.unit == it.q.unit and o.q.value == it.q.value)  # the same sum restated
         for o in group
     )
@@ -476,7 +531,9 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
         # snapshots days apart join only where they give one figure ('the two aircraft')
         if a.q.kind in snapshots and a.q.predicate is None and apart and not agree:
             continue
-        same_noun = a.q.what_head is not None and a.q.what_head == b.q.what_head
+        # the same noun, or two labels the sides give one population ('23 bandits
+        # killed', 'only three of our comrades killed'; `label_kinds`)
+        same_noun = _same_thing(a.q, b.q, w)
         # figures about different places are about different events: never a dispute
         elsewhere = bool(a.places and b.places and not a.places & b.places)
         # two tolls that name no kind of victim ('the toll rose to five', 'six dead') are
@@ -558,6 +615,23 @@ def _day_text(d: date) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+def _rising_floors(items: list[_Item]) -> list[tuple[date, float]] | None:
+    """The lower bounds ('at least 7', 'more than 300') of a group whose figures are all
+    lower bounds, by day, where they rise from one day to the next: the count moved, it
+    was not one figure agreed on; None where they do not rise, or a bound is undated."""
+    if len(items) < 2 or any(i.q.approx != "more_than" or i.when is None for i in items):
+        return None
+    by_day: dict[date, float] = {}
+    for it in items:
+        day = it.when
+        assert day is not None
+        by_day[day] = max(by_day.get(day, 0.0), float(it.q.value))
+    floors = sorted(by_day.items())
+    if floors[0][1] >= floors[-1][1] or not all(a[1] <= b[1] for a, b in pairwise(floors)):
+        return None
+    return floors
+
+
 def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
     docs = {i.claim.document for i in items}
     clash = [
@@ -577,6 +651,17 @@ def _status(items: list[_Item], w: ClaimWords) -> tuple[str, bool, str]:
     if uncompared:
         who = f"{who}; not comparable: {', '.join(uncompared)}"
     if not clash:
+        floors = _rising_floors(items)
+        if floors is not None:
+            # 'at least 7' and days later 'at least nine': compatible bounds, but the
+            # count they bound went up: a revision
+            (d0, v0), (d1, v1) = floors[0], floors[-1]
+            seq = " -> ".join(f"at least {_fmt(v)}" for _, v in floors)
+            note = (
+                f"revised: rose from at least {_fmt(v0)} to at least {_fmt(v1)} between "
+                f"{_day_text(d0)} and {_day_text(d1)} ({seq}; {who})"
+            )
+            return "conflicting", True, note
         if len(docs) < 2:
             return "single", False, f"one document ({who})"
         return "agreed", False, f"values compatible across {len(docs)} documents ({who})"
@@ -681,6 +766,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
             )
             item = _Item(claim, q, _day(doc.published), contexts.get(doc.id))
             item.earlier = _earlier_value(doc.text, q)
+            item.definite = _definite(doc.text, q)
             item.places = {
                 e
                 for m in mentions.starting_in(q.sentence_start, q.sentence_end)
@@ -708,9 +794,20 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
             joining = [it for it in by_key[key] if _agrees_with_all(it, by_key[specific[0]], w)]
             by_key[specific[0]].extend(joining)
             by_key[key] = [it for it in by_key[key] if it not in joining]
-            if not by_key[key]:
-                del by_key[key]
+        elif len(specific) > 1:
+            # '7 bodies' where soldiers, rebels and civilians were killed: the one kind of
+            # victim whose figures of its time it agrees with, else none; a toll that names
+            # no noun ('the toll is five') counts every kind and joins none
+            bodies = w.claims.get("toll_kinds", [])
+            for it in [i for i in by_key[key] if i.q.kind in bodies]:
+                fits = [k for k in specific if _agrees_with_all(it, by_key[k], w)]
+                if len(fits) == 1:
+                    by_key[fits[0]].append(it)
+                    by_key[key].remove(it)
+        if not by_key[key]:
+            del by_key[key]
     _attach_plain(by_key, w)
+    _attach_definite(by_key, w)
     runs = [part for group in by_key.values() for part in _split_in_time(group, w)]
     runs += alone
     position = {id(it): k for k, it in enumerate(items)}  # not items.index: linear time
