@@ -232,6 +232,4 @@ def extract_all(
                         progress()
         return results
     nlp, knowledge = load_nlp(settings), Knowledge.of(settings)
-    return list(
-        extract_serial(originals, nlp, knowledge, progress, settings.embed, settings.batch)
-    )
+    return list(extract_serial(originals, nlp, knowledge, progress, settings.embed, settings.batch))

@@ -298,8 +298,11 @@ class MentionFinder:
             if c.actor.stands_for:
                 c.stands_for = self.gz.country_names.get(c.actor.stands_for, c.actor.stands_for)
             return
-        if single and key in surnames and text[:1].isupper() and (
-            c.label != "GPE" or not self.gz.candidates(text)
+        if (
+            single
+            and key in surnames
+            and text[:1].isupper()
+            and (c.label != "GPE" or not self.gz.candidates(text))
         ):
             c.type = "PERSON"  # 'said Mbrindi' after 'Steve Mbrindi': no place of that name
             return

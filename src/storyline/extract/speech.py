@@ -334,8 +334,10 @@ def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             phrase_lo = i
             phrase_hi = max(source.right_edge.i + 1, i + n)
             comma = next((t.i for t in doc[i + n : i + n + 8] if t.text == ","), None)
-            if comma is not None and comma > phrase_hi and not any(
-                t.pos_ == "VERB" for t in doc[i + n : comma]
+            if (
+                comma is not None
+                and comma > phrase_hi
+                and not any(t.pos_ == "VERB" for t in doc[i + n : comma])
             ):
                 phrase_hi = comma  # 'According to Diario do Pinhal, …': the whole name
             # The statement is the rest of the sentence around the phrase.

@@ -500,6 +500,7 @@ CLOCK = (
     r"(?i:noon|midnight))"
 )
 
+
 @dataclass(frozen=True, eq=False)  # hashed by identity (a cache key)
 class TimeRules:
     """The compiled rule table for one set of time and number words."""
@@ -524,9 +525,7 @@ def compile_rules(knowledge: Knowledge) -> TimeRules:
     full_days = [d for d in days if d.endswith("day")]
     abbr_days = [d for d in days if not d.endswith("day")]
     MONTH_FULL = f"(?:{_cased(full_months)})"
-    MONTH_ANY = (
-        f"(?:{_cased(full_months)}|(?:{_cased(abbr_months)})\\.?|{_cased(['sept'])}\\.?)"
-    )
+    MONTH_ANY = f"(?:{_cased(full_months)}|(?:{_cased(abbr_months)})\\.?|{_cased(['sept'])}\\.?)"
     WEEKDAY = f"(?:{_cased(full_days)})"
     WEEKDAY_ANY = f"(?:{_cased(full_days)}|(?:{_cased(abbr_days)})\\.)"
     SEASON = _ci(w.seasons)

@@ -184,9 +184,7 @@ def mostly_utf8(data: bytes) -> bool:
     valid = len(_UTF8_MULTIBYTE.findall(data))
     if valid == 0:
         return False
-    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(
-        "\ufffd".encode()
-    )
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
     return valid > invalid
 
 

@@ -511,7 +511,8 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             and (a.q.kind or a.q.what_head) not in snapshots
             and a.claim.claimant_name != b.claim.claimant_name
             and a.claim.document != b.claim.document  # in one text: two sets ('two states')
-            and _sourced(a) and _sourced(b)
+            and _sourced(a)
+            and _sourced(b)
             and _within(a.q, b.q, PLAIN_FAR, w)
             and not elsewhere
         )

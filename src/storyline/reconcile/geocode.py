@@ -191,11 +191,7 @@ def _score_names(
             # in a Colombian story is not 'La Habra', California (the corpus is too
             # broad a context: 'Orinoco' in a Venezuelan story is not Oronoco, Minnesota)
             key0 = fold(name)
-            cands = [
-                (i, True)
-                for i in gz.fuzzy(name)
-                if doc.share(gz.places[i][4], key0) > 0
-            ]
+            cands = [(i, True) for i in gz.fuzzy(name) if doc.share(gz.places[i][4], key0) > 0]
             exact = False
         seats = {(gz.places[i][4], gz.places[i][5]) for i, pr in cands if pr}
         key = fold(name)

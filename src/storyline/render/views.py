@@ -61,8 +61,6 @@ def _segments(text: str, spans: set[tuple[int, int]]) -> list[Segment]:
     return out
 
 
-
-
 def build_view(analysis: Analysis) -> ReportView:
     """Gather everything the reports show, story by story."""
     lookups = Lookups(analysis)

@@ -264,6 +264,7 @@ class Store:
         self._cache: tuple[tuple[int, int], Analysis] | None = None
         self._snap_cache: tuple[int, dict[str, Any]] | None = None  # (run id, snapshot)
         self.last_write: Counter = Counter()  # rows the last incremental add wrote
+        self.last_read: Counter = Counter()  # rows the last window read (and index look-ups)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -530,6 +531,7 @@ class Store:
                 for key, seq, payload in s.execute(query):
                     storylines[key] = (Storyline.model_validate(payload), seq)
                     read["records"] += 1
+        self.last_read = read
         return StoredWindow(
             run_id=run_id,
             version=version,
