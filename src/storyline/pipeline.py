@@ -214,7 +214,7 @@ def add_incremental(
         raw_path=raw_path,
         origin=origin,
         before=_snapshot(before),
-        after=_snapshot(patch.analysis),
+        after=_snapshot(patch.analysis.model_copy(update={"entities": patch.linked})),
     )
     result.ids = {run: result.ids.get(given, given) for run, given in ids.items()}
     return result

@@ -656,7 +656,9 @@ class Store:
             if rows:
                 s.execute(insert(R), rows)
             written["records"] += len(rows)
-            links = self._story_links(run_id, analysis)
+            links = self._story_links(
+                run_id, analysis.model_copy(update={"entities": patch.linked})
+            )
             if links:
                 s.execute(insert(L), links)
             written["story_links"] += len(links)

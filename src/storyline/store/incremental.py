@@ -9,10 +9,11 @@ records it replaces:
 - stories: a window story keeps its stored id (stored documents keep their story, so a
   reduced story holds the documents of at most one stored story); a new story takes the
   next free `s` number;
-- entities: a reduced entity is the stored entity that owns its mentions in stored
-  documents; else the one stored entity with its name key (type and folded name, or its
-  gazetteer id) in the entity index; else a new entity. A stored entity keeps its
-  mentions outside the window and gets the window's anew;
+- entities: a reduced entity is the stored entity that owns most of its mentions in
+  stored documents; else the one stored entity with its name key (type and folded name,
+  a person's only if more than one word; or type and gazetteer id) in the entity index;
+  else a new entity. Stored mentions stay with their stored entity (as stored documents
+  stay in their story): a stored entity only gains the new documents' mentions;
 - storylines: a window story keeps its storyline; a new story joins the storyline of the
   stored stories the window's reduce links it with, else a new one;
 - quotes, claims, claim groups, events, control changes, accusations, framing and the
@@ -57,20 +58,29 @@ def name_key(entity_type: str, name: str) -> str:
     return f"{entity_type}|{fold(name)}"[:300]
 
 
+def _geo_key(entity: Entity) -> str | None:
+    """A place's gazetteer id with its type (a hospital located by its town's name has
+    the town's id: it is not the town)."""
+    if entity.geo is None or not entity.geo.gazetteer_id:
+        return None
+    return f"geo|{entity.type}|{entity.geo.gazetteer_id}"[:300]
+
+
 def entity_index_keys(entity: Entity) -> list[str]:
     """The entity index keys of an entity: its name and aliases, and its gazetteer id."""
     keys = [name_key(entity.type, n) for n in [entity.name, *entity.aliases]]
-    if entity.geo is not None and entity.geo.gazetteer_id:
-        keys.append(f"geo|{entity.geo.gazetteer_id}"[:300])
-    return list(dict.fromkeys(keys))
+    geo = _geo_key(entity)
+    return list(dict.fromkeys([*keys, geo] if geo else keys))
 
 
 def lookup_keys(entity: Entity) -> list[str]:
-    """What a reduced entity is looked up by: its name, and its gazetteer id."""
-    keys = [name_key(entity.type, entity.name)]
-    if entity.geo is not None and entity.geo.gazetteer_id:
-        keys.append(f"geo|{entity.geo.gazetteer_id}"[:300])
-    return keys
+    """What a reduced entity is looked up by: its name (a person's only where it is more
+    than one word: a bare surname names many people), and its gazetteer id."""
+    keys = []
+    if entity.type != "PERSON" or len(entity.name.split()) > 1:
+        keys.append(name_key(entity.type, entity.name))
+    geo = _geo_key(entity)
+    return [*keys, geo] if geo else keys
 
 
 def id_number(record_id: str) -> tuple[str, int]:
@@ -146,6 +156,7 @@ class WindowPatch:
     entities_gone: set[str]  # entity ids written anew or deleted
     storylines_gone: set[str]
     counters: dict[str, int]
+    linked: list[Entity] = field(default_factory=list)  # every entity the window names
 
 
 class _Counters:
@@ -248,23 +259,22 @@ def merge_window(
             items.append(moved)
         out[kind] = items
 
-    # -- entities: merged with the stored ones
+    # -- entities: a stored mention stays with its stored entity (as a stored document
+    # stays in its story); a stored entity takes the new documents' mentions
     entities: list[Entity] = []
+    gone_entities: set[str] = set()
     for target, group in sorted(targets.items(), key=lambda kv: _order(kv[0])):
         base = stored_entities.get(target)
-        entities.append(_merged_entity(target, base[0] if base else None, group, inside, mapping))
+        added = [
+            [m for m in e.mentions if (m.document, m.start, m.end) not in owner] for e in group
+        ]
+        if base is not None and not any(added):
+            continue  # nothing new: the stored record stands
+        entities.append(_merged_entity(target, base[0] if base else None, group, added, mapping))
         seqs.setdefault("entities", []).append(
             base[1] if base else counters.take("seq:entities", 0)
         )
-    gone_entities = set(targets)
-    for eid, (entity, seq) in sorted(window.entities.items(), key=lambda kv: _order(kv[0])):
-        if eid in targets:
-            continue
-        kept = [m for m in entity.mentions if m.document not in inside]
-        gone_entities.add(eid)
-        if kept:  # named outside the window too: loses its window mentions only
-            entities.append(entity.model_copy(update={"mentions": kept}))
-            seqs.setdefault("entities", []).append(seq)
+        gone_entities.add(target)
 
     # -- storylines
     new_line: dict[str, list[str]] = {}
@@ -299,6 +309,10 @@ def merge_window(
         entities_gone=gone_entities,
         storylines_gone=touched_lines,
         counters=counters.values,
+        linked=[
+            *entities,
+            *(e for eid, (e, _) in window.entities.items() if eid not in gone_entities),
+        ],
     )
 
 
@@ -306,24 +320,25 @@ def _merged_entity(
     target: str,
     base: Entity | None,
     group: list[Entity],
-    inside: set[str],
+    added: list[list],
     mapping: dict[str, str],
 ) -> Entity:
-    """A stored entity (or none) with its window mentions replaced by the reduce's."""
+    """A stored entity (or none) with the reduced entities' new mentions (`added`, one
+    list per entity of `group`) and the names of those that bring any."""
     first = group[0]
     name = base.name if base else first.name
-    mentions = [m for m in base.mentions if m.document not in inside] if base else []
+    mentions = list(base.mentions) if base else []
     seen = {(m.document, m.start, m.end) for m in mentions}
-    for entity in group:
-        for m in entity.mentions:
+    aliases = list(base.aliases) if base else []
+    for entity, new in zip(group, added, strict=True):
+        for m in new:
             if (m.document, m.start, m.end) not in seen:
                 seen.add((m.document, m.start, m.end))
                 mentions.append(m)
-    aliases = list(base.aliases) if base else []
-    for entity in group:
-        for alias in [entity.name, *entity.aliases]:
-            if alias != name and alias not in aliases:
-                aliases.append(alias)
+        if new or base is None:
+            for alias in [entity.name, *entity.aliases]:
+                if alias != name and alias not in aliases:
+                    aliases.append(alias)
     roles = _union([base.roles] if base else [], [e.roles for e in group])
     stands_for = first.stands_for and mapping.get(first.stands_for, first.stands_for)
     return Entity(
