@@ -467,8 +467,9 @@ class Store:
     def window(self, date_from: str, date_to: str) -> StoredWindow | None:
         """What an incremental add of a batch dated within [date_from, date_to] (ISO
         dates, the batch's dates widened by the story index's largest gap) reads: the
-        stories whose dates overlap the range, with their documents, extractions and
-        records, the entities they name and their storylines. None where the store
+        stories whose dates overlap the range and the other stories of their storylines,
+        with their documents, extractions and records, the entities they name and their
+        storylines. None where the store
         holds no analysis with counters (a store from before: the add rebuilds)."""
         R, L = RecordRow, StoryLinkRow
         read: Counter = Counter()
@@ -489,6 +490,27 @@ class Store:
             for key, seq, payload in s.execute(query):
                 stories[key] = (Story.model_validate(payload), seq)
             read["records"] += len(stories)
+            # and every story of their storylines: a storyline is one context for the
+            # claims (figures are grouped across its stories, whatever their dates)
+            storylines: dict[str, tuple[Storyline, int]] = {}
+            line_ids = sorted({st.storyline for st, _ in stories.values() if st.storyline})
+            for part in _chunks(line_ids):
+                query = select(R.key, R.seq, R.payload).where(
+                    R.run_id == run_id, R.kind == "storylines", R.key.in_(part)
+                )
+                for key, seq, payload in s.execute(query):
+                    storylines[key] = (Storyline.model_validate(payload), seq)
+                    read["records"] += 1
+            more = sorted(
+                {m for line, _ in storylines.values() for m in line.stories} - set(stories)
+            )
+            for part in _chunks(more):
+                query = select(R.key, R.seq, R.payload).where(
+                    R.run_id == run_id, R.kind == "stories", R.key.in_(part)
+                )
+                for key, seq, payload in s.execute(query):
+                    stories[key] = (Story.model_validate(payload), seq)
+                    read["records"] += 1
             ids = sorted(stories)
             records: dict[str, list[dict[str, Any]]] = {}
             seqs: dict[tuple[str, str], int] = {}
@@ -522,15 +544,6 @@ class Store:
                 )
                 entity_ids.update(s.scalars(query))
             entities = self._entities(s, run_id, entity_ids, read)
-            line_ids = sorted({st.storyline for st, _ in stories.values() if st.storyline})
-            storylines: dict[str, tuple[Storyline, int]] = {}
-            for part in _chunks(line_ids):
-                query = select(R.key, R.seq, R.payload).where(
-                    R.run_id == run_id, R.kind == "storylines", R.key.in_(part)
-                )
-                for key, seq, payload in s.execute(query):
-                    storylines[key] = (Storyline.model_validate(payload), seq)
-                    read["records"] += 1
         self.last_read = read
         return StoredWindow(
             run_id=run_id,
