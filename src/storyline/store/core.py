@@ -10,6 +10,10 @@ run leaves the store as it was. A save first locks the store's state row, so sav
 turns across processes and machines; it refuses (`StaleAnalysis`) an analysis that does
 not cover every stored document, which happens when another writer added documents
 after the snapshot it was computed from: the caller reads again and retries.
+An incremental add (`window` + `save_window`, from `pipeline.add_incremental`) reads
+only the stories of the batch's time window and replaces only their records, the
+entities it adds mentions to and their storylines; it takes turns the same way and is
+refused when any save came after the window was read.
 Documents are identified by content hash: saving the same content again adds nothing.
 Store ids ("d1", "d2", …) follow insertion order and never change; story, entity and
 other record ids belong to the current analysis. Each save is also a run (`runs`): its

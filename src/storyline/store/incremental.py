@@ -1,9 +1,10 @@
 """The incremental add: a batch's analysis merged into the stored analysis.
 
-A batch is reduced together with the stored documents of its time window only (the
-stories whose dates come within `max_gap_days` of the batch's: no other story can take
-a new document, see `reconcile.stories`). That window's reduce (`sub`) numbers its own
-records from 1; `merge_window` moves it onto the store's ids and says which stored
+A batch is reduced together with the stored documents of its window only: the stories
+whose dates come within `max_gap_days` of the batch's (no other story can take a new
+document, see `reconcile.stories`) and the other stories of their storylines (a
+storyline is one context for grouping claims). That window's reduce (`sub`) numbers its
+own records from 1; `merge_window` moves it onto the store's ids and says which stored
 records it replaces:
 
 - stories: a window story keeps its stored id (stored documents keep their story, so a
@@ -73,12 +74,22 @@ def entity_index_keys(entity: Entity) -> list[str]:
     return list(dict.fromkeys([*keys, geo] if geo else keys))
 
 
+# A one-word "person" the store knows as a place or an organisation is that (the
+# whole reduce settles a name's type over all its mentions).
+NOT_PERSON = ("GPE", "LOC", "FACILITY", "ORG", "ARMED_GROUP")
+
+
+def _bare_person(entity: Entity) -> bool:
+    return entity.type == "PERSON" and len(entity.name.split()) == 1
+
+
 def lookup_keys(entity: Entity) -> list[str]:
     """What a reduced entity is looked up by: its name (a person's only where it is more
-    than one word: a bare surname names many people), and its gazetteer id."""
-    keys = []
-    if entity.type != "PERSON" or len(entity.name.split()) > 1:
-        keys.append(name_key(entity.type, entity.name))
+    than one word: a bare surname names many people; a one-word person by that name as
+    a place or an organisation), and its gazetteer id."""
+    if _bare_person(entity):
+        return [name_key(t, entity.name) for t in NOT_PERSON]
+    keys = [name_key(entity.type, entity.name)]
     geo = _geo_key(entity)
     return [*keys, geo] if geo else keys
 
@@ -206,6 +217,11 @@ def merge_window(
         target = None
         if votes:
             target = max(votes, key=lambda e: (votes[e], -_order(e)[0]))
+        elif _bare_person(entity):  # one stored place or organisation by that name
+            found = {e for k in lookup_keys(entity) for e in lookup.get(k, ())}
+            found &= set(stored_entities)
+            if len(found) == 1:
+                target = found.pop()
         else:
             for key in lookup_keys(entity):
                 found = sorted(set(lookup.get(key, ())), key=_order)
