@@ -202,7 +202,9 @@ def add_incremental(
     # the reduce sets each document's story: the window keeps the stored ones
     documents = [d.model_copy() for d in window.documents]
     stored = StoredCorpus(documents, window.extractions, [], window.next_seq)
-    sub, more = reconcile_stored(stored, fresh, batch_x, settings)
+    # the stored events keep their coded type (the encoder runs on new descriptions)
+    known = {e["description"]: e.get("type", "OTHER") for e in window.records.get("events", [])}
+    sub, more = reconcile_stored(stored, fresh, batch_x, settings, known)
     lookup, extra = store.entity_index([k for e in sub.entities for k in lookup_keys(e)], window)
     patch = merge_window(window, sub, lookup, extra)
     before = _window_analysis(window)
@@ -225,9 +227,13 @@ def _batch_spans(
 ) -> list[tuple[int, int]] | None:
     """The publication dates of a batch's new originals (day ordinal intervals), read
     from their own evidence as the reduce reads them; None if one has none."""
-    originals = [d.model_copy(deep=True) for d in documents if d.duplicate_of is None]
+    originals = [d.model_copy() for d in documents if d.duplicate_of is None]
     wanted = {d.id for d in originals}
-    own = [x.model_copy(deep=True) for x in extractions if x.document in wanted]
+    own = [  # dating resolves the time expressions again: those are copied
+        x.model_copy(update={"times": [t.model_copy() for t in x.times]})
+        for x in extractions
+        if x.document in wanted
+    ]
     corpus = Corpus.from_records(originals, own)
     infer_publication_dates(corpus)
     spans = []
@@ -288,6 +294,7 @@ def reconcile_stored(
     ingested: IngestResult,
     extractions: Sequence[DocExtraction],
     settings: Settings,
+    event_types: dict[str, str] | None = None,
 ) -> tuple[Analysis, list[DocExtraction]]:
     """The reduce over the stored corpus plus a batch already on store ids; returns the
     analysis and the extractions it had to make (a stored copy whose original is gone
@@ -314,7 +321,7 @@ def reconcile_stored(
         found.update((x.document, x) for x in made)
     ordered = [found[d.id] for d in documents if d.id in found]
     problems = [*stored.problems, *ingested.problems]
-    return reconcile(documents, ordered, settings, problems), made
+    return reconcile(documents, ordered, settings, problems, event_types=event_types), made
 
 
 class UnknownRun(ValueError):
