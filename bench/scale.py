@@ -17,8 +17,15 @@ every run loads once (the place index, the data files; about 5 s and 600 MiB); t
 the growth exponent between successive sizes (log time ratio / log size ratio) and over
 the whole range.
 `add`: a store (SQLite file) holding N documents with their analysis, then
-`storyline.pipeline.store_batch` of `--batch` new documents: the time to read the store,
-reduce and write, which is what `analyze NEW --db URL` adds after the spaCy pass.
+`storyline.pipeline.store_batch` of `--batch` new documents: the time to read what the
+add reads, reduce and write, which is what `analyze NEW --db URL` adds after the spaCy
+pass, with the rows it read and wrote (incremental add). `--rate R`: the store holds
+N / R days of intake and the batch is the next days' (what a desk adds each day); without
+it stored and new documents spread over the same four years (every story is in the
+batch's window). `--rebuild`: the whole reduce over the store, as before the incremental
+add (`analyze --db URL --rebuild`).
+
+    .venv/bin/python bench/scale.py add --sizes 1000 10000 30000 --batch 1000 --rate 30
 """
 
 from __future__ import annotations
@@ -57,8 +64,9 @@ def _name(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def generate(n: int, seed: int = 11, start: int = 1):
-    """(documents, extractions) for n documents with store-like ids from `start`."""
+def generate(n: int, seed: int = 11, start: int = 1, first_day: int = 0, days: int = 1500):
+    """(documents, extractions) for n documents with store-like ids from `start`, their
+    events on days `first_day` … `first_day + days` after 2020-01-01."""
     from storyline.models import (
         DocExtraction,
         Document,
@@ -82,7 +90,7 @@ def generate(n: int, seed: int = 11, start: int = 1):
         kind, place = rng.choice(KINDS), rng.choice(places)
         official = f"{_name(rng, 2)} {_name(rng, 3)}"
         agency = rng.choice(agencies)
-        when = day0 + timedelta(days=rng.randrange(1500))
+        when = day0 + timedelta(days=first_day + rng.randrange(max(1, days)))
         toll = rng.randrange(2, 90)
         direction = nrng.standard_normal(DIM).astype(np.float32)
         for _ in range(min(rng.randint(1, 7), n - len(documents))):
@@ -236,7 +244,8 @@ def run_reduce(n: int, stages: bool = False, freeze: bool = False) -> dict:
     }
 
 
-def run_add(n: int, batch: int) -> dict:
+def run_add(n: int, batch: int, rate: float | None = None, rebuild: bool = False) -> dict:
+    from storyline.config import Settings
     from storyline.ingest import IngestResult
     from storyline.pipeline import store_batch
     from storyline.reconcile import reconcile
@@ -244,7 +253,10 @@ def run_add(n: int, batch: int) -> dict:
 
     folder = Path(tempfile.mkdtemp(prefix="scale-"))
     db = folder / "store.sqlite"
-    documents, extractions = generate(n)
+    # --rate: a store filled at a fixed intake (N / rate days), the batch the next
+    # days' intake; without it, stored and new documents alike spread over four years.
+    span = max(1, round(n / rate)) if rate else 1500
+    documents, extractions = generate(n, days=span)
     stored = IngestResult(documents=documents)
     t0 = time.perf_counter()
     with open_store(db) as store:
@@ -252,27 +264,31 @@ def run_add(n: int, batch: int) -> dict:
     build = time.perf_counter() - t0
     warm, warm_x = generate(20, seed=5)
     reconcile(warm, warm_x)  # loaded once per process whatever N: not timed
-    new_docs, new_x = generate(batch, seed=99, start=1)  # run ids d1…, as a batch has
-    for d in new_docs:  # other content than the stored documents
+    first, days = (span, max(1, round(batch / rate))) if rate else (0, 1500)
+    # run ids d1…, as a batch has; other content than the stored documents
+    new_docs, new_x = generate(batch, seed=99, start=1, first_day=first, days=days)
+    for d in new_docs:
         d.content_hash = hashlib.sha256(("new" + d.content_hash).encode()).hexdigest()
     before = rss_mib()
     with open_store(db) as store:
-        c0 = time.process_time()
-        store.snapshot()  # the read alone, to split the add's cost
-        snapshot_cpu = time.process_time() - c0
         t0, c0 = time.perf_counter(), time.process_time()
-        result = store_batch(store, IngestResult(documents=new_docs), new_x)
+        settings = Settings(rebuild=rebuild)
+        result = store_batch(store, IngestResult(documents=new_docs), new_x, settings)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         assert len(result.new) == batch
+        read, written = dict(store.last_read), dict(store.last_write)
     size = db.stat().st_size
     db.unlink()
     folder.rmdir()
     return {
         "n": n,
         "batch": batch,
+        "rate": rate,
+        "incremental": result.incremental,
         "add_cpu_s": round(cpu, 2),
         "add_wall_s": round(wall, 2),
-        "snapshot_cpu_s": round(snapshot_cpu, 2),
+        "read": read,
+        "written": written,
         "build_wall_s": round(build, 1),
         "peak_rss_mib": round(rss_mib()),
         "rss_before_add_mib": round(before),
@@ -290,6 +306,8 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000, 30000])
     ap.add_argument("--batch", type=int, default=1000, help="documents added (add)")
     ap.add_argument("--stages", action="store_true", help="CPU time of each reduce stage")
+    ap.add_argument("--rate", type=float, help="add: documents per day (store spans N/rate days)")
+    ap.add_argument("--rebuild", action="store_true", help="add: the whole reduce (--rebuild)")
     ap.add_argument("--gc-freeze", action="store_true", help="gc.freeze() the records first")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = ap.parse_args()
@@ -297,7 +315,7 @@ def main() -> int:
         if args.what == "reduce":
             out = run_reduce(args.one, args.stages, args.gc_freeze)
         else:
-            out = run_add(args.one, args.batch)
+            out = run_add(args.one, args.batch, args.rate, args.rebuild)
         print(json.dumps(out))
         return 0
     rows = []
@@ -305,6 +323,8 @@ def main() -> int:
         cmd = [sys.executable, __file__, args.what, "--one", str(n), "--batch", str(args.batch)]
         cmd += ["--stages"] if args.stages else []
         cmd += ["--gc-freeze"] if args.gc_freeze else []
+        cmd += ["--rate", str(args.rate)] if args.rate else []
+        cmd += ["--rebuild"] if args.rebuild else []
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
             print(done.stderr[-2000:], file=sys.stderr)

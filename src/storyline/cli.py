@@ -120,6 +120,12 @@ def analyze(
         typer.Option(help="Ray cluster address (with --engine ray): auto, HOST:PORT, ray://…"),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = 5_000_000,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            help="With --db: reduce the whole store again instead of adding incrementally."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Analyse articles and write OUT/storyline.json, OUT/report.md and OUT/report.html."""
@@ -140,6 +146,7 @@ def analyze(
         engine=engine,
         address=address,
         batch=batch,
+        rebuild=rebuild,
         **chosen,
     )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())

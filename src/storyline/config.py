@@ -80,4 +80,9 @@ class Settings(BaseModel):
         default_factory=StoryParams, description="Weights and thresholds of story placing."
     )
     db: str | None = Field(None, description="Store path or SQLAlchemy URL; None: no store.")
+    rebuild: bool = Field(
+        False,
+        description="Adding to a store: re-run the whole reduce over every stored document "
+        "instead of the incremental add (which reduces only the batch's time window).",
+    )
     embed: bool = Field(True, description="Compute sentence embeddings for story clustering.")

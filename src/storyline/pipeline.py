@@ -5,7 +5,7 @@ the stages."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from storyline.config import Settings
@@ -13,9 +13,12 @@ from storyline.extract import extract_all
 from storyline.ingest import IngestResult, ingest
 from storyline.ingest.dedup import mark_duplicates
 from storyline.lexicon import Knowledge
-from storyline.models import Analysis, DocExtraction, Problem
+from storyline.models import Analysis, DocExtraction, Document, Problem
 from storyline.reconcile import reconcile
+from storyline.reconcile.corpus import Corpus
+from storyline.reconcile.dates import infer_publication_dates
 from storyline.reconcile.delta import Delta, RunInfo, Snapshot, compute_delta, take_snapshot
+from storyline.reconcile.stories import date_span
 from storyline.store import (
     SaveResult,
     StaleAnalysis,
@@ -24,6 +27,7 @@ from storyline.store import (
     StoredRun,
     open_store,
 )
+from storyline.store.incremental import StoredWindow, lookup_keys, merge_window
 
 Progress = Callable[[str, int | None], Callable[[], None]]
 """Called with a phase name and its size (None if unknown); returns a tick callback."""
@@ -131,13 +135,23 @@ def store_batch(
 
     settings = settings or store.settings
     for attempt in range(SAVE_ATTEMPTS):
+        if not settings.rebuild:
+            try:
+                added = add_incremental(store, ingested, extractions, settings, raw_path, origin)
+            except StaleAnalysis:
+                if attempt == SAVE_ATTEMPTS - 1:
+                    raise
+                continue
+            if added is not None:
+                return added
         stored = store.snapshot()
         batch_hashes = {d.content_hash for d in ingested.documents}
         ids = {d.id: d.id for d in ingested.documents}
         if analysis is not None and all(d.content_hash in batch_hashes for d in stored.documents):
             batch, batch_x, full = ingested, extractions, analysis
         else:
-            batch, batch_x, ids = _onto_store_ids(ingested, extractions, stored)
+            by_hash = {d.content_hash: d.id for d in stored.documents}
+            batch, batch_x, ids = _onto_store_ids(ingested, extractions, by_hash, stored.next_seq)
             full, more = reconcile_stored(stored, batch, batch_x, settings)
             batch_x = [*batch_x, *more]
         try:
@@ -153,20 +167,110 @@ def store_batch(
     raise AssertionError("unreachable")
 
 
+def add_incremental(
+    store: Store,
+    ingested: IngestResult,
+    extractions: Sequence[DocExtraction],
+    settings: Settings,
+    raw_path: Callable[[str], str] | None = None,
+    origin: str = "",
+) -> SaveResult | None:
+    """Add a batch to the store reading and writing only its time window
+    (`storyline.store.incremental`). None where the add must reduce the whole store:
+    the store holds no analysis yet (or one without counters), or a new document has
+    no date (an undated report may join a story of any date)."""
+    if store.current_run() is None:
+        return None
+    known = store.ids_of_hashes(d.content_hash for d in ingested.documents)
+    new_docs = [d for d in ingested.documents if d.content_hash not in known]
+    spans = _batch_spans(new_docs, extractions)
+    if spans is None:
+        return None
+    if spans:
+        gap = timedelta(days=settings.stories.max_gap_days + 1)
+        lo = (date.fromordinal(min(a for a, _ in spans)) - gap).isoformat()
+        hi = (date.fromordinal(max(b for _, b in spans)) + gap).isoformat()
+    else:  # nothing new to place: no story is touched
+        lo, hi = "9999", "0000"
+    window = store.window(lo, hi)
+    if window is None:
+        return None
+    batch, batch_x, ids = _onto_store_ids(ingested, extractions, known, window.next_seq)
+    fresh = IngestResult(
+        documents=[d for d in batch.documents if d.content_hash not in known],
+    )
+    # the reduce sets each document's story: the window keeps the stored ones
+    documents = [d.model_copy() for d in window.documents]
+    stored = StoredCorpus(documents, window.extractions, [], window.next_seq)
+    # the stored events keep their coded type (the encoder runs on new descriptions)
+    known = {e["description"]: e.get("type", "OTHER") for e in window.records.get("events", [])}
+    sub, more = reconcile_stored(stored, fresh, batch_x, settings, known)
+    lookup, extra = store.entity_index([k for e in sub.entities for k in lookup_keys(e)], window)
+    patch = merge_window(window, sub, lookup, extra)
+    before = _window_analysis(window)
+    result = store.save_window(
+        batch,
+        patch,
+        window,
+        [*batch_x, *more],
+        raw_path=raw_path,
+        origin=origin,
+        before=_snapshot(before),
+        after=_snapshot(patch.analysis.model_copy(update={"entities": patch.linked})),
+    )
+    result.ids = {run: result.ids.get(given, given) for run, given in ids.items()}
+    return result
+
+
+def _batch_spans(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction]
+) -> list[tuple[int, int]] | None:
+    """The publication dates of a batch's new originals (day ordinal intervals), read
+    from their own evidence as the reduce reads them; None if one has none."""
+    originals = [d.model_copy() for d in documents if d.duplicate_of is None]
+    wanted = {d.id for d in originals}
+    own = [  # dating resolves the time expressions again: those are copied
+        x.model_copy(update={"times": [t.model_copy() for t in x.times]})
+        for x in extractions
+        if x.document in wanted
+    ]
+    corpus = Corpus.from_records(originals, own)
+    infer_publication_dates(corpus)
+    spans = []
+    for d in corpus.documents:
+        span = date_span(d.published)
+        if span is None:
+            return None
+        spans.append(span)
+    return spans
+
+
+def _window_analysis(window: StoredWindow) -> Analysis:
+    """The window's stored records as an analysis (for its snapshot)."""
+    data: dict = {kind: list(items) for kind, items in window.records.items()}
+    data["documents"] = [{**p, "text": ""} for p in data.get("documents", [])]
+    data["entities"] = [e for e, _ in window.entities.values()]
+    return Analysis.model_validate(data)
+
+
 def _snapshot(analysis: Analysis) -> dict:
     return take_snapshot(analysis).model_dump(mode="json", exclude_defaults=True)
 
 
 def _onto_store_ids(
-    ingested: IngestResult, extractions: Sequence[DocExtraction], stored: StoredCorpus
+    ingested: IngestResult,
+    extractions: Sequence[DocExtraction],
+    stored: dict[str, str],
+    next_seq: int,
 ) -> tuple[IngestResult, list[DocExtraction], dict[str, str]]:
     """The batch on store ids, and run id -> store id: a stored document's id for content
-    already stored, and for new content the id the store will give it ("d<next seq>", in
-    batch order; the save checks that nobody took those ids in between)."""
+    already stored (`stored`: content hash -> id), and for new content the id the store
+    will give it ("d<next seq>", in batch order; the save checks that nobody took those
+    ids in between)."""
 
-    by_hash = {d.content_hash: d.id for d in stored.documents}
+    by_hash = dict(stored)
     ids: dict[str, str] = {}
-    seq = stored.next_seq
+    seq = next_seq
     for d in ingested.documents:
         if d.content_hash in by_hash:
             ids[d.id] = by_hash[d.content_hash]
@@ -190,6 +294,7 @@ def reconcile_stored(
     ingested: IngestResult,
     extractions: Sequence[DocExtraction],
     settings: Settings,
+    event_types: dict[str, str] | None = None,
 ) -> tuple[Analysis, list[DocExtraction]]:
     """The reduce over the stored corpus plus a batch already on store ids; returns the
     analysis and the extractions it had to make (a stored copy whose original is gone
@@ -216,7 +321,7 @@ def reconcile_stored(
         found.update((x.document, x) for x in made)
     ordered = [found[d.id] for d in documents if d.id in found]
     problems = [*stored.problems, *ingested.problems]
-    return reconcile(documents, ordered, settings, problems), made
+    return reconcile(documents, ordered, settings, problems, event_types=event_types), made
 
 
 class UnknownRun(ValueError):

@@ -34,9 +34,11 @@ def reconcile(
     settings: Settings | None = None,
     problems: Sequence[Problem] = (),
     knowledge: Knowledge | None = None,
+    event_types: dict[str, str] | None = None,
 ) -> Analysis:
     """Build the whole analysis from documents and their extractions. Deterministic.
-    `knowledge` defaults to `Knowledge.of(settings)`."""
+    `knowledge` defaults to `Knowledge.of(settings)`; `event_types` (description ->
+    type) are event types already coded, not encoded again."""
     settings = settings or Settings()
     knowledge = knowledge or Knowledge.of(settings)
     corpus = Corpus.from_records(documents, extractions)
@@ -52,7 +54,7 @@ def reconcile(
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
     corpus.control_changes = reconcile_control(corpus, knowledge)
-    code_event_types(corpus, knowledge)
+    code_event_types(corpus, knowledge, event_types)
     mark_certainty(corpus, load_markers(knowledge))
     corpus.framing = compare_framing(corpus, load_concepts(knowledge))
     write_briefings(corpus, knowledge.cues)

@@ -17,16 +17,27 @@ from storyline.extract.event_types import code_events
 from storyline.lexicon import Knowledge
 from storyline.reconcile.corpus import Corpus
 
+# Types that come from a change of control, not from the coder: never reused.
+CONTROL_TYPES = {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
 
-def code_event_types(corpus: Corpus, knowledge: Knowledge) -> None:
-    """Fill `type`, `actor` and `target` of every event, in place."""
+
+def code_event_types(
+    corpus: Corpus, knowledge: Knowledge, known: dict[str, str] | None = None
+) -> None:
+    """Fill `type`, `actor` and `target` of every event, in place. `known`: description
+    -> type already coded (a store's events, when an add reduces them again): those
+    descriptions are not encoded again."""
     if not corpus.events:
         return
     cues = load_control_cues(knowledge)
+    known = {d: t for d, t in (known or {}).items() if t not in CONTROL_TYPES}
+    # every description in event order, as without `known` (encoder batches are the same)
+    todo = [e.description for e in corpus.events if e.description not in known]
     try:
-        types = code_events([e.description for e in corpus.events], knowledge, cued_only=True)
+        types = iter(code_events(todo, knowledge, cued_only=True))
     except Exception:  # no encoder on this machine: leave the types as OTHER
-        types = ["OTHER"] * len(corpus.events)
+        types = iter(["OTHER"] * len(todo))
+    types = [known.get(e.description) or next(types) for e in corpus.events]
     for event, kind in zip(corpus.events, types, strict=True):
         event.type = kind
     entities = {e.id: e for e in corpus.entities}

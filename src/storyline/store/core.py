@@ -10,6 +10,10 @@ run leaves the store as it was. A save first locks the store's state row, so sav
 turns across processes and machines; it refuses (`StaleAnalysis`) an analysis that does
 not cover every stored document, which happens when another writer added documents
 after the snapshot it was computed from: the caller reads again and retries.
+An incremental add (`window` + `save_window`, from `pipeline.add_incremental`) reads
+only the stories of the batch's time window and replaces only their records, the
+entities it adds mentions to and their storylines; it takes turns the same way and is
+refused when any save came after the window was read.
 Documents are identified by content hash: saving the same content again adds nothing.
 Store ids ("d1", "d2", …) follow insertion order and never change; story, entity and
 other record ids belong to the current analysis. Each save is also a run (`runs`): its
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +46,14 @@ from storyline.models import (
     Problem,
     RawInput,
     Story,
+    Storyline,
+)
+from storyline.store.incremental import (
+    STORY_SECTIONS,
+    StoredWindow,
+    WindowPatch,
+    counters_of,
+    entity_index_keys,
 )
 from storyline.store.records import (
     PLACE_TYPES,
@@ -53,7 +66,9 @@ from storyline.store.schema import (
     AnalysisRunRow,
     Base,
     BatchRow,
+    CounterRow,
     DocumentRow,
+    EntityKeyRow,
     ExtractionRow,
     ProblemRow,
     RecordRow,
@@ -62,6 +77,8 @@ from storyline.store.schema import (
     StoryLinkRow,
 )
 from storyline.store.snapshots import apply_diff, diff_snapshots
+
+CHUNK = 500  # values per IN (...) list: SQLite's default limit is 999 parameters
 
 # Columns of `documents` that hold Document fields directly; the rest go to `extra`.
 _DOC_COLUMNS = [
@@ -122,6 +139,7 @@ class SaveResult:
     run_id: int | None = None  # the analysis (analysis_runs) this save made current
     batch_id: int | None = None
     run: int | None = None  # the run (runs) this save recorded
+    incremental: bool = False  # the analysis of a time window was merged in (save_window)
 
 
 @dataclass
@@ -201,6 +219,41 @@ def _row_document(row: DocumentRow) -> Document:
     return Document.model_validate({"id": row.id, **data})
 
 
+def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    values = list(values)
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _record_rows(run_id: int, analysis: Analysis, seq_of) -> list[dict[str, Any]]:
+    """The `records` rows of an analysis's sections; `seq_of(kind, index, item)` gives
+    each record's seq. Every record but entities and storylines carries its story (its
+    document's, or its first document's)."""
+    published = {d.id: d.published for d in analysis.documents if d.published}
+    story_of = {d.id: d.story for d in analysis.documents if d.story}
+    story_dates = {}
+    for story in analysis.stories:  # a story without dates spans its documents' dates
+        for doc_id in story.documents:
+            story_of.setdefault(doc_id, story.id)
+        dates = sorted(published[d] for d in story.documents if d in published)
+        if dates:
+            story_dates[story.id] = (dates[0], dates[-1])
+    rows = []
+    for kind in sections():
+        for i, item in enumerate(getattr(analysis, kind)):
+            exclude = {"text"} if kind == "documents" else None
+            payload = item.model_dump(mode="json", exclude=exclude)
+            seq = seq_of(kind, i, item)
+            keys = record_keys(kind, seq, item)
+            if kind == "stories" and not (keys["date_start"] or keys["date_end"]):
+                keys["date_start"], keys["date_end"] = story_dates.get(item.id, (None, None))
+            if keys["story"] is None and kind in STORY_SECTIONS:
+                docs = getattr(item, "documents", None) or [keys["document"]]
+                keys["story"] = next((story_of[d] for d in docs if d in story_of), None)
+            rows.append({"run_id": run_id, "kind": kind, "seq": seq, "payload": payload, **keys})
+    return rows
+
+
 class Store:
     """A storyline store over one database (SQLite file or server URL)."""
 
@@ -212,8 +265,10 @@ class Store:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Writers in this process take turns; readers never wait for them.
         self.write_lock = threading.RLock()
-        self._cache: tuple[int, Analysis] | None = None
+        self._cache: tuple[tuple[int, int], Analysis] | None = None
         self._snap_cache: tuple[int, dict[str, Any]] | None = None  # (run id, snapshot)
+        self.last_write: Counter = Counter()  # rows the last incremental add wrote
+        self.last_read: Counter = Counter()  # rows the last window read (and index look-ups)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -352,7 +407,12 @@ class Store:
         return ids, new
 
     def _add_extractions(self, s: Session, extractions, ids: dict[str, str]) -> None:
-        have = set(s.scalars(select(ExtractionRow.document)))
+        wanted = sorted({ids.get(x.document, x.document) for x in extractions})
+        have: set[str] = set()
+        for part in _chunks(wanted):
+            have.update(
+                s.scalars(select(ExtractionRow.document).where(ExtractionRow.document.in_(part)))
+            )
         rows = []
         for x in extractions:
             store_id = ids.get(x.document, x.document)
@@ -406,6 +466,256 @@ class Store:
             next_seq = (rows[-1].seq if rows else 0) + 1
             return StoredCorpus(documents, extractions, self._problems(s), next_seq)
 
+    # ------------------------------------------------------------ incremental add
+
+    def window(self, date_from: str, date_to: str) -> StoredWindow | None:
+        """What an incremental add of a batch dated within [date_from, date_to] (ISO
+        dates, the batch's dates widened by the story index's largest gap) reads: the
+        stories whose dates overlap the range and the other stories of their storylines,
+        with their documents, extractions and records, the entities they name and their
+        storylines. None where the store
+        holds no analysis with counters (a store from before: the add rebuilds)."""
+        R, L = RecordRow, StoryLinkRow
+        read: Counter = Counter()
+        with self.sessions() as s:
+            run_id = s.scalar(select(AnalysisRunRow.id).where(AnalysisRunRow.current.is_(True)))
+            counters = dict(s.execute(select(CounterRow.name, CounterRow.value)).all())
+            if run_id is None or not counters:
+                return None
+            version = s.scalar(select(StoreStateRow.version).where(StoreStateRow.id == 1)) or 0
+            next_seq = (s.scalar(select(func.max(DocumentRow.seq))) or 0) + 1
+            query = select(R.key, R.seq, R.payload).where(
+                R.run_id == run_id,
+                R.kind == "stories",
+                R.date_end >= date_from,
+                R.date_start <= date_to + "~",
+            )
+            stories: dict[str, tuple[Story, int]] = {}
+            for key, seq, payload in s.execute(query):
+                stories[key] = (Story.model_validate(payload), seq)
+            read["records"] += len(stories)
+            # and every story of their storylines: a storyline is one context for the
+            # claims (figures are grouped across its stories, whatever their dates)
+            storylines: dict[str, tuple[Storyline, int]] = {}
+            line_ids = sorted({st.storyline for st, _ in stories.values() if st.storyline})
+            for part in _chunks(line_ids):
+                query = select(R.key, R.seq, R.payload).where(
+                    R.run_id == run_id, R.kind == "storylines", R.key.in_(part)
+                )
+                for key, seq, payload in s.execute(query):
+                    storylines[key] = (Storyline.model_validate(payload), seq)
+                    read["records"] += 1
+            more = sorted(
+                {m for line, _ in storylines.values() for m in line.stories} - set(stories)
+            )
+            for part in _chunks(more):
+                query = select(R.key, R.seq, R.payload).where(
+                    R.run_id == run_id, R.kind == "stories", R.key.in_(part)
+                )
+                for key, seq, payload in s.execute(query):
+                    stories[key] = (Story.model_validate(payload), seq)
+                    read["records"] += 1
+            ids = sorted(stories)
+            records: dict[str, list[dict[str, Any]]] = {}
+            seqs: dict[tuple[str, str], int] = {}
+            for part in _chunks(ids):
+                query = select(R.kind, R.key, R.seq, R.payload).where(
+                    R.run_id == run_id, R.story.in_(part), R.kind.in_(STORY_SECTIONS)
+                )
+                for kind, key, seq, payload in s.execute(query.order_by(R.kind, R.seq)):
+                    records.setdefault(kind, []).append(payload)
+                    if kind == "documents":
+                        seqs[(kind, key)] = seq
+                    read["records"] += 1
+            story_of = {p["id"]: p.get("story") for p in records.get("documents", [])}
+            documents: list[Document] = []
+            extractions: dict[str, DocExtraction] = {}
+            for part in _chunks(sorted(story_of)):
+                for row in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(part))):
+                    doc = _row_document(row)
+                    doc.story = story_of.get(doc.id)
+                    documents.append((row.seq, doc))
+                    read["documents"] += 1
+                query = select(ExtractionRow).where(ExtractionRow.document.in_(part))
+                for row in s.scalars(query):
+                    extractions[row.document] = DocExtraction.model_validate(row.payload)
+                    read["extractions"] += 1
+            documents = [d for _, d in sorted(documents, key=lambda sd: sd[0])]
+            entity_ids: set[str] = set()
+            for part in _chunks(ids):
+                query = select(L.value).where(
+                    L.run_id == run_id, L.story.in_(part), L.kind.in_(("entity", "place"))
+                )
+                entity_ids.update(s.scalars(query))
+            entities = self._entities(s, run_id, entity_ids, read)
+        self.last_read = read
+        return StoredWindow(
+            run_id=run_id,
+            version=version,
+            next_seq=next_seq,
+            counters=counters,
+            documents=documents,
+            extractions=extractions,
+            stories=stories,
+            records=records,
+            entities=entities,
+            storylines=storylines,
+            seqs=seqs,
+            rows_read=read,
+        )
+
+    @staticmethod
+    def _entities(s: Session, run_id: int, ids: Iterable[str], read: Counter):
+        out: dict[str, tuple[Entity, int]] = {}
+        R = RecordRow
+        for part in _chunks(sorted(ids)):
+            query = select(R.key, R.seq, R.payload).where(
+                R.run_id == run_id, R.kind == "entities", R.key.in_(part)
+            )
+            for key, seq, payload in s.execute(query):
+                out[key] = (Entity.model_validate(payload), seq)
+                read["records"] += 1
+        return out
+
+    def entity_index(
+        self, keys: Iterable[str], window: StoredWindow
+    ) -> tuple[dict[str, list[str]], dict[str, tuple[Entity, int]]]:
+        """The entity index for `keys`: key -> stored entity ids, and those entities'
+        records that the window did not read."""
+        found: dict[str, list[str]] = {}
+        with self.sessions() as s:
+            for part in _chunks(sorted(set(keys))):
+                query = select(EntityKeyRow.key, EntityKeyRow.entity).where(
+                    EntityKeyRow.key.in_(part)
+                )
+                for key, entity in s.execute(query.order_by(EntityKeyRow.id)):
+                    found.setdefault(key, []).append(entity)
+                    window.rows_read["entity_keys"] += 1
+            wanted = {e for ids in found.values() for e in ids} - set(window.entities)
+            extra = self._entities(s, window.run_id, wanted, window.rows_read)
+        return found, extra
+
+    def save_window(
+        self,
+        ingested,
+        patch: WindowPatch,
+        window: StoredWindow,
+        extractions: Sequence[DocExtraction] = (),
+        raw_path: Callable[[str], str] | None = None,
+        origin: str = "",
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> SaveResult:
+        """Add a batch (on store ids) and replace the window's records by the patch's.
+
+        Refuses (`StaleAnalysis`, nothing written) when another save came after the
+        window was read. `before` and `after` are the window's snapshots (compact keys)
+        before and after: the run keeps their difference."""
+        with self.write_lock:
+            for attempt in range(3):
+                try:
+                    return self._save_window_once(
+                        ingested, patch, window, extractions, raw_path, origin, before, after
+                    )
+                except (IntegrityError, OperationalError):
+                    if attempt == 2:
+                        raise
+            raise AssertionError("unreachable")
+
+    def _save_window_once(
+        self, ingested, patch, window, extractions, raw_path, origin, before, after
+    ) -> SaveResult:
+        result = SaveResult()
+        R, L = RecordRow, StoryLinkRow
+        written: Counter = Counter()
+        with self.sessions.begin() as s:
+            s.execute(update(StoreStateRow).values(version=StoreStateRow.version + 1))
+            version = s.scalar(select(StoreStateRow.version).where(StoreStateRow.id == 1))
+            if version != window.version + 1:
+                raise StaleAnalysis(
+                    f"the store changed since the window was read (save {version - 1}, "
+                    f"read at {window.version})"
+                )
+            batch = BatchRow(
+                sources=sorted({d.source for d in ingested.documents}),
+                n_documents=len(ingested.documents),
+                n_problems=len(ingested.problems),
+            )
+            s.add(batch)
+            s.flush()
+            result.batch_id = batch.id
+            result.ids, result.new = self._add_documents(s, ingested, batch.id)
+            batch.n_new = len(result.new)
+            expected = [f"d{window.next_seq + i}" for i in range(len(result.new))]
+            if result.new != expected:
+                raise StaleAnalysis("another writer took the new documents' ids")
+            self._add_extractions(s, extractions, result.ids)
+            self._add_problems(s, ingested.problems, batch.id, raw_path)
+            run_id = window.run_id
+            for part in _chunks(sorted(patch.old_stories)):
+                s.execute(
+                    delete(R).where(
+                        R.run_id == run_id, R.kind.in_(STORY_SECTIONS), R.story.in_(part)
+                    )
+                )
+                s.execute(delete(L).where(L.run_id == run_id, L.story.in_(part)))
+            for kind, gone in (
+                ("entities", patch.entities_gone),
+                ("storylines", patch.storylines_gone),
+            ):
+                for part in _chunks(sorted(gone)):
+                    s.execute(delete(R).where(R.run_id == run_id, R.kind == kind, R.key.in_(part)))
+            for part in _chunks(sorted(patch.entities_gone)):
+                s.execute(delete(EntityKeyRow).where(EntityKeyRow.entity.in_(part)))
+            analysis = patch.analysis
+
+            rows = _record_rows(run_id, analysis, lambda kind, i, item: patch.seqs[kind][i])
+            if rows:
+                s.execute(insert(R), rows)
+            written["records"] += len(rows)
+            links = self._story_links(
+                run_id, analysis.model_copy(update={"entities": patch.linked})
+            )
+            if links:
+                s.execute(insert(L), links)
+            written["story_links"] += len(links)
+            keys = [
+                {"key": k, "entity": e.id} for e in analysis.entities for k in entity_index_keys(e)
+            ]
+            if keys:
+                s.execute(insert(EntityKeyRow), keys)
+            written["entity_keys"] += len(keys)
+            for name, value in patch.counters.items():
+                if window.counters.get(name) == value:
+                    continue
+                if name in window.counters:
+                    s.execute(update(CounterRow).where(CounterRow.name == name).values(value=value))
+                else:
+                    s.execute(insert(CounterRow).values(name=name, value=value))
+            s.execute(
+                update(AnalysisRunRow)
+                .where(AnalysisRunRow.id == run_id)
+                .values(n_documents=AnalysisRunRow.n_documents + len(result.new))
+            )
+            result.run_id = run_id
+            result.incremental = True
+            diff = None
+            if before is not None and after is not None:
+                diff = diff_snapshots(before, after)
+            run = RunRow(
+                batch_id=batch.id,
+                origin=origin[:32],
+                new_documents=list(result.new),
+                snapshot_diff=diff,
+            )
+            s.add(run)
+            s.flush()
+            result.run = run.id
+        self.last_write = written
+        self._snap_cache = None
+        self._cache = None
+        return result
+
     @staticmethod
     def _prior_stories(s: Session) -> dict[str, str]:
         """Document id -> story id in the current analysis, if there is one."""
@@ -432,27 +742,20 @@ class Store:
         )
         s.add(run)
         s.flush()
-        published = {d.id: d.published for d in analysis.documents if d.published}
-        story_dates = {}
-        for story in analysis.stories:  # a story without dates spans its documents' dates
-            dates = sorted(published[d] for d in story.documents if d in published)
-            if dates:
-                story_dates[story.id] = (dates[0], dates[-1])
-        rows = []
-        for kind in sections():
-            for i, item in enumerate(getattr(analysis, kind)):
-                exclude = {"text"} if kind == "documents" else None
-                payload = item.model_dump(mode="json", exclude=exclude)
-                keys = record_keys(kind, i, item)
-                if kind == "stories" and not (keys["date_start"] or keys["date_end"]):
-                    keys["date_start"], keys["date_end"] = story_dates.get(item.id, (None, None))
-                rows.append({"run_id": run.id, "kind": kind, "seq": i, "payload": payload, **keys})
+        rows = _record_rows(run.id, analysis, lambda kind, i, item: i)
         # Bulk INSERTs (executemany): the ORM's per-object bookkeeping would dominate.
         if rows:
             s.execute(insert(RecordRow), rows)
         links = self._story_links(run.id, analysis)
         if links:
             s.execute(insert(StoryLinkRow), links)
+        s.execute(delete(CounterRow))
+        counters = counters_of(analysis)
+        s.execute(insert(CounterRow), [{"name": k, "value": v} for k, v in counters.items()])
+        s.execute(delete(EntityKeyRow))
+        keys = [{"key": k, "entity": e.id} for e in analysis.entities for k in entity_index_keys(e)]
+        if keys:
+            s.execute(insert(EntityKeyRow), keys)
         return run.id
 
     @staticmethod
@@ -488,13 +791,19 @@ class Store:
         with self.sessions() as s:
             return s.scalar(select(AnalysisRunRow.id).where(AnalysisRunRow.current.is_(True)))
 
+    def version(self) -> int:
+        """How many saves the store has seen (an incremental add keeps its run id)."""
+        with self.sessions() as s:
+            return s.scalar(select(StoreStateRow.version).where(StoreStateRow.id == 1)) or 0
+
     def load_analysis(self) -> Analysis | None:
         """The current analysis of the whole store (cached until the next save)."""
         run_id = self.current_run()
         if run_id is None:
             return None
+        version = self.version()
         cached = self._cache
-        if cached is not None and cached[0] == run_id:
+        if cached is not None and cached[0] == (run_id, version):
             return cached[1]
         with self.sessions() as s:
             run = s.get(AnalysisRunRow, run_id)
@@ -514,7 +823,7 @@ class Store:
                 data[kind] = items
             data["problems"] = self._problems(s)
         analysis = Analysis.model_validate(data)
-        self._cache = (run_id, analysis)
+        self._cache = ((run_id, version), analysis)
         return analysis
 
     def _records(self, kind: str, **where: str | None) -> list[dict[str, Any]]:
@@ -634,6 +943,17 @@ class Store:
                 r.document: DocExtraction.model_validate(r.payload)
                 for r in s.scalars(select(ExtractionRow))
             }
+
+    def ids_of_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> store id, for the hashes the store holds."""
+        out: dict[str, str] = {}
+        with self.sessions() as s:
+            for part in _chunks(sorted(set(hashes))):
+                query = select(DocumentRow.content_hash, DocumentRow.id).where(
+                    DocumentRow.content_hash.in_(part)
+                )
+                out.update(s.execute(query).all())
+        return out
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         with self.sessions() as s:

@@ -18,7 +18,14 @@ Layout:
   processes (or machines, on PostgreSQL) take turns on the analysis they write.
 - `analysis_runs` + `records` + `story_links`: the analysis of the whole store, one
   record per contract item (JSON payload plus indexed keys), and per story the
-  documents, entities, places and outlets it involves, for filtering in SQL.
+  documents, entities, places and outlets it involves, for filtering in SQL. Every
+  record but entities and storylines carries the story it belongs to (`story`), so
+  that an incremental add replaces one story's records by that key.
+- `counters`: the next free number of each record id prefix (`e`, `s`, `q`, …) and of
+  each section's `seq`, so an incremental add numbers new records without reading the
+  old ones.
+- `entity_keys`: the entity index: each stored entity's name keys (type and folded
+  name or alias, gazetteer id) -> entity id, read for a batch's entities only.
 """
 
 from __future__ import annotations
@@ -157,6 +164,7 @@ class RecordRow(Base):
         Index("ix_records_run_kind_key", "run_id", "kind", "key", unique=True),
         Index("ix_records_run_kind_story", "run_id", "kind", "story"),
         Index("ix_records_run_kind_document", "run_id", "kind", "document"),
+        Index("ix_records_run_kind_dates", "run_id", "kind", "date_end", "date_start"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -187,3 +195,26 @@ class StoryLinkRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(300))
     label: Mapped[str] = mapped_column(Text, default="")  # lower-case names, for matching
+
+
+class CounterRow(Base):
+    """A counter of the current analysis: `id:<prefix>` or `seq:<section>` -> next value."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EntityKeyRow(Base):
+    """The entity index of the current analysis: one name key -> one entity id."""
+
+    __tablename__ = "entity_keys"
+    __table_args__ = (
+        Index("ix_entity_keys_key", "key"),
+        Index("ix_entity_keys_entity", "entity"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300))
+    entity: Mapped[str] = mapped_column(String(64))
