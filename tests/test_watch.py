@@ -239,9 +239,15 @@ def test_a_watch_over_ten_batches_killed_mid_batch_loses_and_repeats_nothing(tmp
             written += drop_reports(folder, numbers[b])
             if b == BATCHES - 1:
                 (folder / "garbled.txt").write_bytes(bytes(range(256)) * 4)  # binary: rejected
-            _wait(lambda n=b: reads() >= n - KILLED_IN + 1, 120, f"batch {b + 1} to be read")
-        _wait(lambda: len(_stored(db)) == BATCHES * PER_BATCH, 180, "all 200 to be stored")
+            # a liveness bound, not a speed check: a cycle on a loaded 2-core box is slow
+            _wait(lambda n=b: reads() >= n - KILLED_IN + 1, 300, f"batch {b + 1} to be read")
+        _wait(lambda: len(_stored(db)) == BATCHES * PER_BATCH, 300, "all 200 to be stored")
         _wait(lambda: "rejected" in log2.read_text(), 60, "the bad file to be rejected")
+        # the cycle's 'run' line comes after its save: wait for it before the kill
+        runs_logged = lambda: sum(  # noqa: E731
+            line.startswith("run ") for line in log2.read_text().splitlines()
+        )
+        _wait(lambda: runs_logged() >= BATCHES - KILLED_IN, 60, "the last run to be logged")
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(30)
