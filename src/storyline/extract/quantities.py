@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.claim_forms import find_zero_and_lone_claims
 from storyline.extract.number_rules import parse_reason, text_reason
+from storyline.extract.quote_speakers import doc_text
 from storyline.extract.references import References
 from storyline.extract.sentences import semicolon_between
 from storyline.extract.time_rules import match_times, time_rules
@@ -726,7 +727,7 @@ def _measure(
 
 def _money_phrase(doc: Doc, end: int, qt: QuantityTables) -> str | None:
     """'$12.7 million in undisclosed payments' -> 'undisclosed payments'."""
-    rest = doc.char_span(end, min(len(doc.text), end + 60), alignment_mode="expand")
+    rest = doc.char_span(end, min(len(doc_text(doc)), end + 60), alignment_mode="expand")
     if rest is None or len(rest) < 2 or rest[0].lower_ != "in":
         return None
     obj = next((c for c in rest[0].children if c.dep_ == "pobj"), None)
@@ -843,7 +844,7 @@ def find_quantities(
     go to `rejected` with their reason. The words and rules come from `knowledge`."""
     qt = quantity_tables(knowledge)
     refs = refs if refs is not None else References(doc, mentions, knowledge)
-    text = doc.text
+    text = doc_text(doc)
     starts = _token_index(doc)
     times = [
         (c.start, c.end) for c in match_times(text, time_rules(qt.knowledge)) if c.kind != "set"
