@@ -565,14 +565,18 @@ def test_a_plain_count_joins_the_group_of_its_own_time():
     assert len(_group_of(claims_, 3)) == 1
 
 
+def _bodies_and_civilians():
+    """'more than 8 bodies' and 'more than 9 civilians killed', one document each."""
+    return [
+        ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
+        ("2020-05-01", [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")]),
+    ]
+
+
 def test_a_body_count_joins_the_one_kind_of_victim_it_agrees_with():
     claims_, groups = reconcile_claims(
         _corpus(
-            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
-            (
-                "2020-05-01",
-                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
-            ),
+            *_bodies_and_civilians(),
             ("2020-05-01", [_q(40, head="rebel", kind="fighter", predicate="killed")]),
             ("2020-05-01", [_q(2, head="soldier", kind="soldier", predicate="killed")]),
         )
@@ -584,11 +588,7 @@ def test_a_body_count_joins_the_one_kind_of_victim_it_agrees_with():
 def test_a_body_count_that_fits_two_kinds_joins_none():
     claims_, _ = reconcile_claims(
         _corpus(
-            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
-            (
-                "2020-05-01",
-                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
-            ),
+            *_bodies_and_civilians(),
             ("2020-05-01", [_q(10, head="soldier", kind="soldier", predicate="killed")]),
         )
     )
