@@ -308,3 +308,56 @@ def test_unknown_names_named_as_companies_are_organisations(nlp) -> None:
     )
     assert types.get("Wavepiston") == "ORG"
     assert types.get("Tarvex") == "ORG"
+
+
+def _clusters(nlp, text: str) -> dict[str, str]:
+    return {m.text: m.cluster for m in find_mentions(nlp(text))}
+
+
+def test_an_acronym_in_brackets_is_a_name_of_the_body_before_it(nlp) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Tarno Patriotic Alliance (TPA) said on Monday that it had seized the bridge.",
+    )
+    assert clusters.get("TPA") == clusters["Tarno Patriotic Alliance"]
+
+
+def test_a_translation_and_an_acronym_in_brackets_are_names_of_the_body(nlp) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Southern River Guard (Guardia Fluvial del Sur, GFS), which patrols the delta, "
+        "said it had found the boat.",
+    )
+    body = clusters["Southern River Guard"]
+    assert clusters.get("Guardia Fluvial del Sur") == body
+    assert clusters.get("GFS") == body
+
+
+def test_an_acronym_after_a_body_in_a_country_abbreviates_the_body(nlp) -> None:
+    clusters = _clusters(
+        nlp,
+        "The United Nations Stabilization Mission in the Central African Republic (MINUSTAB) "
+        "sent a patrol.",
+    )
+    assert clusters.get("MINUSTAB") != clusters.get("Central African Republic")
+
+
+def test_a_credit_in_brackets_after_a_dateline_is_no_name_of_the_place(nlp) -> None:
+    clusters = _clusters(nlp, "NAIROBI (KNA) - Police said on Monday that the road was open.")
+    assert clusters.get("KNA") is None or clusters.get("KNA") != clusters.get("NAIROBI")
+
+
+def test_a_demonym_before_a_state_body_in_lower_case_is_that_body(nlp) -> None:
+    types = _types(
+        nlp,
+        "The Romanian foreign ministry condemned the attack, and the Moldovan health "
+        "ministry said that hospitals were coping.",
+    )
+    assert types.get("Romanian foreign ministry") == "ORG"
+    assert types.get("Moldovan health ministry") == "ORG"
+
+
+def test_a_two_word_demonym_before_government_is_that_government(nlp) -> None:
+    mentions = find_mentions(nlp("The Central African government says four soldiers died."))
+    [gov] = [m for m in mentions if m.text == "Central African government"]
+    assert gov.name.startswith("Government of") and "Central African" in gov.name

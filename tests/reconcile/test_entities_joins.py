@@ -58,6 +58,18 @@ def test_acronym_defined_after_a_name_and_its_translation() -> None:
     assert {"Coastal Rescue Service", "Servicio de Guardia Costera"} <= set(e.aliases)
 
 
+def test_an_elided_article_gives_no_initial() -> None:
+    # 'Front Populaire de l'Esseri' spells FPE; its translation does not spell it
+    entities = _resolve(
+        [
+            [_m("Esseri Popular Front", "ORG", "o:e"), _m("FPE", "ORG", "o:e", 30)],
+            [_m("Front Populaire de l'Esseri", "ORG", "o:f"), _m("FPE", "ORG", "o:f", 40)],
+        ]
+    )
+    [e] = _holding(entities, "FPE")
+    assert {"Esseri Popular Front", "Front Populaire de l'Esseri"} <= set(e.aliases)
+
+
 def test_a_name_shortened_by_a_second_surname_or_middle_name_joins_the_full_one() -> None:
     entities = _resolve(
         [

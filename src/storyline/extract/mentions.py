@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.alias_cues import link_alias_cues
 from storyline.extract.roles import Roles
@@ -62,6 +62,7 @@ class _Cand:
     stands_for: str | None = None
     actor_id: str | None = None
     role_start: int = 0  # first token of a role phrase written before the name
+    same_as: _Cand | None = None  # a name the text gives in brackets after this one
 
 
 class MentionFinder:
@@ -148,6 +149,7 @@ class MentionFinder:
             ):
                 out.append(_Cand(ent.start, ent.end, None))
         out.extend(self._national_governments(doc, taken))
+        out.extend(self._national_bodies(doc, taken))
         particles = self.words["name_particles"]
         for c in out:
             if c.actor is None:
@@ -159,6 +161,7 @@ class MentionFinder:
         out = _join_actor_prefixes(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out = _join_by_acronym(doc, out)
+        out = _parenthetical_names(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -240,9 +243,38 @@ class MentionFinder:
                     and t.i - 2 <= d.i < t.i
                     and d.text[:1].isupper()
                     and not taken[t.i]  # the demonym may be a (dropped) NER name
-                    and self._nation_of(d.text) is not None
                 ):
-                    out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
+                    start = self._demonym_start(doc, d.i)
+                    if start is not None:
+                        out.append(_Cand(start, t.i + 1, "GOVERNMENT"))
+        return out
+
+    def _demonym_start(self, doc: Doc, i: int) -> int | None:
+        """First token of the demonym (or capital) ending at token i: 'Moldovan', and
+        two words where the country's adjective has two ('Central African')."""
+        if i >= 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "DET":
+            two = f"{doc[i - 1].text} {doc[i].text}"
+            if self.gz.demonyms.get(fold(two)):
+                return i - 1
+        return i if self._nation_of(doc[i].text) is not None else None
+
+    def _national_bodies(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        """'the Romanian foreign ministry', 'the Russian embassy': a demonym, lower-case
+        words only, then a word for a body of the state ([national_bodies]) is that body,
+        an organisation named as written."""
+        out = []
+        bodies = self.words["national_bodies"]
+        for t in doc:
+            if t.lower_ not in bodies and t.lemma_.lower() not in bodies:
+                continue
+            j = t.i - 1
+            while j >= 0 and j >= t.i - 3 and doc[j].is_lower and doc[j].is_alpha:
+                j -= 1  # 'foreign', 'health', 'defence'
+            if j < 0 or not doc[j].text[:1].isupper() or taken[t.i]:
+                continue
+            start = self._demonym_start(doc, j)
+            if start is not None:
+                out.append(_Cand(start, t.i + 1, "ORG"))
         return out
 
     def _government_named(self, text: str) -> str | None:
@@ -324,6 +356,11 @@ class MentionFinder:
                 else:
                     c.cluster, c.name, c.type = target.cluster, target.name, target.type
                     c.actor_id, c.stands_for = target.actor_id, target.stands_for
+        for c in kept:
+            body = c.same_as
+            if body is not None and any(x is body for x in kept):
+                c.cluster, c.name, c.type = body.cluster, body.name, body.type
+                c.actor_id, c.stands_for = body.actor_id, body.stands_for
         return [
             LocalMention(
                 start=doc[c.start].idx,
@@ -419,11 +456,19 @@ class MentionFinder:
         """'Syrian Democratic Forces (SDF)': the acronym shares the expansion's cluster."""
         starts = {c.start: c for c in cands}
         for c in cands:
+            if c.same_as is not None and _is_acronym_token(doc[c.start]) and c.end == c.start + 1:
+                acronyms.setdefault(doc[c.start].text, f"@{c.same_as.start}")
+                continue
             e = c.end
             place = _place_after(doc, e, starts)
             if place is not None and c.label != "GPE":
                 e = place.end  # 'the X Mission in the Central African Republic (MINUSCA)'
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            if (
+                e + 2 < len(doc)
+                and doc[e].text == "("
+                and doc[e + 2].text == ")"
+                and not _credit_line(doc, e + 2)
+            ):
                 acr = doc[e + 1].text
                 if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha():
                     acronyms.setdefault(acr, f"@{c.start}")  # the body, not its country
@@ -432,9 +477,12 @@ class MentionFinder:
         span = doc[c.start : c.end]
         text = span.text
         key = fold(text)
+        if c.same_as is not None:  # typed as its body, below
+            c.type, c.name = c.label or "ORG", text
+            return
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
-            self._government_of(c, self._nation_of(doc[c.start].text) or "")
+            self._government_of(c, self._nation_of(doc[c.start : c.end - 1].text) or "")
             return
         official = self._government_named(text)
         if official is not None:  # 'the Government of the Republic of Moldova'
@@ -702,6 +750,9 @@ class MentionFinder:
         self, doc: Doc, c: _Cand, surnames: dict, acronyms: dict, firsts: dict[str, str]
     ) -> None:
         text = doc[c.start : c.end].text
+        if c.same_as is not None:
+            c.cluster = f"o:{fold(text)}"  # its body's cluster, below, if the body is kept
+            return
         if c.type == "PERSON":
             name = _person_name(text)
             key = fold(name)
@@ -942,6 +993,48 @@ def _join_by_acronym(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 prev.end, prev.label = e, prev.label or c.label
                 continue
         out.append(c)
+    return out
+
+
+def _is_acronym_token(tok: Token) -> bool:
+    raw = tok.text.replace(".", "")
+    return 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper()
+
+
+def _credit_line(doc: Doc, close: int) -> bool:
+    """'NAIROBI (KNA) –': the bracket closing at `close` is a dateline's credit."""
+    return close + 1 < len(doc) and doc[close + 1].text in {"-", "–", "—", "--"}
+
+
+def _parenthetical_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'the Tarno Patriotic Alliance (TPA)', 'the Southern River Guard (Guardia Fluvial
+    del Sur, GFS)': the acronym in brackets after a name, and a name written before it
+    in the same brackets (the body's name in its own language), are names of that body,
+    whatever the tagger made of them. Not after a place or a person: 'BANGUI (AFP) –' is
+    a credit line."""
+    out = list(cands)
+    ends = {c.end for c in cands}
+    for c in cands:
+        e = c.end
+        if c.label in ("GPE", "PERSON") or c.actor is not None or e >= len(doc):
+            continue
+        if doc[e].text != "(":
+            continue
+        before = c.start - (2 if c.start >= 2 and doc[c.start - 1].lower_ == "the" else 1)
+        if before >= 0 and doc[before].lower_ in {"in", "of", "for", "at"} and before in ends:
+            continue  # 'the X Mission in the Y Republic (XMY)' abbreviates the mission
+        close = next((i for i in range(e + 1, min(e + 14, len(doc))) if doc[i].text in "()"), None)
+        if close is None or doc[close].text != ")" or not _is_acronym_token(doc[close - 1]):
+            continue
+        if _credit_line(doc, close):
+            continue
+        added = [_Cand(close - 1, close, c.label, same_as=c)]
+        if close - 1 > e + 1:  # '(Name, ACR)'
+            if doc[close - 2].text != "," or close - 2 == e + 1 or not doc[e + 1].is_title:
+                continue
+            added.append(_Cand(e + 1, close - 2, c.label, same_as=c))
+        out = [x for x in out if not any(x.start < a.end and a.start < x.end for a in added)]
+        out += added
     return out
 
 

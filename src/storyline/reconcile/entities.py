@@ -107,6 +107,8 @@ def _groups(corpus: Corpus) -> list[Group]:
 
 
 def _initials(name: str) -> str:
+    # an elided article belongs to no initial: 'Rassemblement Patriotique de l'Ouham' (RPO)
+    name = re.sub(r"\b[ldLD]['’](?=\w)", "", name)
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
