@@ -361,3 +361,30 @@ def test_a_two_word_demonym_before_government_is_that_government(nlp) -> None:
     mentions = find_mentions(nlp("The Central African government says four soldiers died."))
     [gov] = [m for m in mentions if m.text == "Central African government"]
     assert gov.name.startswith("Government of") and "Central African" in gov.name
+
+
+def test_an_actor_after_another_countrys_demonym_is_that_countrys_body(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "Meals came with the support of the Portuguese Red Cross. The Colombian Ministry "
+            "of Defence said the men were members of the group."
+        )
+    )
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Portuguese Red Cross"].actor_id is None
+    assert by_text["Colombian Ministry of Defence"].actor_id is None
+
+
+def test_an_acronym_in_brackets_before_a_dash_mid_sentence_is_still_the_bodys(nlp) -> None:
+    clusters = _clusters(
+        nlp,
+        "Fighters of the Tarno Patriotic Alliance (TPA) - better known by another name - "
+        "entered the town.",
+    )
+    assert clusters.get("TPA") == clusters["Tarno Patriotic Alliance"]
+
+
+def test_an_ombudsman_is_a_role(nlp) -> None:
+    mentions = find_mentions(nlp("The ombudsman, Halima Sesay, said the inquiry would resume."))
+    [person] = [m for m in mentions if m.text == "Halima Sesay"]
+    assert person.type == "PERSON" and "ombudsman" in (person.role or "")

@@ -159,6 +159,7 @@ class MentionFinder:
             if c.actor is None:
                 self._feature_name(doc, c)
         out = _join_actor_prefixes(doc, out)
+        out = self._other_nations_bodies(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out = _join_by_acronym(doc, out)
         out = _parenthetical_names(doc, out)
@@ -247,6 +248,21 @@ class MentionFinder:
                     start = self._demonym_start(doc, d.i)
                     if start is not None:
                         out.append(_Cand(start, t.i + 1, "GOVERNMENT"))
+        return out
+
+    def _other_nations_bodies(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Colombian Ministry of Defence', 'the Portuguese Red Cross': an actor's
+        name after the demonym of another country than the actor's is that country's
+        own body (a national society, a ministry), named as written."""
+        out = []
+        for c in cands:
+            j = c.start - 1
+            start = self._demonym_start(doc, j) if j >= 0 and doc[j].text[:1].isupper() else None
+            if c.actor is not None and start is not None:
+                nation = self._nation_of(doc[start : c.start].text)
+                if nation != c.actor.stands_for:
+                    c = _Cand(start, c.end, "ORG")
+            out.append(c)
         return out
 
     def _demonym_start(self, doc: Doc, i: int) -> int | None:
@@ -467,7 +483,7 @@ class MentionFinder:
                 e + 2 < len(doc)
                 and doc[e].text == "("
                 and doc[e + 2].text == ")"
-                and not _credit_line(doc, e + 2)
+                and not _credit_line(doc, c.start, e + 2)
             ):
                 acr = doc[e + 1].text
                 if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha():
@@ -1001,9 +1017,11 @@ def _is_acronym_token(tok: Token) -> bool:
     return 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper()
 
 
-def _credit_line(doc: Doc, close: int) -> bool:
-    """'NAIROBI (KNA) –': the bracket closing at `close` is a dateline's credit."""
-    return close + 1 < len(doc) and doc[close + 1].text in {"-", "–", "—", "--"}
+def _credit_line(doc: Doc, start: int, close: int) -> bool:
+    """'NAIROBI (KNA) –': a name opening a line, then a bracket closing at `close` and a
+    dash, is a dateline and its credit."""
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return opens and close + 1 < len(doc) and doc[close + 1].text in {"-", "–", "—", "--"}
 
 
 def _parenthetical_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -1026,7 +1044,7 @@ def _parenthetical_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         close = next((i for i in range(e + 1, min(e + 14, len(doc))) if doc[i].text in "()"), None)
         if close is None or doc[close].text != ")" or not _is_acronym_token(doc[close - 1]):
             continue
-        if _credit_line(doc, close):
+        if _credit_line(doc, c.start, close):
             continue
         added = [_Cand(close - 1, close, c.label, same_as=c)]
         if close - 1 > e + 1:  # '(Name, ACR)'
