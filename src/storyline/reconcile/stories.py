@@ -488,6 +488,37 @@ def cluster_stories(
     return stories, storylines
 
 
+def replace_newly_dated(
+    corpus: Corpus, undated: set[str], params: StoryParams | None = None
+) -> tuple[list[Story], list[Storyline]] | None:
+    """Place again the documents that were placed without a date and whose date, inferred
+    since (a year-less dateline takes its year from the story), lies further from their
+    story's dated reports than `max_gap_days`: placed blind, they joined on content alone
+    ('army retakes the town' with the reports of its fall). None where none moves."""
+    params = params or StoryParams()
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for d in corpus.originals():
+        span = date_span(d.published) if d.id not in undated else None
+        if d.story and span is not None:
+            by_story[d.story].append((span[0] + span[1]) // 2)
+    moved: set[str] = set()
+    for d in corpus.originals():
+        span = date_span(d.published) if d.id in undated else None
+        days = sorted(by_story.get(d.story or "", []))
+        if span is None or not days:
+            continue
+        anchor = days[len(days) // 2]
+        if min(abs(span[0] - anchor), abs(span[1] - anchor)) > params.max_gap_days:
+            moved.add(d.id)
+    if not moved:
+        return None
+    by_id = corpus.by_id
+    for d in corpus.documents:
+        if d.id in moved or _original_of(d, by_id).id in moved:
+            d.story = None
+    return cluster_stories(corpus, params)
+
+
 def _dim(features: Iterable[DocFeatures]) -> int:
     for f in features:
         if f.vector is not None:
