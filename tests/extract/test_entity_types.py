@@ -388,3 +388,24 @@ def test_an_ombudsman_is_a_role(nlp) -> None:
     mentions = find_mentions(nlp("The ombudsman, Halima Sesay, said the inquiry would resume."))
     [person] = [m for m in mentions if m.text == "Halima Sesay"]
     assert person.type == "PERSON" and "ombudsman" in (person.role or "")
+
+
+def test_a_title_and_the_documents_surname_is_the_person_not_a_body(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "General Oscar Ivan Renteria, the commander of the task force, told reporters the "
+            "town was calm. General Renteria said on March 5 that the group wanted money."
+        )
+    )
+    clusters = {m.cluster for m in mentions if m.text.endswith("Renteria")}
+    assert len(clusters) == 1 and all(
+        m.type == "PERSON" for m in mentions if m.text.endswith("Renteria")
+    )
+
+
+def test_a_documents_surname_that_is_also_a_town_is_the_person_as_subject(nlp) -> None:
+    mentions = find_mentions(
+        nlp("Pedro Rentería was born in Spain. Rentería said he had moved to Rentería in 1990.")
+    )
+    kinds = [(m.text, m.type) for m in mentions if m.text == "Rentería"]
+    assert kinds == [("Rentería", "PERSON"), ("Rentería", "GPE")], kinds

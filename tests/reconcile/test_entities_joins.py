@@ -35,6 +35,19 @@ def test_bare_surname_joins_the_unique_full_name() -> None:
     assert "Amadou Kessely" in e.aliases
 
 
+def test_a_title_and_surname_tagged_a_body_joins_the_unique_full_name() -> None:
+    entities = _resolve(
+        [
+            [_m("Amadou Kessely", "PERSON", "p:a")],
+            [_m("General Kessely", "ORG", "o:g"), _m("General Motors", "ORG", "o:m", 40)],
+        ]
+    )
+    [e] = _holding(entities, "General Kessely")
+    assert "Amadou Kessely" in e.aliases and e.type == "PERSON"
+    [motors] = _holding(entities, "General Motors")
+    assert motors.type == "ORG" and len(motors.aliases) == 1
+
+
 def test_bare_surname_shared_by_two_people_stays_apart() -> None:
     entities = _resolve(
         [

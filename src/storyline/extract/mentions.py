@@ -340,6 +340,20 @@ class MentionFinder:
                     c.roles.append(" ".join(titles))
                     c.start = s
         surnames = self._surnames(doc, cands)
+        for c in cands:
+            # 'General Rentería' tagged a body, after 'General Óscar Iván Rentería'
+            i = c.start
+            while i < c.end - 1 and self.roles.is_title(doc[i]):
+                i += 1
+            if (
+                c.label == "ORG"
+                and c.actor is None
+                and i > c.start
+                and i == c.end - 1
+                and fold(doc[i].text) in surnames
+            ):
+                c.roles.append(doc[c.start : i].text)
+                c.start, c.label = i, "PERSON"
         firsts = _first_names(surnames)
         acronyms: dict[str, str] = {}
         self._acronyms(doc, cands, acronyms)
@@ -513,7 +527,12 @@ class MentionFinder:
             single
             and key in surnames
             and text[:1].isupper()
-            and (c.label != "GPE" or not self.gz.candidates(text))
+            and not (self._locative(doc, c.start) and self.gz.candidates(text))
+            and (
+                c.label != "GPE"
+                or not self.gz.candidates(text)
+                or span.root.dep_ in ("nsubj", "nsubjpass")  # 'Rentería said': he, not the town
+            )
         ):
             c.type = "PERSON"  # 'said Mbrindi' after 'Steve Mbrindi': no place of that name
             return
