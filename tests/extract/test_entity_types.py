@@ -409,3 +409,51 @@ def test_a_documents_surname_that_is_also_a_town_is_the_person_as_subject(nlp) -
     )
     kinds = [(m.text, m.type) for m in mentions if m.text == "Rentería"]
     assert kinds == [("Rentería", "PERSON"), ("Rentería", "GPE")], kinds
+
+
+def test_titles_of_works_are_no_entities(nlp) -> None:
+    texts = {m.text for m in find_mentions(nlp(
+        "Two islanders star in the reality TV series \u201cBelow Deck Harbour.\u201d The "
+        "professor launched his book, Transforming the Coastal Service, on Monday. A "
+        "report by Amnesty International followed."
+    ))}  # fmt: skip
+    assert not texts & {"Below Deck Harbour", "Transforming", "Coastal Service"}, texts
+    assert "Amnesty International" in texts
+
+
+def test_a_title_inside_a_tagged_body_starts_a_person(nlp) -> None:
+    mentions = find_mentions(nlp("The tax was rejected by Tarnland Premier Ivo Brask on Monday."))
+    [person] = [m for m in mentions if m.type == "PERSON"]
+    assert person.text == "Ivo Brask" and "Premier" in (person.role or "")
+
+
+def test_capitalised_job_title_words_after_a_person_are_no_body(nlp) -> None:
+    texts = {m.text for m in find_mentions(nlp(
+        "Ana Ruiz, International Market Development Director of Verdant Crop AG, said "
+        "sales rose."
+    ))}  # fmt: skip
+    assert "International Market Development" not in texts
+    assert "Ana Ruiz" in texts
+
+
+def test_first_names_before_and_a_full_name_share_its_surname(nlp) -> None:
+    mentions = find_mentions(nlp(
+        "The inquiry reopened the deaths of Helen, Clarence and Randy Kunz. In 2016, David "
+        "and Jodi Mahler of Bellmore appeared on the show. Jane Smith spoke first; Smith and "
+        "John Brown said it was over."
+    ))  # fmt: skip
+    names = {m.text: (m.type, m.name) for m in mentions}
+    assert names["Helen"] == ("PERSON", "Helen Kunz")
+    assert names["Clarence"] == ("PERSON", "Clarence Kunz")
+    assert names["David"] == ("PERSON", "David Mahler")
+    assert all(m.name != "Smith Brown" for m in mentions)
+
+
+def test_a_mall_or_a_casino_is_a_facility(nlp) -> None:
+    types = _types(
+        nlp,
+        "Shoppers filled the Westgate Mall of Nairobi on Saturday. He opens a residency at "
+        "Caesar's Palace in June.",
+    )
+    assert types.get("Westgate Mall of Nairobi") == "FACILITY"
+    assert types.get("Caesar's Palace") == "FACILITY"

@@ -29,6 +29,7 @@ MENTIONS = "storyline_mentions"
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FACILITY"}
 _KEEP_AS_IS = {"EVENT": "EVENT"}
+_BIG_PLACE_POP = 100_000  # a place this big is read as the place in a list of names
 _LOCATIVE = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
     "across", "through", "via", "inside", "throughout", "between", "past", "nearby",
@@ -63,6 +64,7 @@ class _Cand:
     actor_id: str | None = None
     role_start: int = 0  # first token of a role phrase written before the name
     same_as: _Cand | None = None  # a name the text gives in brackets after this one
+    family: str | None = None  # 'David' of 'David and Jodi Mahler': the shared surname
 
 
 class MentionFinder:
@@ -163,6 +165,7 @@ class MentionFinder:
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out = _join_by_acronym(doc, out)
         out = _parenthetical_names(doc, out)
+        out = self._without_titles_of_works(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -265,6 +268,121 @@ class MentionFinder:
             out.append(c)
         return out
 
+    def _person_after_inner_title(self, doc: Doc, c: _Cand) -> None:
+        """'Manitoba Premier Brian Pallister' tagged a body: a title or role inside the
+        name, then two or three capitalised proper nouns to its end, is that person, and
+        what comes before is the role."""
+        if c.actor is not None or c.label not in {"ORG", None} or c.end - c.start < 4:
+            return
+        for k in range(c.start + 1, c.end - 2):
+            t = doc[k]
+            if not (self.roles.is_title(t) or self.roles.is_role_noun(t)) or not t.is_title:
+                continue
+            name = doc[k + 1 : c.end]
+            if (
+                2 <= len(name) <= 3
+                and all(x.pos_ == "PROPN" and x.is_title for x in name)
+                and not self._not_person(name)
+            ):
+                c.roles.append(doc[c.start : k + 1].text)
+                c.start, c.label = k + 1, "PERSON"
+            return
+
+    def _shared_surnames(self, doc: Doc, cands: list[_Cand]) -> None:
+        """'David and Jodi Mahler', 'the deaths of Helen, Clarence and Randy Kunz': first
+        names listed before 'and' and a full name share its surname. Not a country or a
+        big city ('France and Angela Merkel'), not a known actor."""
+        by_end = {c.end: c for c in cands}
+        # a word that ends another full name here is a surname ('Jane Smith' ... 'Smith and
+        # John Brown'), not a first name
+        surnames = {
+            doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1
+        }
+        for p in cands:
+            if p.label != "PERSON" or not 2 <= p.end - p.start <= 3 or p.start < 2:
+                continue
+            if doc[p.start - 1].lower_ != "and":
+                continue
+            family = doc[p.end - 1].text
+            items: list[_Cand] = []
+            j = p.start - 1  # the token after the item before
+            if doc[j - 1].text == ",":
+                j -= 1  # the serial comma
+            while (item := by_end.get(j)) is not None and item.end - item.start == 1:
+                tok = doc[item.start]
+                if (
+                    item.actor is not None
+                    or tok.lower_ in surnames
+                    or not (tok.is_title and tok.is_alpha)
+                    or self.gz.country_of_name(tok.text)
+                    or self.gz.max_population(tok.text) >= _BIG_PLACE_POP
+                ):
+                    items = []
+                    break
+                items.append(item)
+                if item.start >= 1 and doc[item.start - 1].text == ",":
+                    j = item.start - 1
+                else:
+                    break
+            for item in items:
+                item.label, item.family = "PERSON", family
+
+    def _without_job_titles(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Ana Ruiz, International Market Development Director of Acme': capitalised words
+        before a role noun, after a person and a comma, are her job title, no body."""
+        persons = {c.end for c in cands if c.label == "PERSON"}
+        out = []
+        for c in cands:
+            after = doc[c.end] if c.end < len(doc) else None
+            if (
+                c.actor is None
+                and c.label in {"ORG", None}
+                and c.start >= 2
+                and doc[c.start - 1].text == ","
+                and (c.start - 1) in persons
+                and after is not None
+                and after.is_title
+                and self.roles.is_role_noun(after)
+            ):
+                continue
+            out.append(c)
+        return out
+
+    def _without_titles_of_works(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the TV series "Below Deck"', 'his book, Transforming the Civil Service, ...',
+        'the film Harbour Lights.': the title after a noun for a work is no entity, whatever
+        the tagger made of its words."""
+        works = self.words["work_nouns"]
+        titles: list[tuple[int, int]] = []
+        for t in doc:
+            if t.lower_ not in works and t.lemma_.lower() not in works:
+                continue
+            i = t.i + 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+                close = {","}
+            elif i < len(doc) and doc[i].is_quote:
+                i += 1
+                close = {'"', "”", "’", "'", "»"}
+            else:
+                close = {".", ",", ";", ":", ")", "!", "?"}
+            if i >= len(doc) or not doc[i].text[:1].isupper():
+                continue
+            end = next((k for k in range(i, min(i + 12, len(doc))) if doc[k].text in close), None)
+            if end is None or end == i:
+                continue
+            # unquoted, a title is written in capitals: 'the series Netflix launched' is none
+            if "," in close or "." in close:
+                minor = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "'s", "’s"}
+                if not all(
+                    doc[k].text[:1].isupper() or doc[k].lower_ in minor for k in range(i, end)
+                ):
+                    continue
+            titles.append((i, end))
+        if not titles:
+            return cands
+        return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
+
     def _demonym_start(self, doc: Doc, i: int) -> int | None:
         """First token of the demonym (or capital) ending at token i: 'Moldovan', and
         two words where the country's adjective has two ('Central African')."""
@@ -320,7 +438,10 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[LocalMention]:
         """The typed, named and clustered mentions of a parsed document."""
-        cands = self.candidates(doc)
+        cands = self._without_job_titles(doc, self.candidates(doc))
+        for c in cands:
+            self._person_after_inner_title(doc, c)
+        self._shared_surnames(doc, cands)
         for c in cands:
             # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
             if (
@@ -509,6 +630,9 @@ class MentionFinder:
         key = fold(text)
         if c.same_as is not None:  # typed as its body, below
             c.type, c.name = c.label or "ORG", text
+            return
+        if c.family is not None:
+            c.type, c.name = "PERSON", f"{text} {c.family}"
             return
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
@@ -700,6 +824,8 @@ class MentionFinder:
     def _facility_head(self, span: Span) -> bool:
         """A several-word name ending in a facility word, or in one plus 'Centre'."""
         words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]  # 'the SM Mall of Asia'
         if len(words) >= 2 and words[-1] in ("centre", "center", "complex"):
             words = words[:-1]
         return len(words) >= 2 and words[-1] in self.words["facility_heads"]
@@ -787,6 +913,9 @@ class MentionFinder:
         text = doc[c.start : c.end].text
         if c.same_as is not None:
             c.cluster = f"o:{fold(text)}"  # its body's cluster, below, if the body is kept
+            return
+        if c.family is not None:
+            c.cluster = f"p:{fold(c.name)}"
             return
         if c.type == "PERSON":
             name = _person_name(text)
