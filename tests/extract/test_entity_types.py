@@ -457,3 +457,26 @@ def test_a_mall_or_a_casino_is_a_facility(nlp) -> None:
     )
     assert types.get("Westgate Mall of Nairobi") == "FACILITY"
     assert types.get("Caesar's Palace") == "FACILITY"
+
+
+def test_a_name_after_a_kinship_noun_or_an_age_is_a_person(nlp) -> None:
+    types = _types(
+        nlp,
+        "He also has a 3-year-old son, Sebastian. The singer, mother to two-year-old Leo "
+        "Thames Newman, was outside. Her husband Tarvo Holdings said nothing.",
+    )
+    assert types.get("Sebastian") == "PERSON"
+    assert types.get("Leo Thames Newman") == "PERSON"
+    assert types.get("Tarvo Holdings") == "ORG"
+
+
+def test_a_legal_form_after_a_comma_belongs_to_the_company(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The law firm Dimond Kaplan & Rothstein, P.A. is reviewing another claim.")
+    )
+    assert [(m.text, m.type) for m in mentions] == [("Dimond Kaplan & Rothstein, P.A.", "ORG")]
+
+
+def test_a_name_never_ends_in_of(nlp) -> None:
+    texts = {m.text for m in find_mentions(nlp("The News & Observer of Raleigh reported it."))}
+    assert not any(t.endswith(" of") for t in texts), texts

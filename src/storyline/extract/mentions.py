@@ -65,6 +65,7 @@ class _Cand:
     role_start: int = 0  # first token of a role phrase written before the name
     same_as: _Cand | None = None  # a name the text gives in brackets after this one
     family: str | None = None  # 'David' of 'David and Jodi Mahler': the shared surname
+    kin: bool = False  # named as someone's son, wife, …, or by age: a person, whatever else
 
 
 class MentionFinder:
@@ -166,6 +167,7 @@ class MentionFinder:
         out = _join_by_acronym(doc, out)
         out = _parenthetical_names(doc, out)
         out = self._without_titles_of_works(doc, out)
+        out = self._join_legal_forms(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -288,6 +290,20 @@ class MentionFinder:
                 c.start, c.label = k + 1, "PERSON"
             return
 
+    def _kin_or_age_before(self, doc: Doc, start: int) -> bool:
+        """'his son, Sebastian', 'his wife Ana', 'two-year-old Leo': a kinship noun or an
+        age just before a name makes it a person's name, not a town's."""
+        j = start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j < 0:
+            return False
+        t = doc[j]
+        if t.lower_ in self.words["kin_nouns"] or t.lemma_.lower() in self.words["kin_nouns"]:
+            return True
+        # 'two-year-old', '3-year-old' (tokens 'year', '-', 'old')
+        return t.lower_ == "old" and j >= 2 and doc[j - 2].lower_ in {"year", "years", "month"}
+
     def _shared_surnames(self, doc: Doc, cands: list[_Cand]) -> None:
         """'David and Jodi Mahler', 'the deaths of Helen, Clarence and Randy Kunz': first
         names listed before 'and' and a full name share its surname. Not a country or a
@@ -344,6 +360,27 @@ class MentionFinder:
                 and after.is_title
                 and self.roles.is_role_noun(after)
             ):
+                continue
+            out.append(c)
+        return out
+
+    def _join_legal_forms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Dimond & Rothstein, P.A.': a legal form after a body's name and a comma
+        belongs to the name ([legal_forms])."""
+        forms = self.words["legal_forms"]
+        by_end = {c.end: c for c in cands}
+        out = []
+        for c in sorted(cands, key=lambda c: c.start):
+            body = by_end.get(c.start - 1)
+            if (
+                body is not None
+                and body.actor is None
+                and body.label in {"ORG", "PERSON", None}
+                and doc[c.start - 1].text == ","
+                and c.end - c.start <= 2
+                and doc[c.start : c.end].text.replace(".", "").replace(" ", "").lower() in forms
+            ):
+                body.end, body.label = c.end, "ORG"
                 continue
             out.append(c)
         return out
@@ -442,6 +479,13 @@ class MentionFinder:
         for c in cands:
             self._person_after_inner_title(doc, c)
         self._shared_surnames(doc, cands)
+        for c in cands:
+            if (
+                c.actor is None
+                and self._kin_or_age_before(doc, c.start)
+                and not self._not_person(doc[c.start : c.end])
+            ):
+                c.label, c.kin = "PERSON", True
         for c in cands:
             # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
             if (
@@ -633,6 +677,9 @@ class MentionFinder:
             return
         if c.family is not None:
             c.type, c.name = "PERSON", f"{text} {c.family}"
+            return
+        if c.kin:
+            c.type, c.name = "PERSON", text
             return
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
@@ -981,11 +1028,14 @@ def _extend(runs: list[tuple[int, int]], i: int) -> None:
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading article and trailing possessives / punctuation."""
+    """Drop a leading article and trailing possessives, punctuation and function words
+    ('The News & Observer of' before a place the tagger left out)."""
     while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].is_punct or doc[s].is_space):
         s += 1
     while e > s and (
-        doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in {"'s", "’s", "s"}
+        doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or doc[e - 1].lower_ in {"'s", "’s", "s", "of", "and", "&", "the", "for"}
     ):
         if doc[e - 1].lower_ == "s" and (e - 2 < s or doc[e - 2].text not in {"'", "’"}):
             break
