@@ -480,3 +480,29 @@ def test_a_legal_form_after_a_comma_belongs_to_the_company(nlp) -> None:
 def test_a_name_never_ends_in_of(nlp) -> None:
     texts = {m.text for m in find_mentions(nlp("The News & Observer of Raleigh reported it."))}
     assert not any(t.endswith(" of") for t in texts), texts
+
+
+def test_one_letter_and_one_word_for_a_kind_of_body_are_no_entities(nlp) -> None:
+    texts = {
+        m.text
+        for m in find_mentions(
+            nlp("Senator Ann Brown (D) said the Company and the House would back the bill.")
+        )
+    }
+    assert texts == {"Ann Brown"}, texts
+
+
+def test_a_storms_bare_name_after_its_full_name_is_the_storm(nlp) -> None:
+    mentions = find_mentions(
+        nlp("Hurricane Florence hit the coast on Friday. Florence then weakened over land.")
+    )
+    assert [(m.text, m.type) for m in mentions] == [
+        ("Hurricane Florence", "EVENT"),
+        ("Florence", "EVENT"),
+    ]
+
+
+def test_two_names_joined_by_and_that_name_a_country_are_that_country(nlp) -> None:
+    types = _types(nlp, "Trinidad and Tobago won the match, and France and Germany agreed.")
+    assert types.get("Trinidad and Tobago") == "GPE"
+    assert types.get("France") == "GPE" and types.get("Germany") == "GPE"

@@ -168,6 +168,7 @@ class MentionFinder:
         out = _parenthetical_names(doc, out)
         out = self._without_titles_of_works(doc, out)
         out = self._join_legal_forms(doc, out)
+        out = self._join_and_countries(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -364,6 +365,23 @@ class MentionFinder:
             out.append(c)
         return out
 
+    def _join_and_countries(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Trinidad and Tobago', 'Antigua and Barbuda': two names joined by 'and' that
+        together name a country are that country."""
+        out: list[_Cand] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.end + 1 == c.start
+                and doc[prev.end].lower_ == "and"
+                and self.gz.country_of_name(doc[prev.start : c.end].text)
+            ):
+                out[-1] = _Cand(prev.start, c.end, "GPE")
+                continue
+            out.append(c)
+        return out
+
     def _join_legal_forms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'Dimond & Rothstein, P.A.': a legal form after a body's name and a comma
         belongs to the name ([legal_forms])."""
@@ -430,7 +448,7 @@ class MentionFinder:
         return i if self._nation_of(doc[i].text) is not None else None
 
     def _national_bodies(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
-        """'the Romanian foreign ministry', 'the Russian embassy': a demonym, lower-case
+        """'the Romanian foreign ministry', 'the French navy': a demonym, lower-case
         words only, then a word for a body of the state ([national_bodies]) is that body,
         an organisation named as written."""
         out = []
@@ -524,7 +542,8 @@ class MentionFinder:
         self._acronyms(doc, cands, acronyms)
         for c in cands:
             self._type(doc, c, surnames, firsts)
-        kept = [c for c in cands if c.type]
+        kept = [c for c in cands if c.type and not self._no_name(doc, c)]
+        self._bare_event_names(doc, kept)
         self._one_type_for_unknown_names(doc, kept)
         for c in kept:
             if c.type == "GPE" and _division_word_after(doc, c.end):
@@ -843,6 +862,34 @@ class MentionFinder:
         if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
             return "GPE"
         return None
+
+    def _no_name(self, doc: Doc, c: _Cand) -> bool:
+        """One letter ('(D)' after a senator) or one word for a kind of body ('the
+        Company', 'the House'): no entity of its own."""
+        if c.actor is not None or c.same_as is not None:
+            return False
+        text = doc[c.start : c.end].text.replace(".", "")
+        if len(text) <= 1:
+            return True
+        word = text.lower()
+        return c.end - c.start == 1 and (
+            word in self.words["org_words"] or word in self.words["generic_bodies"]
+        )
+
+    def _bare_event_names(self, doc: Doc, kept: list[_Cand]) -> None:
+        """'Hurricane Ida' … 'Ida made landfall': the bare name after the event's full one
+        is the event, not a town of that name."""
+        heads = self.words["event_heads"]
+        events: dict[str, _Cand] = {}
+        for c in kept:
+            if c.type == "EVENT" and c.end - c.start == 2 and doc[c.start].lower_ in heads:
+                events.setdefault(fold(doc[c.end - 1].text), c)
+        if not events:
+            return
+        for c in kept:
+            event = events.get(fold(doc[c.start : c.end].text))
+            if event is not None and c.start > event.start and c.type != "PERSON":
+                c.type, c.name = "EVENT", doc[event.start : event.end].text
 
     def _event_name_start(self, doc: Doc, c: _Cand) -> int | None:
         """Where an operation's name starts when the candidate is one ('Operation X')."""
