@@ -686,3 +686,24 @@ def test_the_sides_names_for_one_population_dispute_one_toll():
     )
     assert len({c.group for c in claims_}) == 1
     assert groups[0].status == "conflicting"
+
+
+def test_a_sources_lower_figure_days_later_is_another_quantity():
+    battle = _q(40, head="rebel", predicate="killed", by="the army")
+    later = _q(15, head="rebel", predicate="killed", by="the army")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [battle]), ("2020-05-09", [later])))
+    assert len(groups) == 2 and {g.status for g in groups} == {"single"}
+    # the same source's figure rising is its count revised: one group
+    rising = _q(55, head="rebel", predicate="killed", by="the army")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [battle]), ("2020-05-03", [rising])))
+    assert len(groups) == 1 and groups[0].revision
+
+
+def test_an_open_hedge_on_people_in_general_joins_no_plain_count():
+    town = _q(30000, "about", head="people", kind="person")
+    crowd = _q(20000, "more_than", head="people", kind="person", by="the mayor")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [town]), ("2020-05-02", [crowd])))
+    assert len(groups) == 2
+    again = _q(30000, "about", head="people", kind="person")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [town]), ("2020-05-02", [again])))
+    assert len(groups) == 1 and groups[0].status == "agreed"
