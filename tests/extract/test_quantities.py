@@ -465,3 +465,15 @@ def test_a_headline_restates_the_body(nlp):
     found = find_quantities(doc, find_mentions(doc), [], K, rejected)
     assert [q.start > 40 for q in found] == [True]
     assert sum(r.reason.startswith("headline") for r in rejected) >= 1
+
+
+def test_a_count_before_a_model_number_counts_the_noun_after_it(nlp):
+    (q,) = _claims(nlp, "The carrier ordered nine 350 Starliner jets.")
+    assert (q.value, q.what) == (9, "Starliner jets")
+
+
+def test_things_lost_are_destroyed(nlp):
+    (q,) = _claims(nlp, "The council said 41 houses were lost in the blaze.")
+    assert q.predicate == "destroyed"
+    (q,) = _claims(nlp, "The brigade lost 12 soldiers in the ambush.")
+    assert q.predicate == "killed"

@@ -299,6 +299,8 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
     if last.text == ")" and len(span) > 1:
         last = span[-2] if span[-2].like_num else last  # 'three (3) pick-ups'
     noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else None
+    if noun is not None and noun.like_num and noun.i == last.i + 1 and noun.head.i > noun.i:
+        noun = noun.head  # 'five 787 Dreamliner sales': the model number names the sales
     if noun is not None and any(t.text in _APPOSITION for t in doc[span[-1].i + 1 : noun.i]):
         return None, None  # 'more than 20,000, two-thirds of the town': an apposition
     if noun is not None and noun.i > last.i and noun.pos_ in ("NOUN", "PROPN"):
@@ -1048,6 +1050,9 @@ def find_quantities(
             predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
             predicate = "killed"  # 'lost four men'
+        destroyed = qt.claims.get("lost_means_destroyed", ())
+        if predicate == "lost" and unit is None and kind in destroyed:
+            predicate = "destroyed"  # '37 houses lost'
         quantity = Quantity(
             start=start,
             end=stop,

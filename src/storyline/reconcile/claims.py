@@ -306,6 +306,29 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
             del by_key[key]
 
 
+def _attach_shares_of_people(
+    by_key: dict[tuple, list[_Item]], w: ClaimWords, people: set[str]
+) -> None:
+    """A share of people in general ('a third of the people moving the imports') joins
+    the one share of a specific kind of people in its context that it agrees with ('about
+    a third of port workers', '35 percent of the workforce'); where none or several
+    agree, it stays where it is."""
+    generic = set(w.claims.get("generic_kinds", []))
+    for key in [k for k in by_key if k[2] == "%" and k[4] is None and k[5] in generic]:
+        targets = [
+            k
+            for k in by_key
+            if k[:5] == key[:5] and k[5] in people and k[5] not in generic and k != key
+        ]
+        for it in list(by_key[key]):
+            fits = [k for k in targets if _agrees_with_all(it, by_key[k], w)]
+            if len(fits) == 1:
+                by_key[key].remove(it)
+                by_key[fits[0]].append(it)
+        if not by_key[key]:
+            del by_key[key]
+
+
 def _attach_definite(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
     """A definite figure ('not to pay the EUR 4 million', 'the 14 people arrested') names
     a figure the reader already knows: it joins the one other group that holds the very
@@ -846,6 +869,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
                     by_key[key].remove(it)
         if not by_key[key]:
             del by_key[key]
+    _attach_shares_of_people(by_key, w, people)
     _attach_plain(by_key, w)
     _attach_definite(by_key, w)
     runs = [part for group in by_key.values() for part in _split_in_time(group, w)]
