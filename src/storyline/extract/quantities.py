@@ -251,6 +251,11 @@ def _headline_end(text: str) -> int:
     return len(first)
 
 
+def _numeric(tok: Token) -> bool:
+    """A number token, or one with its scale glued on ('175million')."""
+    return tok.like_num or any(ch.isdigit() for ch in tok.text)
+
+
 def _hedge(
     text: str, start: int, end: int, qt: QuantityTables
 ) -> tuple[str | None, str | None, int]:
@@ -751,6 +756,8 @@ def _measure(
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None and verb.lemma_.lower() in change:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if obj is None and verb.dep_ == "acl":
+                obj = verb.head  # 'pixel density going from 220 to 226'
             if obj is None:
                 obj = _tally_above(verb)
         if obj is not None and obj.pos_ == "NOUN":
@@ -989,7 +996,8 @@ def find_quantities(
             value_high, approx = high, "range"
         if hedge is not None and approx != "range":
             approx = hedge
-        number = span[-1] if span[-1].like_num or len(span) == 1 else span[0]
+        # '$175million': the figure glued to its scale is one token, and the number
+        number = span[-1] if _numeric(span[-1]) or len(span) == 1 else span[0]
         noun, phrase = _counted(span, qt)
         reason = parse_reason(span, noun, qt.knowledge)
         if reason is not None:
