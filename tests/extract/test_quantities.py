@@ -489,3 +489,8 @@ def test_a_figure_glued_to_its_scale_takes_its_verb(nlp):
 def test_a_change_on_a_noun_measures_that_noun(nlp):
     low, _ = _claims(nlp, "The new panel has a brightness going from 500 to 600 units.")
     assert low.what_head is None and "brightness" in (low.what or "")
+
+
+def test_a_table_bar_is_not_what_is_counted(nlp):
+    qs = _claims(nlp, "| Pos | Player | Plays |\n| LB | Ada Moss | 61 | 98% |")
+    assert all("|" not in (q.what or "") for q in qs)

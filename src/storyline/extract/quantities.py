@@ -321,7 +321,12 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
                 return obj, _phrase(list(doc[nxt.i + 2 : obj.i + 1]), qt)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]), qt)
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
+    if (
+        nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.dep_ != "npadvmod"
+        and any(ch.isalnum() for ch in nxt.text)  # a table's '|' counts nothing
+    ):
         return nxt, nxt.text
     # '312 planned surgical operations', parsed as two subjects: modifiers, then the noun
     ahead = list(doc[span[-1].i + 1 : span[-1].i + 4])
