@@ -110,9 +110,7 @@ def test_two_names_headed_by_the_word_leave_it_unresolved():
 
 
 def test_an_entity_named_by_the_bare_word_is_linked_through_the_story():
-    corpus = _corpus(
-        [ARMY, BARE_ARMY, REBELS], {"d1": ["e5"], "d2": ["e8", "e9"]}, [["d1", "d2"]]
-    )
+    corpus = _corpus([ARMY, BARE_ARMY, REBELS], {"d1": ["e5"], "d2": ["e8", "e9"]}, [["d1", "d2"]])
     blame = LocalAccusation(
         start=0,
         end=40,
@@ -122,9 +120,7 @@ def test_an_entity_named_by_the_bare_word_is_linked_through_the_story():
         accused_texts=["Army"],
         accused_clusters=["c:e8"],
     )
-    corpus.extractions["d2"] = corpus.extractions["d2"].model_copy(
-        update={"accusations": [blame]}
-    )
+    corpus.extractions["d2"] = corpus.extractions["d2"].model_copy(update={"accusations": [blame]})
     link_story_descriptors(corpus, WORDS, ROLES)
     linked = corpus.extractions["d2"].accusations[0]
     assert corpus.entity("d2", linked.accused_clusters[0]) == "e5"
