@@ -219,3 +219,56 @@ def test_an_armed_groups_communique_does_not_speak_as_the_army(nlp):
 def test_non_blame_forms(nlp, text):
     accusations = _run(nlp, text)
     assert _pairs(accusations) == set(), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        # a wrong reported as a named party's deed
+        (
+            "The Tessa Liberation Front (TLF) entered Mirov on Sunday. The Interior Ministry "
+            "said the rebels had looted the clinic and set fire to the depot.",
+            "Interior Ministry",
+            "Tessa Liberation Front",
+        ),
+        # 'the bandits' is the armed group the text names
+        (
+            "The Marsh Rally for Justice (MRJ) held the valley for a month. Governor Ana Obi "
+            "said the bandits had kidnapped twelve farmers.",
+            "Obi",
+            "Marsh Rally for Justice",
+        ),
+        # a wrong done to people
+        (
+            "The Tessa Liberation Front says the Varnian Army executed four young men.",
+            "Tessa Liberation Front",
+            "Varnian Army",
+        ),
+        # 'Y did it': the deed the text is about
+        ("Investigators spoke for hours. Carla Veen says Norland did it.", "Veen", "Norland"),
+    ],
+)
+def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused):
+    accusations = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wrong done to a thing, an unnamed doer, a belief, a denial
+        "The Kelso Shipping Company said it had executed the contract in March.",
+        "Gunmen kidnapped four engineers at a roadblock, the company and the police said.",
+        "Carla Veen fears the Tessa Liberation Front will kidnap more farmers.",
+        "Carla Veen denied that the Tessa Liberation Front had kidnapped the farmers.",
+        "Carla Veen did not say the Tessa Liberation Front had looted the clinic.",
+        # 'Y did it for …' says why, not who
+        "Carla Veen says Norland did it for the money.",
+        # one's own deed, and a government blaming its own country
+        "The Tessa Liberation Front says it abducted the two officers.",
+        "Moscow says it did not. The government says Russia did it.",
+    ],
+)
+def test_a_reported_deed_that_is_no_accusation(nlp, text):
+    accusations = _run(nlp, text)
+    assert _pairs(accusations) == set(), _pairs(accusations)

@@ -8,7 +8,9 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
   blamed by the subject of the complaint verb ('X deplored …') or by the speaker;
 - 'X held Y responsible', 'Y bears responsibility', 'Y is behind the attack';
 - an event as the accused ('condemned the attack carried out by Y', 'the arrest … by
-  officers of Y') gives its perpetrator Y, never the event noun.
+  officers of Y') gives its perpetrator Y, never the event noun;
+- a wrong reported as a party's deed ('X said the rebels had looted the market', 'X says
+  soldiers executed three men', 'X says Y did it'): X blames Y.
 
 Negated, avoided and hypothetical blame ('can't blame', 'avoids condemning', 'nobody
 blames') is no accusation. Where the sentence is a quotation or reported speech, the
@@ -56,7 +58,7 @@ def find_accusations(
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None, bool], LocalAccusation] = {}
     for token in doc:
-        hit = _match(token, cues)
+        hit = _match(token, cues) or _reported_wrong(token, cues, refs)
         if hit is None or _negated(token, cues):
             continue
         accuser, accused, denied = hit
@@ -92,9 +94,11 @@ def find_accusations(
             else:
                 text, cluster = _party(party, index, paras, refs)
             if not denied and (
-                text == acc_text or (cluster is not None and cluster == acc_cluster)
+                text == acc_text
+                or (cluster is not None and cluster == acc_cluster)
+                or (text and acc_text.endswith(f" of {text}"))
             ):
-                continue  # no one accuses themselves
+                continue  # no one accuses themselves ('Government of X' blaming X)
             if text and text not in record.accused_texts:
                 record.accused_texts.append(text)
                 record.accused_clusters.append(cluster)
@@ -157,6 +161,45 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         parties = [agent, *_backers(token)]
         return None, _with_conjuncts(parties), False
     return None
+
+
+def _reported_wrong(
+    token: Token, cues: Cues, refs: References
+) -> tuple[Token | None, list[Token], bool] | None:
+    """'The ministry said the rebels had looted the pharmacy', 'X says soldiers executed
+    three men', 'the government says Y did it': a wrong (or the deed in question) that a
+    reporting verb asserts as a party's act is an accusation of that party by the
+    reporter. A wrong done to a thing ('executed the contract'), a belief or a fear, a
+    denial and an unnamed doer ('gunmen') are not."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in cues.violence_verbs:
+        if not any(o.ent_type_ in ("PERSON", "NORP") or refs.is_party_noun(o) for o in objects):
+            return None
+    elif lemma == "do":
+        # 'Y did it': the deed the text is about, with nothing that says what else it was
+        extra = [c for c in token.children if c.dep_ in ("prep", "advcl", "ccomp", "xcomp")]
+        if extra or [o.lower_ for o in objects] not in (["it"], ["this"]):
+            return None
+    elif lemma not in cues.wrongdoing_verbs:
+        return None
+    node = token
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        node = token.head  # 'had looted the pharmacy and set fire to …'
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+    if not subjects or node.dep_ != "ccomp" or subjects[0].tag_ in ("WP", "WDT"):
+        return None
+    if not refs.resolve(refs.real_subject(subjects[0]), record=False).resolved:
+        return None  # 'Gunmen kidnapped four workers, the army said': no one in particular
+    said = node.head
+    if said.pos_ != "VERB" or said.lemma_.lower() not in cues.reporting_verbs:
+        return None
+    if _negated(said, cues) or any(c.dep_ == "neg" for c in node.children):
+        return None
+    return subject_of(said, cues), _with_conjuncts(subjects[:1]), False
 
 
 def _stray_base_form(verb: Token) -> bool:
