@@ -244,6 +244,20 @@ def test_non_blame_forms(nlp, text):
             "Tessa Liberation Front",
             "Varnian Army",
         ),
+        # a stance label does not narrow the descriptor down
+        (
+            "The Marsh Rally for Justice (MRJ) held the valley for a month. Governor Ana Obi "
+            "said the terrorist bandits had looted the market.",
+            "Obi",
+            "Marsh Rally for Justice",
+        ),
+        # a fault said to be a party's, in reported speech
+        (
+            "According to Carla Veen, the flooding was a result of the negligence of the "
+            "Delta Water Board.",
+            "Veen",
+            "Delta Water Board",
+        ),
         # 'Y did it': the deed the text is about
         ("Investigators spoke for hours. Carla Veen says Norland did it.", "Veen", "Norland"),
     ],
@@ -262,6 +276,9 @@ def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused)
         "Carla Veen fears the Tessa Liberation Front will kidnap more farmers.",
         "Carla Veen denied that the Tessa Liberation Front had kidnapped the farmers.",
         "Carla Veen did not say the Tessa Liberation Front had looted the clinic.",
+        # a fault in the reporter's own voice, or denied
+        "The flooding was a result of the negligence of the Delta Water Board.",
+        '"There was no negligence by the Delta Water Board," Carla Veen said.',
         # 'Y did it for …' says why, not who
         "Carla Veen says Norland did it for the money.",
         # one's own deed, and a government blaming its own country

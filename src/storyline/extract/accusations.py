@@ -9,6 +9,8 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
 - 'X held Y responsible', 'Y bears responsibility', 'Y is behind the attack';
 - an event as the accused ('condemned the attack carried out by Y', 'the arrest … by
   officers of Y') gives its perpetrator Y, never the event noun;
+- a fault said to be a party's ('the incompetence of the authorities', in reported
+  speech or under a complaint verb): the speaker or complainant blames that party;
 - a wrong reported as a party's deed ('X said the rebels had looted the market', 'X says
   soldiers executed three men', 'X says Y did it'): X blames Y.
 
@@ -154,6 +156,20 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         if complainant is None:
             return None  # 'the lack of support from X is nothing new': no complaint made
         return complainant, _parties_of(token), False
+    if token.pos_ == "NOUN" and lemma in cues.fault_nouns:
+        # 'a convenient excuse for the incompetence of the authorities', said someone
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return None
+        parties = [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "by")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if not parties:
+            return None
+        return _complainant(token, cues), _with_conjuncts(parties), False
     if token.tag_ == "VBN" and lemma in cues.cause_verbs and _qualifies_harm(token, cues):
         agent = _agent(token)
         if agent is None:

@@ -62,6 +62,7 @@ class Cues:
     wrongdoing_verbs: frozenset[str] = frozenset()
     violence_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    fault_nouns: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -122,4 +123,5 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         wrongdoing_verbs=_words(acc.get("wrongdoing_verbs", [])),
         violence_verbs=_words(acc.get("violence_verbs", [])),
         reporting_verbs=_words(acc.get("reporting_verbs", [])),
+        fault_nouns=_words(acc.get("fault_nouns", [])),
     )
