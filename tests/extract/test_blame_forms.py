@@ -251,6 +251,21 @@ def test_non_blame_forms(nlp, text):
             "Obi",
             "Marsh Rally for Justice",
         ),
+        # a descriptor the text tied to a named body with 'of' stands for it
+        (
+            "Mirov lived through six weeks of occupation by the bandits of the so-called "
+            "Kessa Brotherhood. On Monday Governor Ana Obi said the bandits had looted the "
+            "clinic.",
+            "Obi",
+            "Kessa Brotherhood",
+        ),
+        # a bare plural for a body's people: the one such body the text names
+        (
+            "The Varnian Armed Forces patrol the valley. The Tessa Liberation Front says "
+            "soldiers executed four young men.",
+            "Tessa Liberation Front",
+            "Varnian Armed Forces",
+        ),
         # a fault said to be a party's, in reported speech
         (
             "According to Carla Veen, the flooding was a result of the negligence of the "
@@ -276,6 +291,9 @@ def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused)
         "Carla Veen fears the Tessa Liberation Front will kidnap more farmers.",
         "Carla Veen denied that the Tessa Liberation Front had kidnapped the farmers.",
         "Carla Veen did not say the Tessa Liberation Front had looted the clinic.",
+        # soldiers of which army? two are named
+        "The Varnian Army and the Norland Army patrol the border. Carla Veen says soldiers "
+        "executed four young men.",
         # a fault in the reporter's own voice, or denied
         "The flooding was a result of the negligence of the Delta Water Board.",
         '"There was no negligence by the Delta Water Board," Carla Veen said.',

@@ -208,7 +208,8 @@ def _reported_wrong(
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
     if not subjects or node.dep_ != "ccomp" or subjects[0].tag_ in ("WP", "WDT"):
         return None
-    if not refs.resolve(refs.real_subject(subjects[0]), record=False).resolved:
+    doer = refs.real_subject(subjects[0])
+    if not refs.resolve(doer, record=False).resolved and refs.force_of(doer) is None:
         return None  # 'Gunmen kidnapped four workers, the army said': no one in particular
     said = node.head
     if said.pos_ != "VERB" or said.lemma_.lower() not in cues.reporting_verbs:
@@ -556,6 +557,9 @@ def _party(
     body = _body_of(token, refs, refs.cues)
     if body is not None:
         return body
+    force = refs.force_of(token) if accused else None
+    if force is not None:
+        return force.name, force.cluster  # 'soldiers executed …': the one army named
     mention = index.covering(token.idx, token.idx + len(token.text))
     if mention is not None:
         return mention.name or mention.text, mention.cluster

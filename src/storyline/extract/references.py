@@ -197,6 +197,19 @@ class References:
             or low in w.organisations
         )
 
+    def force_of(self, token: Token) -> Referent | None:
+        """'soldiers executed three men', 'accused rebels of looting': a bare plural of a
+        noun for a body's people (`[organisations]`: 'soldiers', 'troops', 'rebels')
+        stands for the one body of the document it fits ('the army'); none where two
+        fit, where a modifier narrows it, or for a count ('three soldiers')."""
+        self._scan()
+        if token.pos_ != "NOUN" or token.tag_ != "NNS":
+            return None
+        if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children):
+            return None
+        orgs = self._organisations(token.lemma_.lower(), token.lower_)
+        return orgs[0] if len({r.key for r in orgs}) == 1 else None
+
     def issuer(self) -> Referent | None:
         """The body that issues an official statement: the outlet ingest found, else the
         organisation named first in the letterhead."""
@@ -831,7 +844,29 @@ class References:
             described = self._described(t)
             if described is not None:
                 return Resolution(how, described)
+        if owner is None and not people and not modifiers:
+            introduced = self._introduced_as_of(t)
+            if introduced is not None:
+                return Resolution(how, introduced)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _introduced_as_of(self, t: Token) -> Referent | None:
+        """'the bandits' after 'the bandits of the so-called RPO': a descriptor the text
+        earlier tied to a named body with 'of' stands for that body; none where it was
+        tied to two."""
+        lemma = t.lemma_.lower()
+        found: dict[str, Referent] = {}
+        for a in self.doc[: t.i]:
+            if a.pos_ != "NOUN" or a.lemma_.lower() != lemma:
+                continue
+            for p in a.children:
+                if p.dep_ != "prep" or p.lower_ != "of" or p.i != a.i + 1:
+                    continue
+                for g in p.children:
+                    key = self._by_token.get(g.i) if g.dep_ == "pobj" else None
+                    if key is not None and self.referents[key].type in ("ORG", "ARMED_GROUP"):
+                        found[key] = self.referents[key]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _described(self, t: Token) -> Referent | None:
         """A body the text named only by description: 'the embassy' after 'The Russian
