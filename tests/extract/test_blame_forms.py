@@ -297,7 +297,11 @@ def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused)
         # a fault in the reporter's own voice, or denied
         "The flooding was a result of the negligence of the Delta Water Board.",
         '"There was no negligence by the Delta Water Board," Carla Veen said.',
-        # 'Y did it for …' says why, not who
+        # 'Y did it for …' says why, not who; what someone should do is no deed
+        "Ana Obi said the Norland Council just need to get their act together and act in a "
+        "sensible way, and do it immediately.",
+        # a warning of a wrong to come is no accusation
+        "Carla Veen said the Tessa Liberation Front will kidnap more farmers.",
         "Carla Veen says Norland did it for the money.",
         # one's own deed, and a government blaming its own country
         "The Tessa Liberation Front says it abducted the two officers.",

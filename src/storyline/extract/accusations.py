@@ -195,9 +195,12 @@ def _reported_wrong(
         if not any(o.ent_type_ in ("PERSON", "NORP") or refs.is_party_noun(o) for o in objects):
             return None
     elif lemma == "do":
-        # 'Y did it': the deed the text is about, with nothing that says what else it was
+        # 'Y did it': the past deed the text is about, with nothing that says what else
+        # it was ('did it for the money'); 'they need to … do it now' is no deed
         extra = [c for c in token.children if c.dep_ in ("prep", "advcl", "ccomp", "xcomp")]
         if extra or [o.lower_ for o in objects] not in (["it"], ["this"]):
+            return None
+        if token.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in token.children):
             return None
     elif lemma not in cues.wrongdoing_verbs:
         return None
@@ -216,6 +219,8 @@ def _reported_wrong(
         return None
     if _negated(said, cues) or any(c.dep_ == "neg" for c in node.children):
         return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for v in (token, node) for c in v.children):
+        return None  # 'said the rebels will kidnap more': a warning, not a deed
     return subject_of(said, cues), _with_conjuncts(subjects[:1]), False
 
 
