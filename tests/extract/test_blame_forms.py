@@ -266,6 +266,13 @@ def test_non_blame_forms(nlp, text):
             "Tessa Liberation Front",
             "Varnian Armed Forces",
         ),
+        # ... or the body the text calls by that noun's word ('the army')
+        (
+            "The Ejército Popular de Norland took the bridge on Monday. The army said the "
+            "town was calm. The Tessa Liberation Front says soldiers executed four young men.",
+            "Tessa Liberation Front",
+            "Ejército Popular de Norland",
+        ),
         # a fault said to be a party's, in reported speech
         (
             "According to Carla Veen, the flooding was a result of the negligence of the "

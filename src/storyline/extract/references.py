@@ -207,7 +207,20 @@ class References:
             return None
         if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children):
             return None
-        orgs = self._organisations(token.lemma_.lower(), token.lower_)
+        lemma, low = token.lemma_.lower(), token.lower_
+        orgs = self._organisations(lemma, low)
+        if not orgs:
+            # 'soldiers' where the text calls the body 'the army': what that resolved to
+            table = self.words.organisations.get(lemma) or self.words.organisations.get(low)
+            orgs = [
+                res.referent
+                for i, res in self._done.items()
+                if table
+                and res.referent is not None
+                and res.referent.key in self.referents  # a named body, not a description
+                and res.how == "descriptor"
+                and self.doc[i].lemma_.lower() in table
+            ]
         return orgs[0] if len({r.key for r in orgs}) == 1 else None
 
     def issuer(self) -> Referent | None:
