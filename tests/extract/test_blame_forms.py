@@ -280,6 +280,14 @@ def test_non_blame_forms(nlp, text):
             "Veen",
             "Delta Water Board",
         ),
+        # 'the government' before any government is named is the first country's,
+        # not the one a later 'Moscow says' names
+        (
+            "If the government's plan holds, the schools in Estonia will reopen on Monday. "
+            "The government says Russia did it. Moscow says it did not.",
+            "Government of Estonia",
+            "Russia",
+        ),
         # 'Y did it': the deed the text is about
         ("Investigators spoke for hours. Carla Veen says Norland did it.", "Veen", "Norland"),
     ],

@@ -114,6 +114,7 @@ class References:
         self.role_nouns = knowledge.entity_words["roles"]
         self.titles = Roles(knowledge.entity_words)
         self.cues = knowledge.cues
+        self._knowledge = knowledge
         self.role_terms = self.cues.role_terms
         self.doc_type = doc_type
         self.outlet = outlet
@@ -839,6 +840,10 @@ class References:
         orgs = [r for r in orgs if self._fits(r, modifiers, roles=False)]
         if exclude is not None:
             orgs = [r for r in orgs if not self._generic(r)]
+        if lemma == "government" and owner is None and not modifiers:
+            home = self._home_government(t, orgs)
+            if home is not None:
+                return Resolution(how, home)
         if orgs:
             return self._pick(t, orgs, how)
         issuer = self.issuer()
@@ -862,6 +867,38 @@ class References:
             if introduced is not None:
                 return Resolution(how, introduced)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _home_government(self, t: Token, governments: list[Referent]) -> Referent | None:
+        """'the government' before any government is named: the government of the first
+        country the document names before it, else of the first it names at all (a post
+        about Moldova's hospitals that later reports 'Moscow says …' means Moldova's), not
+        a government named only after it. None where a government was named before (the
+        usual choice stands), where the document names none (left unresolved, as
+        before) or no country."""
+        keys = {r.key for r in governments}
+        if not keys or any(o.key in keys for o in self._occ if o.token < t.i):
+            return None  # none to choose from, or the usual choice (one named before)
+        gz = self._knowledge.gazetteer
+        named = [o for o in self._occ if o.key in self.referents]
+        # the first country before it, else the first one the document names at all
+        iso = next(
+            (
+                c
+                for o in sorted(named, key=lambda o: (o.token > t.i, o.token))
+                if (c := gz.country_of_name(self.referents[o.key].name))  # type: ignore[index]
+            ),
+            None,
+        )
+        if iso is None:
+            return None
+        # named as the mention finder names a government ('Government of Moldova')
+        gov_id = f"gov-{iso.lower()}"
+        actor = self._knowledge.actors.get(gov_id)
+        name = actor.name if actor else f"Government of {gz.country_names.get(iso, iso)}"
+        for ref in governments:
+            if ref.cluster == f"a:{gov_id}":
+                return ref
+        return Referent(f"np:{gov_id}", name, "ORG", None, {name.lower()})
 
     def _introduced_as_of(self, t: Token) -> Referent | None:
         """'the bandits' after 'the bandits of the so-called RPO': a descriptor the text
