@@ -326,3 +326,31 @@ def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused)
 def test_a_reported_deed_that_is_no_accusation(nlp, text):
     accusations = _run(nlp, text)
     assert _pairs(accusations) == set(), _pairs(accusations)
+
+
+def test_blame_of_a_thing_answered_by_a_denial_blames_the_denier(nlp):
+    text = (
+        "The mayor of Corvo, Rui Abreu, pointed to a different culprit. Witnesses had seen "
+        "sparks from a line owned by the distributor Norte Energia, he said. Norte Energia "
+        "denied responsibility."
+    )
+    assert _blames(_run(nlp, text), "Abreu", "Norte Energia")
+    text = (
+        "The harbour master, Ivo Pranjic, blamed a faulty valve for the spill. The Kelso "
+        "Shipping Company denied any involvement."
+    )
+    assert _blames(_run(nlp, text), "Pranjic", "Kelso Shipping Company")
+
+
+def test_a_denial_further_on_answers_nothing(nlp):
+    text = (
+        "The harbour master, Ivo Pranjic, blamed a faulty valve for the spill. Divers are "
+        "still at work. The sea was calm. The Kelso Shipping Company denied any involvement."
+    )
+    assert _pairs(_run(nlp, text)) == set()
+    # unnamed people are not a thing: the denial answers someone else's blame
+    text = (
+        "Ana Obi accused foreign mercenaries of fighting beside the rebels. The Ndele Front "
+        "denied responsibility for the raid."
+    )
+    assert _pairs(_run(nlp, text)) == set()

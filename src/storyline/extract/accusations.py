@@ -11,6 +11,9 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
   officers of Y') gives its perpetrator Y, never the event noun;
 - a fault said to be a party's ('the incompetence of the authorities', in reported
   speech or under a complaint verb): the speaker or complainant blames that party;
+- blame of a thing or of an unnamed culprit ('blamed a power line', 'pointed to a
+  different culprit') that one party's denial answers within two sentences ('Y denied
+  responsibility'): Y is the party blamed;
 - a wrong reported as a party's deed ('X said the rebels had looted the market', 'X says
   soldiers executed three men', 'X says Y did it'): X blames Y.
 
@@ -59,8 +62,9 @@ def find_accusations(
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None, bool], LocalAccusation] = {}
+    blamed_things: list[tuple[Token, LocalAccusation]] = []  # blame of no party
     for token in doc:
-        hit = _match(token, cues) or _reported_wrong(token, cues, refs)
+        hit = _match(token, cues) or _reported_wrong(token, cues, refs) or _culprit(token, cues)
         if hit is None or _negated(token, cues):
             continue
         accuser, accused, denied = hit
@@ -104,6 +108,10 @@ def find_accusations(
             if text and text not in record.accused_texts:
                 record.accused_texts.append(text)
                 record.accused_clusters.append(cluster)
+        if not denied and not record.accused_texts and not any(_someone(a, refs) for a in accused):
+            blamed_things.append((token, record))  # 'blamed a power line', not 'mercenaries'
+    for token, record in blamed_things:
+        _answered_by_denial(token, record, found.values(), paras)
     return sorted(
         (r for r in found.values() if r.accused_texts), key=lambda r: (r.start, r.accuser_text)
     )
@@ -177,6 +185,55 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         parties = [agent, *_backers(token)]
         return None, _with_conjuncts(parties), False
     return None
+
+
+def _culprit(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """'X pointed to a different culprit': blame whose party the text gives later (see
+    `_answered_by_denial`)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cues.culprit_nouns:
+        return None
+    prep = token.head
+    verb = prep.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "at") or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in cues.pointing_verbs:
+        return None
+    return subject_of(verb, cues), [token], False
+
+
+def _someone(token: Token, refs: References) -> bool:
+    """A person or body, named or not ('foreign mercenaries', 'they'), rather than a
+    thing ('a power line') or the culprit still to be named."""
+    if token.lemma_.lower() in refs.cues.culprit_nouns:
+        return False
+    return token.pos_ in ("PROPN", "PRON") or bool(token.ent_type_) or refs.is_party_noun(token)
+
+
+def _answered_by_denial(token: Token, record: LocalAccusation, records, paras: list[int]) -> None:
+    """'X pointed to a different culprit. … Y denied responsibility': blame of a thing
+    or of an unnamed culprit, answered within two sentences by one party's denial,
+    blames the party that denies it."""
+    if record.accused_texts:
+        return  # another cue of the sentence named the party
+    doc = token.doc
+    sent = token.sent
+    lo = sent.end_char
+    hi = sent.end_char
+    nxt = sent.end
+    for _ in range(2):
+        if nxt >= len(doc) or paras[nxt] - paras[token.i] > 1:
+            break
+        hi = doc[nxt].sent.end_char
+        nxt = doc[nxt].sent.end
+    deniers = {
+        (r.accuser_text, r.accuser_cluster)
+        for r in records
+        if r.negated and lo <= r.start < hi and r.accuser_text != record.accuser_text
+    }
+    if len(deniers) == 1:
+        text, cluster = next(iter(deniers))
+        record.accused_texts.append(text)
+        record.accused_clusters.append(cluster)
 
 
 def _reported_wrong(

@@ -63,6 +63,8 @@ class Cues:
     violence_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     fault_nouns: frozenset[str] = frozenset()
+    culprit_nouns: frozenset[str] = frozenset()
+    pointing_verbs: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -124,4 +126,6 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         violence_verbs=_words(acc.get("violence_verbs", [])),
         reporting_verbs=_words(acc.get("reporting_verbs", [])),
         fault_nouns=_words(acc.get("fault_nouns", [])),
+        culprit_nouns=_words(acc.get("culprit_nouns", [])),
+        pointing_verbs=_words(acc.get("pointing_verbs", [])),
     )
