@@ -354,3 +354,38 @@ def test_a_denial_further_on_answers_nothing(nlp):
         "denied responsibility for the raid."
     )
     assert _pairs(_run(nlp, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "A Danish lab, Nordvik Security, has published the most detailed technical case, "
+            "pointing to Red Heron and, behind it, the SVX.",
+            "Nordvik Security",
+            "Red Heron",
+        ),
+        (
+            "A Danish lab, Nordvik Security, has published the most detailed technical case, "
+            "pointing to Red Heron and, behind it, the SVX.",
+            "Nordvik Security",
+            "SVX",
+        ),
+        ("The firm said its evidence pointed to the Ndele Front.", "firm", "Ndele Front"),
+    ],
+)
+def test_evidence_pointing_to_a_named_party_is_blame(nlp, text, accuser, accused):
+    accusations = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kelso Institute published data pointing to Norland's growth.",
+        "The Kelso Institute published a case pointing to a slowdown in Norland.",
+        "Analysts pointed to Norland as a model for the region.",
+    ],
+)
+def test_pointing_to_no_culprit(nlp, text):
+    assert _pairs(_run(nlp, text)) == set()

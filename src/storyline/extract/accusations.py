@@ -14,6 +14,8 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
 - blame of a thing or of an unnamed culprit ('blamed a power line', 'pointed to a
   different culprit') that one party's denial answers within two sentences ('Y denied
   responsibility'): Y is the party blamed;
+- evidence pointing to a named party ('published a detailed case, pointing to Y'):
+  its presenter blames Y;
 - a wrong reported as a party's deed ('X said the rebels had looted the market', 'X says
   soldiers executed three men', 'X says Y did it'): X blames Y.
 
@@ -64,7 +66,12 @@ def find_accusations(
     found: dict[tuple[int, str | None, bool], LocalAccusation] = {}
     blamed_things: list[tuple[Token, LocalAccusation]] = []  # blame of no party
     for token in doc:
-        hit = _match(token, cues) or _reported_wrong(token, cues, refs) or _culprit(token, cues)
+        hit = (
+            _match(token, cues)
+            or _reported_wrong(token, cues, refs)
+            or _culprit(token, cues)
+            or _evidence_points(token, cues)
+        )
         if hit is None or _negated(token, cues):
             continue
         accuser, accused, denied = hit
@@ -207,6 +214,37 @@ def _someone(token: Token, refs: References) -> bool:
     if token.lemma_.lower() in refs.cues.culprit_nouns:
         return False
     return token.pos_ in ("PROPN", "PRON") or bool(token.ent_type_) or refs.is_party_noun(token)
+
+
+def _evidence_points(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """'X published a detailed case, pointing to Y and, behind it, Z', 'X said its
+    evidence pointed to Y': evidence that points to a named party is its presenter's blame of it.
+    Data pointing to a thing ('to a slowdown', 'to China's growth') names no culprit."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues.pointing_verbs:
+        return None
+    to = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
+    targets = [g for p in to for g in p.children if g.dep_ == "pobj"]
+    targets += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    targets = [t for t in _with_conjuncts(targets) if t.pos_ == "PROPN"]
+    if not targets:
+        return None
+    evidence = cues.evidence_nouns
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lemma_.lower() in evidence:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return (owner, targets, False) if owner is not None else None
+    head = token.head
+    if token.dep_ == "acl" and head.lemma_.lower() in evidence:
+        head = head.head  # 'published evidence pointing to Y'
+    elif token.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in evidence for c in head.children
+    ):
+        pass  # 'published a case, pointing to Y'
+    else:
+        return None
+    if head.pos_ != "VERB":
+        return None
+    return subject_of(head, cues), targets, False
 
 
 def _answered_by_denial(token: Token, record: LocalAccusation, records, paras: list[int]) -> None:

@@ -65,6 +65,7 @@ class Cues:
     fault_nouns: frozenset[str] = frozenset()
     culprit_nouns: frozenset[str] = frozenset()
     pointing_verbs: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -128,4 +129,5 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         fault_nouns=_words(acc.get("fault_nouns", [])),
         culprit_nouns=_words(acc.get("culprit_nouns", [])),
         pointing_verbs=_words(acc.get("pointing_verbs", [])),
+        evidence_nouns=_words(acc.get("evidence_nouns", [])),
     )
