@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -215,3 +217,19 @@ def test_a_newly_dated_document_close_to_its_story_stays():
     cluster_stories(corpus)
     corpus.by_id["d3"].published = "2016-12-14"
     assert replace_newly_dated(corpus, {"d3"}) is None
+
+
+def test_a_dated_document_votes_only_over_stories_of_its_time_window():
+    corpus = _corpus([(1, "2016-01-10", None), (1, "2016-09-10", None), (1, None, None)])
+    # no entities: only the embedding buckets propose stories here
+    feats = [
+        dataclasses.replace(doc_features(d, corpus.extractions.get(d.id)), entities={})
+        for d in corpus.documents
+    ]
+    index = StoryIndex()
+    january = index.add(feats[0])
+    keys = index._bucket_keys(feats[1].vector)
+    # eight months later: January's story is no candidate, though the words are the same
+    assert january not in index._candidates(feats[1], keys)
+    # an undated report may join any story, so it still sees it
+    assert january in index._candidates(feats[2], index._bucket_keys(feats[2].vector))
