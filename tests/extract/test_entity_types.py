@@ -506,3 +506,15 @@ def test_two_names_joined_by_and_that_name_a_country_are_that_country(nlp) -> No
     types = _types(nlp, "Trinidad and Tobago won the match, and France and Germany agreed.")
     assert types.get("Trinidad and Tobago") == "GPE"
     assert types.get("France") == "GPE" and types.get("Germany") == "GPE"
+
+
+def test_one_word_for_a_kind_of_body_is_the_one_body_named_so(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "The Ndele Liberation Front took the town on Monday. The Front said it had "
+            "liberated the district, and the Company that runs the mine said nothing."
+        )
+    )
+    clusters = {m.text: m.cluster for m in mentions}
+    assert clusters["Front"] == clusters["Ndele Liberation Front"]
+    assert "Company" not in clusters

@@ -542,6 +542,7 @@ class MentionFinder:
         self._acronyms(doc, cands, acronyms)
         for c in cands:
             self._type(doc, c, surnames, firsts)
+        self._short_body_names(doc, cands)
         kept = [c for c in cands if c.type and not self._no_name(doc, c)]
         self._bare_event_names(doc, kept)
         self._one_type_for_unknown_names(doc, kept)
@@ -862,6 +863,23 @@ class MentionFinder:
         if pop >= _MIN_RETYPE_POP or self._locative(doc, c.start):
             return "GPE"
         return None
+
+    def _short_body_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """'the Front said' after 'the Ndele Liberation Front': one word for a kind of body
+        is the one body of the document whose name ends in it (none where two do)."""
+        generic = self.words["org_words"] | self.words["generic_bodies"]
+        ends: dict[str, list[_Cand]] = {}
+        for c in cands:
+            if c.end - c.start >= 2 and c.same_as is None:
+                ends.setdefault(doc[c.end - 1].lower_, []).append(c)
+        for c in cands:
+            word = doc[c.start].lower_
+            if c.end - c.start != 1 or c.actor is not None or word not in generic:
+                continue
+            bodies = {b.start: b for b in ends.get(word, []) if b.start < c.start}
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                c.same_as, c.type, c.name = body, body.type or "ORG", doc[c.start].text
 
     def _no_name(self, doc: Doc, c: _Cand) -> bool:
         """One letter ('(D)' after a senator) or one word for a kind of body ('the
