@@ -443,3 +443,30 @@ def test_signature_gives_the_role_to_a_ranked_signatory(nlp):
     )
     _, accusations, _, _ = _run(nlp, text, doc_type="statement")
     assert _blames(accusations, "Ndoubé", "Black Ridge Front"), _pairs(accusations)
+
+
+def test_a_possessors_title_does_not_give_the_role_holder_a_gender(nlp):
+    text = (
+        "Mrs. Okafor is ahead in the polls. Mr. Osei's campaign manager, Dana Fenwick, "
+        "admitted on Sunday that Mr. Osei was trailing. She said the campaign still had a chance."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Fenwick" in (_speaker_of(quotes, "still had a chance") or "")
+
+
+def test_they_after_a_person_of_no_known_gender_is_not_the_company(nlp):
+    text = (
+        "Kim Laro, a spokesperson for Brightway, confirmed that the firm tracks accounts. "
+        "“We use a model to find business accounts among our users,” they said in an email."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "We use a model") != "Brightway"
+
+
+def test_a_speaker_named_after_the_last_one_blocks_the_pronoun_fallback(nlp):
+    from storyline.extract.quotes import _other_speaker_between
+
+    doc = nlp("Ivo Marsh spoke first. Then Ana Ruiz said the water rose. She said people ran.")
+    she = next(t for t in doc if t.text == "She")
+    assert _other_speaker_between(doc, doc[1].idx, she, K.cues)
+    assert not _other_speaker_between(doc, doc[8].idx, she, K.cues)

@@ -42,6 +42,7 @@ ORG_TYPES = frozenset({"ORG", "ARMED_GROUP", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 DASHES = frozenset({"—", "–", "-", "--"})
+POSSESSOR = re.compile(r"['\u2019]s\b")
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 
 
@@ -411,7 +412,9 @@ class References:
             return
         doc = self.doc
         before = [doc[i].lower_.rstrip(".") for i in range(max(0, span.start - 2), span.start)]
-        words = set(before) | set(re.findall(r"[\w-]+", " ".join(ref.roles).lower()))
+        # A possessor's title is not the role holder's: 'Mr. Trump's campaign manager'.
+        roles = " ".join(POSSESSOR.split(r)[-1] for r in ref.roles)
+        words = set(before) | set(re.findall(r"[\w-]+", roles.lower()))
         if words & self.words.female_words:
             ref.gender = "f"
         elif words & self.words.male_words:
@@ -754,7 +757,27 @@ class References:
             )
         if best_key is None or best_key.startswith("~"):
             return Resolution("pronoun", reason=f"refers to '{occ.text}', not a named entity")
+        if plural and self._singular_they(t, best):
+            return Resolution("pronoun", reason="'they' may be the person named just before")
         return Resolution("pronoun", self.referents[best_key])
+
+    def _singular_they(self, t: Token, best: int) -> bool:
+        """'Kym Lino, a spokesperson for the firm, confirmed … “…,” they said': a person
+        of no known gender who is the subject of the sentence before (or of this one)
+        scores at least as high as the body 'they' was given; it may be that person."""
+        s = self._sent[t.i]
+        hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        for occ in reversed(self._occ[:hi]):
+            if s - occ.sentence > 1:
+                break
+            if not occ.subject or occ.key is None or occ.quoted:
+                continue
+            ref = self.referents[occ.key]
+            if ref.type != "PERSON" or ref.gender is not None:
+                continue
+            if 100 - 35 * (s - occ.sentence) + 40 >= best:
+                return True
+        return False
 
     def _parallel_object(self, t: Token, types: frozenset[str]) -> Referent | None:
         """'accused the Moldovan leadership of … and blamed it for …': an object pronoun
