@@ -227,3 +227,26 @@ def test_fragments_cut_across_brackets_and_headline_runs_are_no_statements():
     assert not _crosses_bracket("the plan (a loan) would pass")
     assert _headline("Will Join in Recount Effort Despite Finding No Voter Fraud")
     assert not _headline("the ferry plan would fail before the winter")
+
+
+def test_a_circumstance_is_not_what_was_praised(nlp):
+    quotes, _, _ = _run(nlp, "The mayor praised the firefighters during the storm.")
+    found = [q for q in quotes if "firefighters" in q.text]
+    assert found and "storm" not in found[0].text
+
+
+def test_the_tag_after_a_names_apposition_gives_the_speaker(nlp):
+    quotes, _, _ = _run(
+        nlp,
+        "“The mission needed only one launch,” Tom Stafford, a member of the old crew, responded.",
+    )
+    assert quotes and "Stafford" in (quotes[0].speaker_text or "")
+
+
+def test_a_sentence_of_narration_ends_the_follow_on(nlp):
+    quotes, _, _ = _run(
+        nlp,
+        "“The mission needed only one launch,” Tom Stafford responded. He then mentioned the "
+        "earlier testimony of Doug Cooke. “I cannot disagree with it.”",
+    )
+    assert not any("cannot disagree" in q.text and q.speaker_text for q in quotes)
