@@ -220,12 +220,16 @@ def test_a_quoted_word_under_a_negated_cue_does_not_take_the_next_quote(nlp):
 
 
 def test_fragments_cut_across_brackets_and_headline_runs_are_no_statements():
-    from storyline.extract.quotes import _crosses_bracket, _headline
+    from storyline.extract.quotes import _before_open_bracket, _crosses_bracket, _headline
 
     assert _crosses_bracket("using the rocket): as many as three launches per lander")
-    assert _crosses_bracket("the plan (which the council")
     assert not _crosses_bracket("the plan (a loan) would pass")
-    assert _headline("Will Join in Recount Effort Despite Finding No Voter Fraud")
+    assert _before_open_bracket("revenue is flat ($13 billion") == len("revenue is flat")
+    assert _before_open_bracket("the plan (a loan) would pass") == len(
+        "the plan (a loan) would pass"
+    )
+    assert _headline("Will Join in Ferry Effort Despite Finding No Toll FraudMayor")
+    assert not _headline("Mayor Calls On Voters To Back The Ferry Plan")
     assert not _headline("the ferry plan would fail before the winter")
 
 
@@ -250,3 +254,12 @@ def test_a_sentence_of_narration_ends_the_follow_on(nlp):
         "earlier testimony of Doug Cooke. “I cannot disagree with it.”",
     )
     assert not any("cannot disagree" in q.text and q.speaker_text for q in quotes)
+
+
+def test_a_word_quoted_in_a_finding_is_no_quotation(nlp):
+    quotes, _, _ = _run(
+        nlp,
+        "A study by the Harbour Institute found that the channel gave an edge to the "
+        "“remain” camp.",
+    )
+    assert not any(q.kind == "direct" and q.speaker_text for q in quotes)

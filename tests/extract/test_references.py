@@ -470,3 +470,12 @@ def test_a_speaker_named_after_the_last_one_blocks_the_pronoun_fallback(nlp):
     she = next(t for t in doc if t.text == "She")
     assert _other_speaker_between(doc, doc[1].idx, she, K.cues)
     assert not _other_speaker_between(doc, doc[8].idx, she, K.cues)
+
+
+def test_they_is_not_a_place(nlp):
+    text = (
+        "Protesters want to defend Valdoria's way of life. Meanwhile, they note that the army "
+        "took to the streets to clear barricades this weekend."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "took to the streets") != "Valdoria"

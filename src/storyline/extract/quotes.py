@@ -66,10 +66,10 @@ def find_quotes(
             continue  # the clause is itself a quotation: the direct quote stands
         if subject.i in inside or _nested(att, subject, found):
             continue
-        if _crosses_bracket(doc_text(doc)[att.start : att.end]) or _headline(
-            doc_text(doc)[att.start : att.end]
-        ):
-            continue  # a fragment cut across a parenthesis, or run-together headlines
+        content = doc_text(doc)[att.start : att.end]
+        if _crosses_bracket(content) or _headline(content):
+            continue  # a fragment begun inside a parenthesis, or run-together headlines
+        att.end = att.start + _before_open_bracket(content)
         reported.append(att)
         pending.append((att, subject))
     for att, subject in sorted(pending, key=lambda p: p[1].i):
@@ -154,7 +154,7 @@ def _link_lines(text: str, cues: Cues) -> list[tuple[int, int]]:
 
 def _crosses_bracket(text: str) -> bool:
     """'using SLS): as many as three …': content that closes a parenthesis it did not
-    open, or opens one it does not close, is a fragment cut across it."""
+    open is a fragment begun inside it."""
     depth = 0
     for c in text:
         if c == "(":
@@ -163,14 +163,36 @@ def _crosses_bracket(text: str) -> bool:
             depth -= 1
             if depth < 0:
                 return True
-    return depth > 0
+    return False
+
+
+def _before_open_bracket(text: str) -> int:
+    """The length of the content before a parenthesis it opens and never closes
+    ('revenue that is flat ($13.5 billion'): the statement ends where the remark begins."""
+    depth, opened = 0, None
+    for k, c in enumerate(text):
+        if c == "(":
+            if depth == 0:
+                opened = k
+            depth += 1
+        elif c == ")" and depth > 0:
+            depth -= 1
+    if depth == 0 or opened is None:
+        return len(text)
+    end = opened
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return end if end > 0 else len(text)
+
+
+GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
 
 
 def _headline(text: str) -> bool:
-    """'Will Join in Recount Effort Despite Finding No Voter Fraud': words in title case
-    (a run of headlines from a page's link list), not a reported statement."""
+    """'Will Join in Recount Effort Despite Finding No Voter FraudTrump': headlines of a
+    page's link list run together (title case, one word glued to the next)."""
     words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 5:
+    if len(words) < 5 or not GLUED.search(text):
         return False
     capitalised = sum(1 for w in words[1:] if w[:1].isupper())
     return capitalised >= 0.8 * (len(words) - 1)
@@ -229,6 +251,14 @@ def _direct_quotes(
         if how == "governed" and cue is not None and any(c.dep_ == "neg" for c in cue.children):
             cue = subject = how = None  # 'X has not said the case is “reopened”': not X's words
         words = _word_count(doc, tok_of, chain)
+        if (
+            how == "governed"
+            and cue is not None
+            and words <= cues.scare_max_words
+            and cue.lemma_.lower() in cues.weak_verbs
+            and not _has_verb(doc, tok_of, chain)
+        ):
+            continue  # 'a study found that … gave an edge to the “leave” camp': a finding
         if how == "sentence" and words <= cues.scare_max_words:
             continue  # a short phrase with a cue somewhere in the sentence: scare quote
         if (
@@ -470,8 +500,8 @@ def _resolve(
     subject = refs.real_subject(subject)
     attach_speaker(att, doc, subject, index, inside, paras)
     if _no_source(subject, cues):
+        # the words as written stay the quote's source span, with no one named for it
         att.speaker_text = att.speaker_cluster = None
-        att.speaker_start = att.speaker_end = None
         return
     res = refs.resolve(subject)
     if res.resolved:
@@ -479,7 +509,6 @@ def _resolve(
         return
     if _bare_medium(subject, cues):
         att.speaker_text = att.speaker_cluster = None
-        att.speaker_start = att.speaker_end = None
         return
     if res.how == "none" and res.reason in ("dateline", "byline"):
         att.speaker_text = att.speaker_cluster = None

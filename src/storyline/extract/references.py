@@ -703,8 +703,8 @@ class References:
             plural = False
         else:
             gender = None
-            types = ORG_TYPES
             plural = low in w.plural
+            types = w.plural_types if plural else ORG_TYPES
         parallel = self._parallel_object(t, types)
         if parallel is not None:
             return Resolution("pronoun", parallel)

@@ -68,10 +68,12 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     if verb.lemma_.lower() in cues.addressee_verbs:
         # 'apologized to the pastors', 'wrote to the council': the addressee, not words
         parts = [c for c in parts if not (c.dep_ in ("prep", "dative") and c.lower_ == "to")]
-    if verb.lemma_.lower() in cues.topic_verbs and not any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in parts
-    ):
-        return None  # 'described the merger', 'will discuss the following': a topic, no words
+    if verb.lemma_.lower() in cues.topic_verbs:
+        said = [c for c in verb.rights if c.dep_ == "ccomp"]  # 'described how he …'
+        if said:
+            parts = said
+        elif not any(_as_phrase(c, verb) for c in parts):
+            return None  # 'described the merger', 'will discuss the following': a topic
     if not parts or paras[subject.i] != paras[verb.i]:
         return None
     doc = verb.doc
@@ -89,6 +91,14 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         "indirect", span.start_char, span.end_char, verb.idx, verb.idx + len(verb.text)
     )
     return att, subject
+
+
+def _as_phrase(part: Token, verb: Token) -> bool:
+    """'described the plan as a gamble': an 'as' phrase on the verb or on its object
+    says what the topic is."""
+    if part.dep_ == "prep" and part.lower_ == "as":
+        return True
+    return part.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" for c in part.children)
 
 
 def _short_statement(verb: Token, span, cues: Cues) -> bool:
