@@ -263,3 +263,20 @@ def test_a_word_quoted_in_a_finding_is_no_quotation(nlp):
         "“remain” camp.",
     )
     assert not any(q.kind == "direct" and q.speaker_text for q in quotes)
+
+
+def test_a_contrasting_clause_is_a_statement_of_its_own(nlp):
+    quotes, _, _ = _run(
+        nlp,
+        "The Valdorian government says four soldiers died. The UN mission said at least 12 "
+        "soldiers had been killed, while the government maintains that no civilians died.",
+    )
+    said = _said(quotes)
+    assert "at least 12 soldiers had been killed" in said
+    assert any(t.startswith("no civilians died") and s for t, s in said.items())
+
+
+def test_a_confirmation_of_a_fact_is_a_statement(nlp):
+    quotes, _, _ = _run(nlp, "The harbour authority confirmed the deaths of two divers.")
+    found = [q for q in quotes if q.text.startswith("the deaths")]
+    assert found and "authority" in (found[0].speaker_text or "")

@@ -479,3 +479,12 @@ def test_they_is_not_a_place(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert _speaker_of(quotes, "took to the streets") != "Valdoria"
+
+
+def test_a_title_taken_for_a_body_gives_the_name_beside_it(nlp):
+    text = (
+        "Speaking in parliament on Thursday, the Minister of Internal Administration, "
+        "Teresa Lobo, said most of the fires had been started deliberately."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Lobo" in (_speaker_of(quotes, "started deliberately") or "")

@@ -61,10 +61,11 @@ def find_quotes(
     direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
     reported = []
     found = indirect_speech(doc, cues)
+    contrasts = _contrasts(doc, tok_of, found, cues)
     for att, subject in found:
         if _covered(att, spans):
             continue  # the clause is itself a quotation: the direct quote stands
-        if subject.i in inside or _nested(att, subject, found):
+        if subject.i in inside or (id(att) not in contrasts and _nested(att, subject, found)):
             continue
         content = doc_text(doc)[att.start : att.end]
         if _crosses_bracket(content) or _headline(content):
@@ -149,6 +150,33 @@ def _link_lines(text: str, cues: Cues) -> list[tuple[int, int]]:
             ):
                 out.append((start, start + len(line)))
             break
+    return out
+
+
+def _contrasts(
+    doc: Doc, tok_of: list[int], found: list[tuple[Attribution, Token]], cues: Cues
+) -> set[int]:
+    """'MINUSCA said 12 had been killed, while the government maintains that none died':
+    a statement in a contrasting clause inside another's content is a statement of its
+    own; the other one ends before its mark. Returns the ids of such statements."""
+    out: set[int] = set()
+    for att, subject in found:
+        if att.cue_start is None:
+            continue
+        cue = doc[tok_of[att.cue_start]]
+        mark = next(
+            (c for c in cue.children if c.dep_ == "mark" and c.lower_ in cues.contrast_marks),
+            None,
+        )
+        if mark is None or not mark.i < subject.i < cue.i:
+            continue
+        for other, _ in found:
+            if other is not att and other.start < mark.idx < other.end <= att.end:
+                end = mark.idx
+                while end > other.start and doc_text(doc)[end - 1] in " ,;":
+                    end -= 1
+                other.end = end
+                out.add(id(att))
     return out
 
 

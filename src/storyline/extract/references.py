@@ -578,6 +578,12 @@ class References:
         key = self._by_token.get(t.i)
         if key is not None:
             ref = self.referents[key]
+            if ref.type != "PERSON":
+                # 'the Minister of Internal Administration, Ana Lobo, said': a title the
+                # NER took for a body, with the person's name beside it
+                named = self._name_beside(t)
+                if named is not None and named.type == "PERSON":
+                    return Resolution("apposition", named)
             if self._generic(ref) and self._kind(t) == "descriptor":
                 # 'the Council', 'the Ministry': a descriptor the NER took for a name
                 res = self._descriptor(t, exclude=key)

@@ -23,6 +23,7 @@ class Cues:
     figure_said_verbs: frozenset[str]
     topic_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    contrast_marks: frozenset[str]
     circumstance_preps: frozenset[str]
     impersonal_adjectives: frozenset[str]
     degree_words: frozenset[str]
@@ -86,6 +87,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         figure_said_verbs=_words(raw["indirect"].get("figure_said_verbs", [])),
         topic_verbs=_words(raw["indirect"].get("topic_verbs", [])),
         addressee_verbs=_words(raw["indirect"].get("addressee_verbs", [])),
+        contrast_marks=_words(raw["indirect"].get("contrast_marks", [])),
         circumstance_preps=_words(raw["indirect"].get("circumstance_preps", [])),
         impersonal_adjectives=_words(raw["indirect"].get("impersonal_adjectives", [])),
         degree_words=_words(raw["indirect"].get("degree_words", [])),
