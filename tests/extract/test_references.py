@@ -488,3 +488,16 @@ def test_a_title_taken_for_a_body_gives_the_name_beside_it(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert "Lobo" in (_speaker_of(quotes, "started deliberately") or "")
+
+
+def test_the_narrators_descriptor_is_a_body_the_narrator_named(nlp):
+    text = (
+        "The Valdorian Army said on Sunday that it had retaken the port of Lessa.\n"
+        "“For the first time in years, the Ejército Nacional controls the river port,” "
+        "General Ivo Marsh told reporters in Lessa.\n"
+        "Residents said the streets were calm. The market reopened on Monday. Fishing boats "
+        "went out again. Schools will open next week.\n"
+        "The army says the rebels lost fourteen fighters."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Valdorian Army" in (_speaker_of(quotes, "rebels lost") or "")

@@ -973,6 +973,15 @@ class References:
         if len(keys) == 1:
             return Resolution(how, candidates[0])
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        if not self._in_quote(t):
+            # the narrator's 'the army' is a body the narrator named, not one named only
+            # inside someone's quotation ('"… the Ejército Nacional controls …"')
+            told = {o.key for o in self._occ[:hi] if o.key in keys and not o.quoted}
+            if told and told != keys:
+                keys = told
+                candidates = [r for r in candidates if r.key in told]
+                if len(keys) == 1:
+                    return Resolution(how, candidates[0])
         s = self._sent[t.i]
         last: dict[str, _Occurrence] = {}
         for occ in reversed(self._occ[:hi]):
