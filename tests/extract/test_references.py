@@ -501,3 +501,12 @@ def test_the_narrators_descriptor_is_a_body_the_narrator_named(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert "Valdorian Army" in (_speaker_of(quotes, "rebels lost") or "")
+
+
+def test_they_said_continues_the_body_that_spoke_before(nlp):
+    text = (
+        "The Ombudsman's Office warned on Sunday that 500 families had been displaced. "
+        "They said most were staying with relatives."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "staying with relatives") == "Ombudsman's Office"

@@ -717,6 +717,7 @@ class References:
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
+        speaking = plural and t.dep_ in SUBJECT_DEPS and self._speaks(t)
         quoted = self._in_quote(t)
         for occ in reversed(self._occ[:hi]):
             if s - occ.sentence > w.pronoun_sentences or p - occ.paragraph > 2:
@@ -749,6 +750,8 @@ class References:
             # object of the pronoun's own sentence
             score = 100 - 35 * (s - occ.sentence) + (40 if occ.subject else 0)
             score += 10 if occ.paragraph == p else 0
+            if speaking and occ.subject and self._speaks(self.doc[occ.token]):
+                score += 20  # 'X warned that families …. They said …': the speaker goes on
             if name not in scores or scores[name][0] < score:
                 scores[name] = (score, occ)
         if not scores:
@@ -766,6 +769,11 @@ class References:
         if plural and self._singular_they(t, best):
             return Resolution("pronoun", reason="'they' may be the person named just before")
         return Resolution("pronoun", self.referents[best_key])
+
+    def _speaks(self, t: Token) -> bool:
+        """The subject (or its apposition) of a speech verb."""
+        head = t.head.head if t.dep_ == "appos" else t.head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.cues.speech_verbs
 
     def _singular_they(self, t: Token, best: int) -> bool:
         """'Kym Lino, a spokesperson for the firm, confirmed … “…,” they said': a person
