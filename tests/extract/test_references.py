@@ -510,3 +510,13 @@ def test_they_said_continues_the_body_that_spoke_before(nlp):
     )
     quotes, *_ = _run(nlp, text)
     assert _speaker_of(quotes, "staying with relatives") == "Ombudsman's Office"
+
+
+def test_the_guerrillas_are_the_front_the_text_names(nlp):
+    text = (
+        "The army said it had retaken the river town from the Lessa Popular Liberation Front. "
+        "The guerrillas flatly denied it."
+    )
+    quotes, *_ = _run(nlp, text)
+    found = [q for q in quotes if q.text == "it" and q.cue == "denied"]
+    assert found and found[0].speaker_text == "Lessa Popular Liberation Front"
