@@ -313,6 +313,8 @@ def _direct_quotes(
             prior = _previous_speaker(chain[0], last_by_paragraph, doc, last_end)
             if prior is not None and words > cues.scare_max_words:
                 head.inherit_from = prior
+            elif _after_narration(chain[0], doc, last_end) and words > cues.scare_max_words:
+                pass  # a quotation still, but whose is not certain: kept with no speaker
             elif not _long_statement(doc, tok_of, chain, cues):
                 continue
         kept.extend(atts)
@@ -334,13 +336,18 @@ def _previous_speaker(
     in the same paragraph (a split quote) or makes up a paragraph of its own right
     after a paragraph with a quote."""
     if q.paragraph in last_by_paragraph:
-        end = (last_end or {}).get(q.paragraph)
-        if end is not None and NARRATION_END.search(doc_text(doc), end, q.open):
+        if _after_narration(q, doc, last_end):
             return None  # narration of its own between them: '… responded. He then …. “…”'
         return last_by_paragraph[q.paragraph]
     if _opens_paragraph(doc, q):
         return last_by_paragraph.get(q.paragraph - 1)
     return None
+
+
+def _after_narration(q: QuoteSpan, doc: Doc, last_end: dict[int, int] | None) -> bool:
+    """A sentence of narration between the paragraph's last quotation and this one."""
+    end = (last_end or {}).get(q.paragraph)
+    return end is not None and NARRATION_END.search(doc_text(doc), end, q.open) is not None
 
 
 def _opens_paragraph(doc: Doc, q: QuoteSpan) -> bool:
