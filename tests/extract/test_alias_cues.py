@@ -33,3 +33,15 @@ def test_no_cue_no_alias(nlp) -> None:
     c = _clusters(nlp, "WASHINGTON (Reuters) - The senator met Jonas Mbeki, a farmer, on Monday.")
     assert c.get("Reuters") is None or c["Reuters"] != c.get("WASHINGTON")
     assert c.get("Jonas Mbeki", "").startswith("p:")
+
+
+def test_an_apposition_that_renames_a_body_is_its_alias(nlp):
+    mentions = find_mentions(
+        nlp(
+            "The Harbour Authority, the Port Commission, said it would reopen the quay. "
+            "The army, the National Guard, and police were deployed."
+        )
+    )
+    clusters = {m.text: m.cluster for m in mentions}
+    assert clusters["Port Commission"] == clusters["Harbour Authority"]
+    assert clusters.get("National Guard") != clusters.get("army")

@@ -219,3 +219,173 @@ def test_an_armed_groups_communique_does_not_speak_as_the_army(nlp):
 def test_non_blame_forms(nlp, text):
     accusations = _run(nlp, text)
     assert _pairs(accusations) == set(), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        # a wrong reported as a named party's deed
+        (
+            "The Tessa Liberation Front (TLF) entered Mirov on Sunday. The Interior Ministry "
+            "said the rebels had looted the clinic and set fire to the depot.",
+            "Interior Ministry",
+            "Tessa Liberation Front",
+        ),
+        # 'the bandits' is the armed group the text names
+        (
+            "The Marsh Rally for Justice (MRJ) held the valley for a month. Governor Ana Obi "
+            "said the bandits had kidnapped twelve farmers.",
+            "Obi",
+            "Marsh Rally for Justice",
+        ),
+        # a wrong done to people
+        (
+            "The Tessa Liberation Front says the Varnian Army executed four young men.",
+            "Tessa Liberation Front",
+            "Varnian Army",
+        ),
+        # a stance label does not narrow the descriptor down
+        (
+            "The Marsh Rally for Justice (MRJ) held the valley for a month. Governor Ana Obi "
+            "said the terrorist bandits had looted the market.",
+            "Obi",
+            "Marsh Rally for Justice",
+        ),
+        # a descriptor the text tied to a named body with 'of' stands for it
+        (
+            "Mirov lived through six weeks of occupation by the bandits of the so-called "
+            "Kessa Brotherhood. On Monday Governor Ana Obi said the bandits had looted the "
+            "clinic.",
+            "Obi",
+            "Kessa Brotherhood",
+        ),
+        # a bare plural for a body's people: the one such body the text names
+        (
+            "The Varnian Armed Forces patrol the valley. The Tessa Liberation Front says "
+            "soldiers executed four young men.",
+            "Tessa Liberation Front",
+            "Varnian Armed Forces",
+        ),
+        # ... or the body the text calls by that noun's word ('the army')
+        (
+            "The Ejército Popular de Norland took the bridge on Monday. The army said the "
+            "town was calm. The Tessa Liberation Front says soldiers executed four young men.",
+            "Tessa Liberation Front",
+            "Ejército Popular de Norland",
+        ),
+        # a fault said to be a party's, in reported speech
+        (
+            "According to Carla Veen, the flooding was a result of the negligence of the "
+            "Delta Water Board.",
+            "Veen",
+            "Delta Water Board",
+        ),
+        # 'the government' before any government is named is the first country's,
+        # not the one a later 'Moscow says' names
+        (
+            "If the government's plan holds, the schools in Estonia will reopen on Monday. "
+            "The government says Russia did it. Moscow says it did not.",
+            "Government of Estonia",
+            "Russia",
+        ),
+        # 'Y did it': the deed the text is about
+        ("Investigators spoke for hours. Carla Veen says Norland did it.", "Veen", "Norland"),
+    ],
+)
+def test_a_wrong_reported_as_a_partys_deed_is_blame(nlp, text, accuser, accused):
+    accusations = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wrong done to a thing, an unnamed doer, a belief, a denial
+        "The Kelso Shipping Company said it had executed the contract in March.",
+        "Gunmen kidnapped four engineers at a roadblock, the company and the police said.",
+        "Carla Veen fears the Tessa Liberation Front will kidnap more farmers.",
+        "Carla Veen denied that the Tessa Liberation Front had kidnapped the farmers.",
+        "Carla Veen did not say the Tessa Liberation Front had looted the clinic.",
+        # soldiers of which army? two are named
+        "The Varnian Army and the Norland Army patrol the border. Carla Veen says soldiers "
+        "executed four young men.",
+        # a fault in the reporter's own voice, or denied
+        "The flooding was a result of the negligence of the Delta Water Board.",
+        '"There was no negligence by the Delta Water Board," Carla Veen said.',
+        # 'Y did it for …' says why, not who; what someone should do is no deed
+        "Ana Obi said the Norland Council just need to get their act together and act in a "
+        "sensible way, and do it immediately.",
+        # a warning of a wrong to come is no accusation
+        "Carla Veen said the Tessa Liberation Front will kidnap more farmers.",
+        "Carla Veen says Norland did it for the money.",
+        # one's own deed, and a government blaming its own country
+        "The Tessa Liberation Front says it abducted the two officers.",
+        "Moscow says it did not. The government says Russia did it.",
+    ],
+)
+def test_a_reported_deed_that_is_no_accusation(nlp, text):
+    accusations = _run(nlp, text)
+    assert _pairs(accusations) == set(), _pairs(accusations)
+
+
+def test_blame_of_a_thing_answered_by_a_denial_blames_the_denier(nlp):
+    text = (
+        "The mayor of Corvo, Rui Abreu, pointed to a different culprit. Witnesses had seen "
+        "sparks from a line owned by the distributor Norte Energia, he said. Norte Energia "
+        "denied responsibility."
+    )
+    assert _blames(_run(nlp, text), "Abreu", "Norte Energia")
+    text = (
+        "The harbour master, Ivo Pranjic, blamed a faulty valve for the spill. The Kelso "
+        "Shipping Company denied any involvement."
+    )
+    assert _blames(_run(nlp, text), "Pranjic", "Kelso Shipping Company")
+
+
+def test_a_denial_further_on_answers_nothing(nlp):
+    text = (
+        "The harbour master, Ivo Pranjic, blamed a faulty valve for the spill. Divers are "
+        "still at work. The sea was calm. The Kelso Shipping Company denied any involvement."
+    )
+    assert _pairs(_run(nlp, text)) == set()
+    # unnamed people are not a thing: the denial answers someone else's blame
+    text = (
+        "Ana Obi accused foreign mercenaries of fighting beside the rebels. The Ndele Front "
+        "denied responsibility for the raid."
+    )
+    assert _pairs(_run(nlp, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "A Danish lab, Nordvik Security, has published the most detailed technical case, "
+            "pointing to Red Heron and, behind it, the SVX.",
+            "Nordvik Security",
+            "Red Heron",
+        ),
+        (
+            "A Danish lab, Nordvik Security, has published the most detailed technical case, "
+            "pointing to Red Heron and, behind it, the SVX.",
+            "Nordvik Security",
+            "SVX",
+        ),
+        ("The firm said its evidence pointed to the Ndele Front.", "firm", "Ndele Front"),
+    ],
+)
+def test_evidence_pointing_to_a_named_party_is_blame(nlp, text, accuser, accused):
+    accusations = _run(nlp, text)
+    assert _blames(accusations, accuser, accused), _pairs(accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kelso Institute published data pointing to Norland's growth.",
+        "The Kelso Institute published a case pointing to a slowdown in Norland.",
+        "Analysts pointed to Norland as a model for the region.",
+    ],
+)
+def test_pointing_to_no_culprit(nlp, text):
+    assert _pairs(_run(nlp, text)) == set()

@@ -387,3 +387,110 @@ def test_the_second_day_of_a_date_pair_is_no_claim(nlp):
     )
     assert values == [14, 40]
     assert "date" in reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The quake measured 5. 8 on the scale.", "spaced decimal point"),
+        ("The tablet weighs 2. 4 pounds.", "spaced decimal point"),
+        ("Their new 2-in-1 Folding Stand ships soon.", "3-in-1"),
+        ("The carrier ordered nine 350 Starliner jets.", "model number after a count"),
+        ("The bug hits Browser versions 4, 5, and 6.", "model or version"),
+        ("The Kestrel Pad 12 lineup arrives in May.", "name"),
+        ("The new eReader 7 shipped in May.", "part of a name"),
+        ("Falcons 5, Herons 2: Mia Lund scored twice.", "game score"),
+        ("The Otters are 7-3-2 in their last twelve games.", "window of a sports record"),
+        ("Dunmore have won four straight and seven of nine.", "window of a sports record"),
+        ("Merging those three lenders will save money.", "back-reference"),
+        ("As the first two prototypes were, it is quiet.", "back-reference"),
+        ("After a pilot, a cook and a medic joined, the three left at dawn.", "back-reference"),
+        ("The driver, of 4120 N. Maple Grove Road, was cited.", "street address"),
+        ("It ships with a QX 410M graphics chip.", "designation after a code"),
+        ("On the list of top exporters the firm was in position 7.", "rank or position"),
+    ],
+)
+def test_numbers_that_name_specify_or_point_back_are_no_claims(nlp, text, reason):
+    doc = nlp(text)
+    rejected: list = []
+    found = find_quantities(doc, find_mentions(doc), [], K, rejected)
+    hit = [r for r in rejected if reason in r.reason]
+    assert hit, [(r.text, r.reason) for r in rejected]
+    assert not any(q.start == r.start for q in found for r in hit)
+
+
+def test_real_counts_beside_those_rules_stay_claims(nlp):
+    values, _ = _values_and_rejections(
+        nlp, "In 2019, 300 people fled. The army lost four of its 20 helicopters."
+    )
+    assert values == [4, 20, 300]
+
+
+def test_a_counted_noun_never_lies_past_a_comma(nlp):
+    text = "The mayor said the crowd was over 9,000, three-quarters of the town."
+    (q, share) = _claims(nlp, text)
+    assert q.value == 9000 and q.what_head is None
+    assert "-" not in (q.what or "") and share.unit == "share"
+
+
+def test_a_phrase_never_starts_with_a_hyphen(nlp):
+    (q,) = _claims(nlp, "A guard on the 40-man squad resigned.")
+    assert not (q.what or "").startswith("-")
+
+
+def test_a_change_measures_its_subject(nlp):
+    by, _, _ = _claims(nlp, "Truancy rose by 12 percent, from 3.5 percent to 3.9 percent.")
+    assert by.what == "truancy"
+    (top,) = _claims(nlp, "His approval topped 58 percent in March.")
+    assert top.what == "approval"
+
+
+def test_a_measure_word_is_not_what_is_measured(nlp):
+    (q,) = _claims(nlp, "The plant had 2.1 GW of turbine capacity.")
+    assert (q.unit, q.what) == ("gigawatts", "turbine capacity")
+    (q,) = _claims(nlp, "Ruiz led Ortega 47 percent to 44 percent among voters.")
+    assert q.what != "percent"
+    (q,) = _claims(nlp, "The flood burned more than 300 hectares.")
+    assert q.what_head == "hectare"
+
+
+def test_money_verbs_say_an_amount_is_earned(nlp):
+    (q,) = _claims(nlp, "A night porter makes 40,000 naira in a good month.")
+    assert q.predicate == "earned"
+    (q,) = _claims(nlp, "The unit made 30 arrests last week.")
+    assert q.predicate != "earned"
+
+
+def test_a_headline_restates_the_body(nlp):
+    doc = nlp("Storm passes after three days; four dead\n\nThe storm left four dead, police said.")
+    rejected: list = []
+    found = find_quantities(doc, find_mentions(doc), [], K, rejected)
+    assert [q.start > 40 for q in found] == [True]
+    assert sum(r.reason.startswith("headline") for r in rejected) >= 1
+
+
+def test_a_count_before_a_model_number_counts_the_noun_after_it(nlp):
+    (q,) = _claims(nlp, "The carrier ordered nine 350 Starliner jets.")
+    assert (q.value, q.what) == (9, "Starliner jets")
+
+
+def test_things_lost_are_destroyed(nlp):
+    (q,) = _claims(nlp, "The council said 41 houses were lost in the blaze.")
+    assert q.predicate == "destroyed"
+    (q,) = _claims(nlp, "The brigade lost 12 soldiers in the ambush.")
+    assert q.predicate == "killed"
+
+
+def test_a_figure_glued_to_its_scale_takes_its_verb(nlp):
+    (q,) = _claims(nlp, "The campaign said it had raised $48million by June.")
+    assert q.predicate == "raised" and q.what == "amount raised"
+
+
+def test_a_change_on_a_noun_measures_that_noun(nlp):
+    low, _ = _claims(nlp, "The new panel has a brightness going from 500 to 600 units.")
+    assert low.what_head is None and "brightness" in (low.what or "")
+
+
+def test_a_table_bar_is_not_what_is_counted(nlp):
+    qs = _claims(nlp, "| Pos | Player | Plays |\n| LB | Ada Moss | 61 | 98% |")
+    assert all("|" not in (q.what or "") for q in qs)

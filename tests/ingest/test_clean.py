@@ -175,6 +175,21 @@ def test_byline_gives_author():
     assert d.text == LEAD
 
 
+def test_a_dateline_that_ends_in_a_byline_gives_date_and_author():
+    d = doc("Council backs harbour plan\n\nPosted on 9 May 2021 by Ionela Țepeș-Adeyemi\n\n" + LEAD)
+    assert d.published == "2021-05-09"
+    assert d.author == "Ionela Țepeș-Adeyemi"
+    assert d.text == LEAD
+
+
+def test_date_chrome_is_no_author():
+    from storyline.ingest.documents import _plausible_author
+
+    assert _plausible_author("Published ; Harbour newsroom") is None
+    assert _plausible_author("Updated 12:04") is None
+    assert _plausible_author("Marta Silva") == "Marta Silva"
+
+
 def test_blank_line_paragraphs_and_line_paragraphs_are_kept():
     d = doc("Council backs harbour plan\n\n" + LEAD + "\n\n" + SECOND)
     assert d.text.split("\n\n") == [LEAD, SECOND]

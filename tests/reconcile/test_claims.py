@@ -565,14 +565,18 @@ def test_a_plain_count_joins_the_group_of_its_own_time():
     assert len(_group_of(claims_, 3)) == 1
 
 
+def _bodies_and_civilians():
+    """'more than 8 bodies' and 'more than 9 civilians killed', one document each."""
+    return [
+        ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
+        ("2020-05-01", [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")]),
+    ]
+
+
 def test_a_body_count_joins_the_one_kind_of_victim_it_agrees_with():
     claims_, groups = reconcile_claims(
         _corpus(
-            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
-            (
-                "2020-05-01",
-                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
-            ),
+            *_bodies_and_civilians(),
             ("2020-05-01", [_q(40, head="rebel", kind="fighter", predicate="killed")]),
             ("2020-05-01", [_q(2, head="soldier", kind="soldier", predicate="killed")]),
         )
@@ -584,11 +588,7 @@ def test_a_body_count_joins_the_one_kind_of_victim_it_agrees_with():
 def test_a_body_count_that_fits_two_kinds_joins_none():
     claims_, _ = reconcile_claims(
         _corpus(
-            ("2020-05-01", [_q(8, "more_than", head="body", kind="body", predicate="killed")]),
-            (
-                "2020-05-01",
-                [_q(9, "more_than", head="civilian", kind="civilian", predicate="killed")],
-            ),
+            *_bodies_and_civilians(),
             ("2020-05-01", [_q(10, head="soldier", kind="soldier", predicate="killed")]),
         )
     )
@@ -686,3 +686,43 @@ def test_the_sides_names_for_one_population_dispute_one_toll():
     )
     assert len({c.group for c in claims_}) == 1
     assert groups[0].status == "conflicting"
+
+
+def test_a_sources_lower_figure_days_later_is_another_quantity():
+    battle = _q(40, head="rebel", predicate="killed", by="the army")
+    later = _q(15, head="rebel", predicate="killed", by="the army")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [battle]), ("2020-05-09", [later])))
+    assert len(groups) == 2 and {g.status for g in groups} == {"single"}
+    # the same source's figure rising is its count revised: one group
+    rising = _q(55, head="rebel", predicate="killed", by="the army")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [battle]), ("2020-05-03", [rising])))
+    assert len(groups) == 1 and groups[0].revision
+
+
+def test_an_open_hedge_on_people_in_general_joins_no_plain_count():
+    town = _q(30000, "about", head="people", kind="person")
+    crowd = _q(20000, "more_than", head="people", kind="person", by="the mayor")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [town]), ("2020-05-02", [crowd])))
+    assert len(groups) == 2
+    again = _q(30000, "about", head="people", kind="person")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [town]), ("2020-05-02", [again])))
+    assert len(groups) == 1 and groups[0].status == "agreed"
+
+
+def test_a_share_of_people_joins_the_one_share_of_a_kind_of_people():
+    staff = _q(0.33, "about", head="worker", kind="worker", unit="share", by="the union")
+    union = _q(35, head="workforce", kind="worker", unit="%", by="the union")
+    people = _q(0.33, head="people", kind="person", unit="share")
+    most = _q(0.5, "more_than", head="people", kind="person", unit="share", by="a docker")
+    _, groups = reconcile_claims(
+        _corpus(("2020-05-01", [staff]), ("2020-05-02", [union]), ("2020-05-04", [people, most]))
+    )
+    joined = next(g for g in groups if len(g.claims) == 3)
+    assert joined.status == "agreed" and len(groups) == 2
+
+
+def test_homes_and_houses_are_one_count():
+    homes = _q(22, head="home", kind="house", predicate="destroyed", by="the agency")
+    houses = _q(37, head="house", kind="house", predicate="destroyed", by="the council")
+    _, groups = reconcile_claims(_corpus(("2020-05-01", [homes, houses])))
+    assert len(groups) == 1 and groups[0].status == "conflicting"

@@ -35,6 +35,19 @@ def test_bare_surname_joins_the_unique_full_name() -> None:
     assert "Amadou Kessely" in e.aliases
 
 
+def test_a_title_and_surname_tagged_a_body_joins_the_unique_full_name() -> None:
+    entities = _resolve(
+        [
+            [_m("Amadou Kessely", "PERSON", "p:a")],
+            [_m("General Kessely", "ORG", "o:g"), _m("General Motors", "ORG", "o:m", 40)],
+        ]
+    )
+    [e] = _holding(entities, "General Kessely")
+    assert "Amadou Kessely" in e.aliases and e.type == "PERSON"
+    [motors] = _holding(entities, "General Motors")
+    assert motors.type == "ORG" and len(motors.aliases) == 1
+
+
 def test_bare_surname_shared_by_two_people_stays_apart() -> None:
     entities = _resolve(
         [
@@ -56,6 +69,18 @@ def test_acronym_defined_after_a_name_and_its_translation() -> None:
     )
     [e] = _holding(entities, "SGC")
     assert {"Coastal Rescue Service", "Servicio de Guardia Costera"} <= set(e.aliases)
+
+
+def test_an_elided_article_gives_no_initial() -> None:
+    # 'Front Populaire de l'Esseri' spells FPE; its translation does not spell it
+    entities = _resolve(
+        [
+            [_m("Esseri Popular Front", "ORG", "o:e"), _m("FPE", "ORG", "o:e", 30)],
+            [_m("Front Populaire de l'Esseri", "ORG", "o:f"), _m("FPE", "ORG", "o:f", 40)],
+        ]
+    )
+    [e] = _holding(entities, "FPE")
+    assert {"Esseri Popular Front", "Front Populaire de l'Esseri"} <= set(e.aliases)
 
 
 def test_a_name_shortened_by_a_second_surname_or_middle_name_joins_the_full_one() -> None:

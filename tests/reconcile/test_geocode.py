@@ -155,3 +155,23 @@ def test_official_forms_of_country_names():
     assert [gz.places[i][4] for i in gz.exact("Kingdom of Morocco")] == ["MA"]
     # the form that names another state is not made: the Republic of China is Taiwan
     assert all(gz.places[i][4] != "CN" for i in gz.exact("Republic of China"))
+
+
+def test_a_site_named_after_a_continent_or_country_is_left_unlocated():
+    from storyline.models import Entity, MentionRef
+    from storyline.reconcile.geocode import geocode_entity
+
+    def site(name: str) -> Entity:
+        return Entity(
+            id="e1",
+            name=name,
+            type="FACILITY",
+            mentions=[MentionRef(document="d1", start=0, end=1)],
+        )
+
+    mall = site("Grand Mall of Asia")
+    geocode_entity(mall, {"d1": Context()}, Context(), K.gazetteer)
+    assert mall.geo is None and "too broad" in (mall.geo_note or "")
+    hospital = site("Mombasa General Hospital")
+    geocode_entity(hospital, {"d1": Context()}, Context(), K.gazetteer)
+    assert hospital.geo is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -14,6 +16,7 @@ from storyline.reconcile.stories import (
     content_terms,
     date_span,
     doc_features,
+    replace_newly_dated,
 )
 
 DIM = 384
@@ -187,3 +190,46 @@ def test_candidates_stay_bounded_as_the_index_grows(n):
         assert len(index._candidates(f, index._bucket_keys(f.vector))) <= 20
         index.add(f)
     assert len(index.stories) > n // 2  # random documents mostly open their own stories
+
+
+def test_a_document_placed_undated_moves_when_its_inferred_date_is_far_from_its_story():
+    # d4 is undated when placed (it joins on content alone), then dated two months later
+    corpus = _corpus(
+        [
+            (1, "2016-12-10", None),
+            (1, "2016-12-12", None),
+            (1, "2017-02-20", None),
+            (1, None, None),
+        ]
+    )
+    cluster_stories(corpus)
+    december = corpus.by_id["d1"].story
+    assert corpus.by_id["d3"].story != december
+    corpus.by_id["d4"].story = december  # placed blind with the December reports
+    corpus.by_id["d4"].published = "2017-02-21"  # as a year-less dateline resolves it
+    assert replace_newly_dated(corpus, {"d4"}) is not None
+    assert corpus.by_id["d4"].story == corpus.by_id["d3"].story
+    assert corpus.by_id["d1"].story == corpus.by_id["d2"].story != corpus.by_id["d4"].story
+
+
+def test_a_newly_dated_document_close_to_its_story_stays():
+    corpus = _corpus([(1, "2016-12-10", None), (1, "2016-12-12", None), (1, None, None)])
+    cluster_stories(corpus)
+    corpus.by_id["d3"].published = "2016-12-14"
+    assert replace_newly_dated(corpus, {"d3"}) is None
+
+
+def test_a_dated_document_votes_only_over_stories_of_its_time_window():
+    corpus = _corpus([(1, "2016-01-10", None), (1, "2016-09-10", None), (1, None, None)])
+    # no entities: only the embedding buckets propose stories here
+    feats = [
+        dataclasses.replace(doc_features(d, corpus.extractions.get(d.id)), entities={})
+        for d in corpus.documents
+    ]
+    index = StoryIndex()
+    january = index.add(feats[0])
+    keys = index._bucket_keys(feats[1].vector)
+    # eight months later: January's story is no candidate, though the words are the same
+    assert january not in index._candidates(feats[1], keys)
+    # an undated report may join any story, so it still sees it
+    assert january in index._candidates(feats[2], index._bucket_keys(feats[2].vector))

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from storyline.lexicon import Knowledge
 from storyline.lexicon.references import reference_words
-from storyline.models import DocExtraction, Document, Entity, LocalQuote, Quantity, Story
+from storyline.models import (
+    DocExtraction,
+    Document,
+    Entity,
+    LocalAccusation,
+    LocalQuote,
+    Quantity,
+    Story,
+)
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.story_descriptors import StoryDescriptors, link_story_descriptors
 
@@ -80,3 +88,40 @@ def test_links_reach_quotes_and_claims_without_touching_the_callers_records():
     assert corpus.entity("d2", linked.quotes[0].speaker_cluster) == "e1"
     assert corpus.entity("d2", linked.quantities[0].claimant_cluster) == "e1"
     assert original.quotes[0].speaker_cluster is None
+
+
+ARMY = Entity(id="e5", name="Varnian Army", type="ORG")
+EJERCITO = Entity(id="e6", name="Ejército Popular", type="ORG")  # fits only through the table
+OTHER_ARMY = Entity(id="e7", name="Army of the North", type="ORG")
+BARE_ARMY = Entity(id="e8", name="Army", type="ORG", aliases=["Army"])
+REBELS = Entity(id="e9", name="Free Hills Front", type="ARMED_GROUP")
+
+
+def test_the_army_is_the_name_it_shortens():
+    corpus = _corpus([ARMY, EJERCITO], {"d1": ["e5", "e6"], "d2": []}, [["d1", "d2"]])
+    assert StoryDescriptors(corpus, WORDS, ROLES).entity("d2", "the army") == ARMY
+
+
+def test_two_names_headed_by_the_word_leave_it_unresolved():
+    corpus = _corpus(
+        [ARMY, EJERCITO, OTHER_ARMY], {"d1": ["e5", "e6", "e7"], "d2": []}, [["d1", "d2"]]
+    )
+    assert StoryDescriptors(corpus, WORDS, ROLES).entity("d2", "the army") is None
+
+
+def test_an_entity_named_by_the_bare_word_is_linked_through_the_story():
+    corpus = _corpus([ARMY, BARE_ARMY, REBELS], {"d1": ["e5"], "d2": ["e8", "e9"]}, [["d1", "d2"]])
+    blame = LocalAccusation(
+        start=0,
+        end=40,
+        text="We denounce the raid carried out by the Army.",
+        accuser_text="Free Hills Front",
+        accuser_cluster="c:e9",
+        accused_texts=["Army"],
+        accused_clusters=["c:e8"],
+    )
+    corpus.extractions["d2"] = corpus.extractions["d2"].model_copy(update={"accusations": [blame]})
+    link_story_descriptors(corpus, WORDS, ROLES)
+    linked = corpus.extractions["d2"].accusations[0]
+    assert corpus.entity("d2", linked.accused_clusters[0]) == "e5"
+    assert corpus.entity("d2", linked.accuser_cluster) == "e9"  # a real name stays

@@ -20,6 +20,12 @@ from storyline.store import Store, open_store
 DIM = 32
 
 
+def _mention(name: str, start: int, type_: str, cluster: str) -> LocalMention:
+    return LocalMention(
+        start=start, end=start + len(name), text=name, type=type_, name=name, cluster=cluster
+    )
+
+
 def reports(events, seed: int) -> tuple[IngestResult, list[DocExtraction]]:
     """One document per (event, day offset): `events` are (key, place, person, first
     day as 'YYYY-MM-DD', offsets). A report names its place and person and quotes the
@@ -48,22 +54,8 @@ def reports(events, seed: int) -> tuple[IngestResult, list[DocExtraction]]:
                 DocExtraction(
                     document=doc.id,
                     mentions=[
-                        LocalMention(
-                            start=place_at,
-                            end=place_at + len(place),
-                            text=place,
-                            type="GPE",
-                            name=place,
-                            cluster="c1",
-                        ),
-                        LocalMention(
-                            start=person_at,
-                            end=person_at + len(person),
-                            text=person,
-                            type="PERSON",
-                            name=person,
-                            cluster="c2",
-                        ),
+                        _mention(place, place_at, "GPE", "c1"),
+                        _mention(person, person_at, "PERSON", "c2"),
                     ],
                     quotes=[
                         LocalQuote(

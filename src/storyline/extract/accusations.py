@@ -8,7 +8,16 @@ Patterns (cue words in `data/cues.toml`, table `accusation`):
   blamed by the subject of the complaint verb ('X deplored …') or by the speaker;
 - 'X held Y responsible', 'Y bears responsibility', 'Y is behind the attack';
 - an event as the accused ('condemned the attack carried out by Y', 'the arrest … by
-  officers of Y') gives its perpetrator Y, never the event noun.
+  officers of Y') gives its perpetrator Y, never the event noun;
+- a fault said to be a party's ('the incompetence of the authorities', in reported
+  speech or under a complaint verb): the speaker or complainant blames that party;
+- blame of a thing or of an unnamed culprit ('blamed a power line', 'pointed to a
+  different culprit') that one party's denial answers within two sentences ('Y denied
+  responsibility'): Y is the party blamed;
+- evidence pointing to a named party ('published a detailed case, pointing to Y'):
+  its presenter blames Y;
+- a wrong reported as a party's deed ('X said the rebels had looted the market', 'X says
+  soldiers executed three men', 'X says Y did it'): X blames Y.
 
 Negated, avoided and hypothetical blame ('can't blame', 'avoids condemning', 'nobody
 blames') is no accusation. Where the sentence is a quotation or reported speech, the
@@ -55,8 +64,14 @@ def find_accusations(
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     found: dict[tuple[int, str | None, bool], LocalAccusation] = {}
+    blamed_things: list[tuple[Token, LocalAccusation]] = []  # blame of no party
     for token in doc:
-        hit = _match(token, cues)
+        hit = (
+            _match(token, cues)
+            or _reported_wrong(token, cues, refs)
+            or _culprit(token, cues)
+            or _evidence_points(token, cues)
+        )
         if hit is None or _negated(token, cues):
             continue
         accuser, accused, denied = hit
@@ -92,12 +107,18 @@ def find_accusations(
             else:
                 text, cluster = _party(party, index, paras, refs)
             if not denied and (
-                text == acc_text or (cluster is not None and cluster == acc_cluster)
+                text == acc_text
+                or (cluster is not None and cluster == acc_cluster)
+                or (text and acc_text.endswith(f" of {text}"))
             ):
-                continue  # no one accuses themselves
+                continue  # no one accuses themselves ('Government of X' blaming X)
             if text and text not in record.accused_texts:
                 record.accused_texts.append(text)
                 record.accused_clusters.append(cluster)
+        if not denied and not record.accused_texts and not any(_someone(a, refs) for a in accused):
+            blamed_things.append((token, record))  # 'blamed a power line', not 'mercenaries'
+    for token, record in blamed_things:
+        _answered_by_denial(token, record, found.values(), paras)
     return sorted(
         (r for r in found.values() if r.accused_texts), key=lambda r: (r.start, r.accuser_text)
     )
@@ -150,6 +171,20 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         if complainant is None:
             return None  # 'the lack of support from X is nothing new': no complaint made
         return complainant, _parties_of(token), False
+    if token.pos_ == "NOUN" and lemma in cues.fault_nouns:
+        # 'a convenient excuse for the incompetence of the authorities', said someone
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return None
+        parties = [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "by")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if not parties:
+            return None
+        return _complainant(token, cues), _with_conjuncts(parties), False
     if token.tag_ == "VBN" and lemma in cues.cause_verbs and _qualifies_harm(token, cues):
         agent = _agent(token)
         if agent is None:
@@ -157,6 +192,131 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         parties = [agent, *_backers(token)]
         return None, _with_conjuncts(parties), False
     return None
+
+
+def _culprit(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """'X pointed to a different culprit': blame whose party the text gives later (see
+    `_answered_by_denial`)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cues.culprit_nouns:
+        return None
+    prep = token.head
+    verb = prep.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "at") or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in cues.pointing_verbs:
+        return None
+    return subject_of(verb, cues), [token], False
+
+
+def _someone(token: Token, refs: References) -> bool:
+    """A person or body, named or not ('foreign mercenaries', 'they'), rather than a
+    thing ('a power line') or the culprit still to be named."""
+    if token.lemma_.lower() in refs.cues.culprit_nouns:
+        return False
+    return token.pos_ in ("PROPN", "PRON") or bool(token.ent_type_) or refs.is_party_noun(token)
+
+
+def _evidence_points(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:
+    """'X published a detailed case, pointing to Y and, behind it, Z', 'X said its
+    evidence pointed to Y': evidence that points to a named party is its presenter's blame of it.
+    Data pointing to a thing ('to a slowdown', 'to China's growth') names no culprit."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues.pointing_verbs:
+        return None
+    to = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
+    targets = [g for p in to for g in p.children if g.dep_ == "pobj"]
+    targets += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    targets = [t for t in _with_conjuncts(targets) if t.pos_ == "PROPN"]
+    if not targets:
+        return None
+    evidence = cues.evidence_nouns
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lemma_.lower() in evidence:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return (owner, targets, False) if owner is not None else None
+    head = token.head
+    if token.dep_ == "acl" and head.lemma_.lower() in evidence:
+        head = head.head  # 'published evidence pointing to Y'
+    elif token.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in evidence for c in head.children
+    ):
+        pass  # 'published a case, pointing to Y'
+    else:
+        return None
+    if head.pos_ != "VERB":
+        return None
+    return subject_of(head, cues), targets, False
+
+
+def _answered_by_denial(token: Token, record: LocalAccusation, records, paras: list[int]) -> None:
+    """'X pointed to a different culprit. … Y denied responsibility': blame of a thing
+    or of an unnamed culprit, answered within two sentences by one party's denial,
+    blames the party that denies it."""
+    if record.accused_texts:
+        return  # another cue of the sentence named the party
+    doc = token.doc
+    sent = token.sent
+    lo = sent.end_char
+    hi = sent.end_char
+    nxt = sent.end
+    for _ in range(2):
+        if nxt >= len(doc) or paras[nxt] - paras[token.i] > 1:
+            break
+        hi = doc[nxt].sent.end_char
+        nxt = doc[nxt].sent.end
+    deniers = {
+        (r.accuser_text, r.accuser_cluster)
+        for r in records
+        if r.negated and lo <= r.start < hi and r.accuser_text != record.accuser_text
+    }
+    if len(deniers) == 1:
+        text, cluster = next(iter(deniers))
+        record.accused_texts.append(text)
+        record.accused_clusters.append(cluster)
+
+
+def _reported_wrong(
+    token: Token, cues: Cues, refs: References
+) -> tuple[Token | None, list[Token], bool] | None:
+    """'The ministry said the rebels had looted the pharmacy', 'X says soldiers executed
+    three men', 'the government says Y did it': a wrong (or the deed in question) that a
+    reporting verb asserts as a party's act is an accusation of that party by the
+    reporter. A wrong done to a thing ('executed the contract'), a belief or a fear, a
+    denial and an unnamed doer ('gunmen') are not."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in cues.violence_verbs:
+        if not any(o.ent_type_ in ("PERSON", "NORP") or refs.is_party_noun(o) for o in objects):
+            return None
+    elif lemma == "do":
+        # 'Y did it': the past deed the text is about, with nothing that says what else
+        # it was ('did it for the money'); 'they need to … do it now' is no deed
+        extra = [c for c in token.children if c.dep_ in ("prep", "advcl", "ccomp", "xcomp")]
+        if extra or [o.lower_ for o in objects] not in (["it"], ["this"]):
+            return None
+        if token.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in token.children):
+            return None
+    elif lemma not in cues.wrongdoing_verbs:
+        return None
+    node = token
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        node = token.head  # 'had looted the pharmacy and set fire to …'
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+    if not subjects or node.dep_ != "ccomp" or subjects[0].tag_ in ("WP", "WDT"):
+        return None
+    doer = refs.real_subject(subjects[0])
+    if not refs.resolve(doer, record=False).resolved and refs.force_of(doer) is None:
+        return None  # 'Gunmen kidnapped four workers, the army said': no one in particular
+    said = node.head
+    if said.pos_ != "VERB" or said.lemma_.lower() not in cues.reporting_verbs:
+        return None
+    if _negated(said, cues) or any(c.dep_ == "neg" for c in node.children):
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for v in (token, node) for c in v.children):
+        return None  # 'said the rebels will kidnap more': a warning, not a deed
+    return subject_of(said, cues), _with_conjuncts(subjects[:1]), False
 
 
 def _stray_base_form(verb: Token) -> bool:
@@ -497,6 +657,9 @@ def _party(
     body = _body_of(token, refs, refs.cues)
     if body is not None:
         return body
+    force = refs.force_of(token) if accused else None
+    if force is not None:
+        return force.name, force.cluster  # 'soldiers executed …': the one army named
     mention = index.covering(token.idx, token.idx + len(token.text))
     if mention is not None:
         return mention.name or mention.text, mention.cluster

@@ -31,6 +31,22 @@ def _compile(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"(?:{p}){_ALIAS}") for p in raw)
 
 
+def appositive_pattern(knowledge: Knowledge) -> re.Pattern[str] | None:
+    """', the <Name>, <verb>': a body renamed in apposition (entity_words.toml
+    [alias_cues] appositive_verbs)."""
+
+    def build() -> re.Pattern[str] | None:
+        cues = knowledge.structured("entity_words.toml").get("alias_cues", {})
+        verbs = cues.get("appositive_verbs", [])
+        if not verbs:
+            return None
+        return re.compile(
+            rf",\s+(?:the\s+)?{_ALIAS},\s+(?=(?:{'|'.join(map(re.escape, verbs))})\b)"
+        )
+
+    return knowledge.derived("alias_appositive", build)
+
+
 def link_alias_cues(
     text: str, mentions: list[LocalMention], knowledge: Knowledge
 ) -> list[LocalMention]:
@@ -41,9 +57,17 @@ def link_alias_cues(
         if ante.type not in ("PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY"):
             continue
         tail = text[ante.end : ante.end + WINDOW]
-        for pattern in cue_patterns(knowledge):
+        appositive = appositive_pattern(knowledge)
+        patterns = list(cue_patterns(knowledge))
+        if appositive is not None and ante.type in ("ORG", "ARMED_GROUP"):
+            patterns.append(appositive)
+        for pattern in patterns:
             m = pattern.match(tail)
             if not m:
+                continue
+            if pattern is appositive and not _renames(
+                m["alias"], ante, out, ante.end + m.start("alias")
+            ):
                 continue
             alias = re.split(r"(?<=\w\w)\.\s", m["alias"])[0]  # 'Tembo. Tembo told'
             alias = alias.rstrip(".,'’\"”")
@@ -69,3 +93,16 @@ def link_alias_cues(
                     x.actor_id = x.actor_id or ante.actor_id
             break
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _renames(alias: str, ante: LocalMention, mentions: list[LocalMention], start: int) -> bool:
+    """An appositive name renames the body before it: two words or more, and not a name
+    the document already gives a person or a place."""
+    if len(alias.split()) < 2:
+        return False
+    end = start + len(alias)
+    return not any(
+        m.start < end and start < m.end and m.type not in ("ORG", "ARMED_GROUP")
+        for m in mentions
+        if m is not ante
+    )

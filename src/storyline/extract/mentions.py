@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.alias_cues import link_alias_cues
 from storyline.extract.roles import Roles
@@ -29,6 +29,7 @@ MENTIONS = "storyline_mentions"
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FACILITY"}
 _KEEP_AS_IS = {"EVENT": "EVENT"}
+_BIG_PLACE_POP = 100_000  # a place this big is read as the place in a list of names
 _LOCATIVE = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
     "across", "through", "via", "inside", "throughout", "between", "past", "nearby",
@@ -62,6 +63,9 @@ class _Cand:
     stands_for: str | None = None
     actor_id: str | None = None
     role_start: int = 0  # first token of a role phrase written before the name
+    same_as: _Cand | None = None  # a name the text gives in brackets after this one
+    family: str | None = None  # 'David' of 'David and Jodi Mahler': the shared surname
+    kin: bool = False  # named as someone's son, wife, …, or by age: a person, whatever else
 
 
 class MentionFinder:
@@ -148,6 +152,7 @@ class MentionFinder:
             ):
                 out.append(_Cand(ent.start, ent.end, None))
         out.extend(self._national_governments(doc, taken))
+        out.extend(self._national_bodies(doc, taken))
         particles = self.words["name_particles"]
         for c in out:
             if c.actor is None:
@@ -157,8 +162,13 @@ class MentionFinder:
             if c.actor is None:
                 self._feature_name(doc, c)
         out = _join_actor_prefixes(doc, out)
+        out = self._other_nations_bodies(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
         out = _join_by_acronym(doc, out)
+        out = _parenthetical_names(doc, out)
+        out = self._without_titles_of_works(doc, out)
+        out = self._join_legal_forms(doc, out)
+        out = self._join_and_countries(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
         last_end = -1
@@ -240,9 +250,220 @@ class MentionFinder:
                     and t.i - 2 <= d.i < t.i
                     and d.text[:1].isupper()
                     and not taken[t.i]  # the demonym may be a (dropped) NER name
-                    and self._nation_of(d.text) is not None
                 ):
-                    out.append(_Cand(d.i, t.i + 1, "GOVERNMENT"))
+                    start = self._demonym_start(doc, d.i)
+                    if start is not None:
+                        out.append(_Cand(start, t.i + 1, "GOVERNMENT"))
+        return out
+
+    def _other_nations_bodies(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Colombian Ministry of Defence', 'the Portuguese Red Cross': an actor's
+        name after the demonym of another country than the actor's is that country's
+        own body (a national society, a ministry), named as written."""
+        out = []
+        for c in cands:
+            j = c.start - 1
+            start = self._demonym_start(doc, j) if j >= 0 and doc[j].text[:1].isupper() else None
+            if c.actor is not None and start is not None:
+                nation = self._nation_of(doc[start : c.start].text)
+                if nation != c.actor.stands_for:
+                    c = _Cand(start, c.end, "ORG")
+            out.append(c)
+        return out
+
+    def _person_after_inner_title(self, doc: Doc, c: _Cand) -> None:
+        """'Manitoba Premier Brian Pallister' tagged a body: a title or role inside the
+        name, then two or three capitalised proper nouns to its end, is that person, and
+        what comes before is the role."""
+        if c.actor is not None or c.label not in {"ORG", None} or c.end - c.start < 4:
+            return
+        for k in range(c.start + 1, c.end - 2):
+            t = doc[k]
+            if not (self.roles.is_title(t) or self.roles.is_role_noun(t)) or not t.is_title:
+                continue
+            name = doc[k + 1 : c.end]
+            if (
+                2 <= len(name) <= 3
+                and all(x.pos_ == "PROPN" and x.is_title for x in name)
+                and not self._not_person(name)
+            ):
+                c.roles.append(doc[c.start : k + 1].text)
+                c.start, c.label = k + 1, "PERSON"
+            return
+
+    def _kin_or_age_before(self, doc: Doc, start: int) -> bool:
+        """'his son, Sebastian', 'his wife Ana', 'two-year-old Leo': a kinship noun or an
+        age just before a name makes it a person's name, not a town's."""
+        j = start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j < 0:
+            return False
+        t = doc[j]
+        if t.lower_ in self.words["kin_nouns"] or t.lemma_.lower() in self.words["kin_nouns"]:
+            return True
+        # 'two-year-old', '3-year-old' (tokens 'year', '-', 'old')
+        return t.lower_ == "old" and j >= 2 and doc[j - 2].lower_ in {"year", "years", "month"}
+
+    def _shared_surnames(self, doc: Doc, cands: list[_Cand]) -> None:
+        """'David and Jodi Mahler', 'the deaths of Helen, Clarence and Randy Kunz': first
+        names listed before 'and' and a full name share its surname. Not a country or a
+        big city ('France and Angela Merkel'), not a known actor."""
+        by_end = {c.end: c for c in cands}
+        # a word that ends another full name here is a surname ('Jane Smith' ... 'Smith and
+        # John Brown'), not a first name
+        surnames = {
+            doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1
+        }
+        for p in cands:
+            if p.label != "PERSON" or not 2 <= p.end - p.start <= 3 or p.start < 2:
+                continue
+            if doc[p.start - 1].lower_ != "and":
+                continue
+            family = doc[p.end - 1].text
+            items: list[_Cand] = []
+            j = p.start - 1  # the token after the item before
+            if doc[j - 1].text == ",":
+                j -= 1  # the serial comma
+            while (item := by_end.get(j)) is not None and item.end - item.start == 1:
+                tok = doc[item.start]
+                if (
+                    item.actor is not None
+                    or tok.lower_ in surnames
+                    or not (tok.is_title and tok.is_alpha)
+                    or self.gz.country_of_name(tok.text)
+                    or self.gz.max_population(tok.text) >= _BIG_PLACE_POP
+                ):
+                    items = []
+                    break
+                items.append(item)
+                if item.start >= 1 and doc[item.start - 1].text == ",":
+                    j = item.start - 1
+                else:
+                    break
+            for item in items:
+                item.label, item.family = "PERSON", family
+
+    def _without_job_titles(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Ana Ruiz, International Market Development Director of Acme': capitalised words
+        before a role noun, after a person and a comma, are her job title, no body."""
+        persons = {c.end for c in cands if c.label == "PERSON"}
+        out = []
+        for c in cands:
+            after = doc[c.end] if c.end < len(doc) else None
+            if (
+                c.actor is None
+                and c.label in {"ORG", None}
+                and c.start >= 2
+                and doc[c.start - 1].text == ","
+                and (c.start - 1) in persons
+                and after is not None
+                and after.is_title
+                and self.roles.is_role_noun(after)
+            ):
+                continue
+            out.append(c)
+        return out
+
+    def _join_and_countries(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Trinidad and Tobago', 'Antigua and Barbuda': two names joined by 'and' that
+        together name a country are that country."""
+        out: list[_Cand] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.end + 1 == c.start
+                and doc[prev.end].lower_ == "and"
+                and self.gz.country_of_name(doc[prev.start : c.end].text)
+            ):
+                out[-1] = _Cand(prev.start, c.end, "GPE")
+                continue
+            out.append(c)
+        return out
+
+    def _join_legal_forms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Dimond & Rothstein, P.A.': a legal form after a body's name and a comma
+        belongs to the name ([legal_forms])."""
+        forms = self.words["legal_forms"]
+        by_end = {c.end: c for c in cands}
+        out = []
+        for c in sorted(cands, key=lambda c: c.start):
+            body = by_end.get(c.start - 1)
+            if (
+                body is not None
+                and body.actor is None
+                and body.label in {"ORG", "PERSON", None}
+                and doc[c.start - 1].text == ","
+                and c.end - c.start <= 2
+                and doc[c.start : c.end].text.replace(".", "").replace(" ", "").lower() in forms
+            ):
+                body.end, body.label = c.end, "ORG"
+                continue
+            out.append(c)
+        return out
+
+    def _without_titles_of_works(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the TV series "Below Deck"', 'his book, Transforming the Civil Service, ...',
+        'the film Harbour Lights.': the title after a noun for a work is no entity, whatever
+        the tagger made of its words."""
+        works = self.words["work_nouns"]
+        titles: list[tuple[int, int]] = []
+        for t in doc:
+            if t.lower_ not in works and t.lemma_.lower() not in works:
+                continue
+            i = t.i + 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+                close = {","}
+            elif i < len(doc) and doc[i].is_quote:
+                i += 1
+                close = {'"', "”", "’", "'", "»"}
+            else:
+                close = {".", ",", ";", ":", ")", "!", "?"}
+            if i >= len(doc) or not doc[i].text[:1].isupper():
+                continue
+            end = next((k for k in range(i, min(i + 12, len(doc))) if doc[k].text in close), None)
+            if end is None or end == i:
+                continue
+            # unquoted, a title is written in capitals: 'the series Netflix launched' is none
+            if "," in close or "." in close:
+                minor = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "'s", "’s"}
+                if not all(
+                    doc[k].text[:1].isupper() or doc[k].lower_ in minor for k in range(i, end)
+                ):
+                    continue
+            titles.append((i, end))
+        if not titles:
+            return cands
+        return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
+
+    def _demonym_start(self, doc: Doc, i: int) -> int | None:
+        """First token of the demonym (or capital) ending at token i: 'Moldovan', and
+        two words where the country's adjective has two ('Central African')."""
+        if i >= 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "DET":
+            two = f"{doc[i - 1].text} {doc[i].text}"
+            if self.gz.demonyms.get(fold(two)):
+                return i - 1
+        return i if self._nation_of(doc[i].text) is not None else None
+
+    def _national_bodies(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        """'the Romanian foreign ministry', 'the French navy': a demonym, lower-case
+        words only, then a word for a body of the state ([national_bodies]) is that body,
+        an organisation named as written."""
+        out = []
+        bodies = self.words["national_bodies"]
+        for t in doc:
+            if t.lower_ not in bodies and t.lemma_.lower() not in bodies:
+                continue
+            j = t.i - 1
+            while j >= 0 and j >= t.i - 3 and doc[j].is_lower and doc[j].is_alpha:
+                j -= 1  # 'foreign', 'health', 'defence'
+            if j < 0 or not doc[j].text[:1].isupper() or taken[t.i]:
+                continue
+            start = self._demonym_start(doc, j)
+            if start is not None:
+                out.append(_Cand(start, t.i + 1, "ORG"))
         return out
 
     def _government_named(self, text: str) -> str | None:
@@ -272,7 +493,17 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[LocalMention]:
         """The typed, named and clustered mentions of a parsed document."""
-        cands = self.candidates(doc)
+        cands = self._without_job_titles(doc, self.candidates(doc))
+        for c in cands:
+            self._person_after_inner_title(doc, c)
+        self._shared_surnames(doc, cands)
+        for c in cands:
+            if (
+                c.actor is None
+                and self._kin_or_age_before(doc, c.start)
+                and not self._not_person(doc[c.start : c.end])
+            ):
+                c.label, c.kin = "PERSON", True
         for c in cands:
             # 'Col. Marta Ilves, commander of …' is a person whatever the tagger said.
             if (
@@ -292,12 +523,27 @@ class MentionFinder:
                     c.roles.append(" ".join(titles))
                     c.start = s
         surnames = self._surnames(doc, cands)
+        for c in cands:
+            # 'General Rentería' tagged a body, after 'General Óscar Iván Rentería'
+            i = c.start
+            while i < c.end - 1 and self.roles.is_title(doc[i]):
+                i += 1
+            if (
+                c.label == "ORG"
+                and c.actor is None
+                and i > c.start
+                and i == c.end - 1
+                and fold(doc[i].text) in surnames
+            ):
+                c.roles.append(doc[c.start : i].text)
+                c.start, c.label = i, "PERSON"
         firsts = _first_names(surnames)
         acronyms: dict[str, str] = {}
         self._acronyms(doc, cands, acronyms)
         for c in cands:
             self._type(doc, c, surnames, firsts)
-        kept = [c for c in cands if c.type]
+        kept = [c for c in cands if c.type and not self._no_name(doc, c)]
+        self._bare_event_names(doc, kept)
         self._one_type_for_unknown_names(doc, kept)
         for c in kept:
             if c.type == "GPE" and _division_word_after(doc, c.end):
@@ -324,6 +570,11 @@ class MentionFinder:
                 else:
                     c.cluster, c.name, c.type = target.cluster, target.name, target.type
                     c.actor_id, c.stands_for = target.actor_id, target.stands_for
+        for c in kept:
+            body = c.same_as
+            if body is not None and any(x is body for x in kept):
+                c.cluster, c.name, c.type = body.cluster, body.name, body.type
+                c.actor_id, c.stands_for = body.actor_id, body.stands_for
         return [
             LocalMention(
                 start=doc[c.start].idx,
@@ -419,11 +670,19 @@ class MentionFinder:
         """'Syrian Democratic Forces (SDF)': the acronym shares the expansion's cluster."""
         starts = {c.start: c for c in cands}
         for c in cands:
+            if c.same_as is not None and _is_acronym_token(doc[c.start]) and c.end == c.start + 1:
+                acronyms.setdefault(doc[c.start].text, f"@{c.same_as.start}")
+                continue
             e = c.end
             place = _place_after(doc, e, starts)
             if place is not None and c.label != "GPE":
                 e = place.end  # 'the X Mission in the Central African Republic (MINUSCA)'
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            if (
+                e + 2 < len(doc)
+                and doc[e].text == "("
+                and doc[e + 2].text == ")"
+                and not _credit_line(doc, c.start, e + 2)
+            ):
                 acr = doc[e + 1].text
                 if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha():
                     acronyms.setdefault(acr, f"@{c.start}")  # the body, not its country
@@ -432,9 +691,18 @@ class MentionFinder:
         span = doc[c.start : c.end]
         text = span.text
         key = fold(text)
+        if c.same_as is not None:  # typed as its body, below
+            c.type, c.name = c.label or "ORG", text
+            return
+        if c.family is not None:
+            c.type, c.name = "PERSON", f"{text} {c.family}"
+            return
+        if c.kin:
+            c.type, c.name = "PERSON", text
+            return
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
-            self._government_of(c, self._nation_of(doc[c.start].text) or "")
+            self._government_of(c, self._nation_of(doc[c.start : c.end - 1].text) or "")
             return
         official = self._government_named(text)
         if official is not None:  # 'the Government of the Republic of Moldova'
@@ -449,7 +717,12 @@ class MentionFinder:
             single
             and key in surnames
             and text[:1].isupper()
-            and (c.label != "GPE" or not self.gz.candidates(text))
+            and not (self._locative(doc, c.start) and self.gz.candidates(text))
+            and (
+                c.label != "GPE"
+                or not self.gz.candidates(text)
+                or span.root.dep_ in ("nsubj", "nsubjpass")  # 'Rentería said': he, not the town
+            )
         ):
             c.type = "PERSON"  # 'said Mbrindi' after 'Steve Mbrindi': no place of that name
             return
@@ -590,6 +863,34 @@ class MentionFinder:
             return "GPE"
         return None
 
+    def _no_name(self, doc: Doc, c: _Cand) -> bool:
+        """One letter ('(D)' after a senator) or one word for a kind of body ('the
+        Company', 'the House'): no entity of its own."""
+        if c.actor is not None or c.same_as is not None:
+            return False
+        text = doc[c.start : c.end].text.replace(".", "")
+        if len(text) <= 1:
+            return True
+        word = text.lower()
+        return c.end - c.start == 1 and (
+            word in self.words["org_words"] or word in self.words["generic_bodies"]
+        )
+
+    def _bare_event_names(self, doc: Doc, kept: list[_Cand]) -> None:
+        """'Hurricane Ida' … 'Ida made landfall': the bare name after the event's full one
+        is the event, not a town of that name."""
+        heads = self.words["event_heads"]
+        events: dict[str, _Cand] = {}
+        for c in kept:
+            if c.type == "EVENT" and c.end - c.start == 2 and doc[c.start].lower_ in heads:
+                events.setdefault(fold(doc[c.end - 1].text), c)
+        if not events:
+            return
+        for c in kept:
+            event = events.get(fold(doc[c.start : c.end].text))
+            if event is not None and c.start > event.start and c.type != "PERSON":
+                c.type, c.name = "EVENT", doc[event.start : event.end].text
+
     def _event_name_start(self, doc: Doc, c: _Cand) -> int | None:
         """Where an operation's name starts when the candidate is one ('Operation X')."""
         for i in (c.start, c.start - 1):
@@ -617,6 +918,8 @@ class MentionFinder:
     def _facility_head(self, span: Span) -> bool:
         """A several-word name ending in a facility word, or in one plus 'Centre'."""
         words = [t.lower_ for t in span if t.text[:1].isalpha()]
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]  # 'the SM Mall of Asia'
         if len(words) >= 2 and words[-1] in ("centre", "center", "complex"):
             words = words[:-1]
         return len(words) >= 2 and words[-1] in self.words["facility_heads"]
@@ -702,6 +1005,12 @@ class MentionFinder:
         self, doc: Doc, c: _Cand, surnames: dict, acronyms: dict, firsts: dict[str, str]
     ) -> None:
         text = doc[c.start : c.end].text
+        if c.same_as is not None:
+            c.cluster = f"o:{fold(text)}"  # its body's cluster, below, if the body is kept
+            return
+        if c.family is not None:
+            c.cluster = f"p:{fold(c.name)}"
+            return
         if c.type == "PERSON":
             name = _person_name(text)
             key = fold(name)
@@ -766,11 +1075,14 @@ def _extend(runs: list[tuple[int, int]], i: int) -> None:
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading article and trailing possessives / punctuation."""
+    """Drop a leading article and trailing possessives, punctuation and function words
+    ('The News & Observer of' before a place the tagger left out)."""
     while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].is_punct or doc[s].is_space):
         s += 1
     while e > s and (
-        doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in {"'s", "’s", "s"}
+        doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or doc[e - 1].lower_ in {"'s", "’s", "s", "of", "and", "&", "the", "for"}
     ):
         if doc[e - 1].lower_ == "s" and (e - 2 < s or doc[e - 2].text not in {"'", "’"}):
             break
@@ -942,6 +1254,50 @@ def _join_by_acronym(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 prev.end, prev.label = e, prev.label or c.label
                 continue
         out.append(c)
+    return out
+
+
+def _is_acronym_token(tok: Token) -> bool:
+    raw = tok.text.replace(".", "")
+    return 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper()
+
+
+def _credit_line(doc: Doc, start: int, close: int) -> bool:
+    """'NAIROBI (KNA) –': a name opening a line, then a bracket closing at `close` and a
+    dash, is a dateline and its credit."""
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return opens and close + 1 < len(doc) and doc[close + 1].text in {"-", "–", "—", "--"}
+
+
+def _parenthetical_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'the Tarno Patriotic Alliance (TPA)', 'the Southern River Guard (Guardia Fluvial
+    del Sur, GFS)': the acronym in brackets after a name, and a name written before it
+    in the same brackets (the body's name in its own language), are names of that body,
+    whatever the tagger made of them. Not after a place or a person: 'BANGUI (AFP) –' is
+    a credit line."""
+    out = list(cands)
+    ends = {c.end for c in cands}
+    for c in cands:
+        e = c.end
+        if c.label in ("GPE", "PERSON") or c.actor is not None or e >= len(doc):
+            continue
+        if doc[e].text != "(":
+            continue
+        before = c.start - (2 if c.start >= 2 and doc[c.start - 1].lower_ == "the" else 1)
+        if before >= 0 and doc[before].lower_ in {"in", "of", "for", "at"} and before in ends:
+            continue  # 'the X Mission in the Y Republic (XMY)' abbreviates the mission
+        close = next((i for i in range(e + 1, min(e + 14, len(doc))) if doc[i].text in "()"), None)
+        if close is None or doc[close].text != ")" or not _is_acronym_token(doc[close - 1]):
+            continue
+        if _credit_line(doc, c.start, close):
+            continue
+        added = [_Cand(close - 1, close, c.label, same_as=c)]
+        if close - 1 > e + 1:  # '(Name, ACR)'
+            if doc[close - 2].text != "," or close - 2 == e + 1 or not doc[e + 1].is_title:
+                continue
+            added.append(_Cand(e + 1, close - 2, c.label, same_as=c))
+        out = [x for x in out if not any(x.start < a.end and a.start < x.end for a in added)]
+        out += added
     return out
 
 

@@ -108,13 +108,25 @@ def _name_number(span: Span) -> bool:
     if first.i == 0 or not first.like_num:
         return False
     prev = first.doc[first.i - 1]
+    # 'iPhone 11', 'eBay 2': a name that starts lower-case with a capital after it
+    camel = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])
     return (
-        prev.pos_ == "PROPN"
-        and prev.text[:1].isupper()
+        ((prev.pos_ == "PROPN" and prev.text[:1].isupper()) or camel)
         and "\n" not in prev.whitespace_
         and prev.whitespace_ != ""
         and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY")
     )
+
+
+def _bare_definite_subject(span: Span) -> bool:
+    """'… a captain and a droid, the four go on': 'the' and a number that counts no noun,
+    as a clause's subject, names a set the text listed before; it is no count."""
+    first, number = span[0], span[-1]
+    if len(span) != 1 or first.i == 0 or not number.like_num:
+        return False  # 'the KES 45,000': an amount, not a set
+    if number.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        return False
+    return first.doc[first.i - 1].lower_ == "the"
 
 
 def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | None:
@@ -125,6 +137,8 @@ def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | 
     if _name_number(span):
         return "part of a name (model, version, road)"
     number = span[-1]
+    if noun is None and _bare_definite_subject(span):
+        return "back-reference ('the four went on')"
     if noun is not None and noun.lemma_.lower() in discourse:
         return "count of the writer's own discourse"
     if noun is None and _speech_subject(number, knowledge):

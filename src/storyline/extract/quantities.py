@@ -47,6 +47,7 @@ _SCORE_PAIR = re.compile(r"^\s*[-–]\s*\d+")
 _DOUBLED = re.compile(r"^\s*\((\d[\d,.]*)\)")
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "NORP"}
 _TALLY = {"number", "toll", "figure", "total", "count", "tally"}
+_APPOSITION = {",", ";", ":", "—", "–"}  # a counted noun never lies past these
 _ANAPHORIC = {"other", "more"}  # 'four soldiers died and seven others were wounded'
 
 
@@ -234,6 +235,27 @@ def _excluded(
     return text_reason(text, m.start(), m.end(), qt.knowledge)
 
 
+HEADLINE_MAX = 160
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline that opens the text ends (0 where there is none): a short first
+    line with no closing punctuation, followed by more text ('Fire contained; five dead').
+    A headline restates figures its body gives with their source: no claims there."""
+    first, sep, rest = text.partition("\n")
+    line = first.rstrip()
+    if not sep or not rest.strip() or not line or len(line) > HEADLINE_MAX:
+        return 0
+    if line[-1] in ".!?:;\"'\u201d\u2019)]":
+        return 0
+    return len(first)
+
+
+def _numeric(tok: Token) -> bool:
+    """A number token, or one with its scale glued on ('175million')."""
+    return tok.like_num or any(ch.isdigit() for ch in tok.text)
+
+
 def _hedge(
     text: str, start: int, end: int, qt: QuantityTables
 ) -> tuple[str | None, str | None, int]:
@@ -265,7 +287,13 @@ def _phrase(tokens: list[Token], qt: QuantityTables) -> str:
         if t.pos_ not in ("DET", "PRON", "NUM")
         and not t.like_num
         and (t.dep_ != "punct" or t.text == "-")
+        and (t.text == "-" or any(ch.isalnum() for ch in t.text))  # a table's '|' says nothing
     ]
+    # a hyphen left from a compound whose number was dropped ('two-thirds', '99-man')
+    while words and words[0].text == "-":
+        words = words[1:]
+    while words and words[-1].text == "-":
+        words = words[:-1]
     return re.sub(r"\s+-\s+", "-", " ".join(t.text for t in words))
 
 
@@ -276,6 +304,10 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
     if last.text == ")" and len(span) > 1:
         last = span[-2] if span[-2].like_num else last  # 'three (3) pick-ups'
     noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else None
+    if noun is not None and noun.like_num and noun.i == last.i + 1 and noun.head.i > noun.i:
+        noun = noun.head  # 'five 787 Dreamliner sales': the model number names the sales
+    if noun is not None and any(t.text in _APPOSITION for t in doc[span[-1].i + 1 : noun.i]):
+        return None, None  # 'more than 20,000, two-thirds of the town': an apposition
     if noun is not None and noun.i > last.i and noun.pos_ in ("NOUN", "PROPN"):
         # the phrase runs from just after the number to the noun
         return noun, _phrase(list(doc[span[-1].i + 1 : noun.i + 1]), qt) or None
@@ -289,7 +321,12 @@ def _counted(span: Span, qt: QuantityTables) -> tuple[Token | None, str | None]:
                 return obj, _phrase(list(doc[nxt.i + 2 : obj.i + 1]), qt)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj, _phrase(list(doc[nxt.i + 1 : obj.i + 1]), qt)
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod":
+    if (
+        nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.dep_ != "npadvmod"
+        and any(ch.isalnum() for ch in nxt.text)  # a table's '|' counts nothing
+    ):
         return nxt, nxt.text
     # '312 planned surgical operations', parsed as two subjects: modifiers, then the noun
     ahead = list(doc[span[-1].i + 1 : span[-1].i + 4])
@@ -668,9 +705,12 @@ def _refers_back(number: Token, measure: Token | None) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in prep.head.children)
 
 
-# verbs of a figure that changes: 'rose to five', 'went from 23 to 31'
-_CHANGE_VERBS = {"rise", "fall", "climb", "reach", "increase", "stand", "grow", "jump", "drop"}
-_CHANGE_VERBS |= {"go"}
+def _change_verbs(knowledge: Knowledge) -> frozenset[str]:
+    """Verbs of a figure that changes: 'rose to five', 'went from 23 to 31', 'rose by 37
+    percent', 'topped 65 percent' (`change_verbs` in data/claims.json)."""
+    return knowledge.derived(
+        "change_verbs", lambda: frozenset(knowledge.claims.get("change_verbs", ()))
+    )
 
 
 def _tally_above(verb: Token) -> Token | None:
@@ -688,6 +728,7 @@ def _measure(
     noun: Token | None,
     lead: Token | None = None,
     shares: frozenset[str] = frozenset(),
+    change: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The noun a figure measures where the figure is not a count of things: 'a minimum
     monthly wage of NGN 120,000', 'the average is 96,500 naira', 'put the cost at NGN
@@ -706,14 +747,22 @@ def _measure(
         return _of_what(head.head)
     # 'rose from 3 to 29': the figure a change starts from measures what the change's
     # subject counts
-    changing = head.lower_ == "from" and head.head.lemma_.lower() in _CHANGE_VERBS
+    changing = head.lower_ in ("from", "by") and head.head.lemma_.lower() in change
+    # 'favourability topped 65 percent': the figure a change reaches measures its subject
+    reached = amount.dep_ == "dobj" and head.lemma_.lower() in change
+    if reached:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return _of_what(subj)
     if amount.dep_ == "pobj" and (head.lower_ in ("at", "to") or changing):
         verb = head.head
-        if verb.lower_ == "from":
+        if verb.lower_ in ("from", "by"):
             verb = verb.head  # 'rose from 3 to 29', 'to' read as part of 'from'
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None and verb.lemma_.lower() in _CHANGE_VERBS:
+        if obj is None and verb.lemma_.lower() in change:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if obj is None and verb.dep_ == "acl":
+                obj = verb.head  # 'pixel density going from 220 to 226'
             if obj is None:
                 obj = _tally_above(verb)
         if obj is not None and obj.pos_ == "NOUN":
@@ -723,6 +772,22 @@ def _measure(
         if subj is not None and subj.pos_ == "NOUN":
             return _of_what(subj)
     return None
+
+
+def _only_unit(phrase: str, qt: QuantityTables) -> bool:
+    """A counted phrase that is only a measure's or a share's word ('GW', 'percent')."""
+    return phrase.lower() in qt.measures
+
+
+def _of_phrase(noun: Token | None, qt: QuantityTables) -> str | None:
+    """'GW of cell capacity' -> 'cell capacity': what a measure word measures."""
+    if noun is None:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _phrase(list(noun.doc[of.i + 1 : obj.i + 1]), qt) or None
 
 
 def _money_phrase(doc: Doc, end: int, qt: QuantityTables) -> str | None:
@@ -745,6 +810,16 @@ def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
         pred = qt.claims.get("predicates", {}).get(tok.lemma_.lower())
         if pred in qt.claims.get("money_predicates", []):
             return pred
+    return None
+
+
+def _money_verb(number: Token, noun: Token | None, qt: QuantityTables) -> str | None:
+    """The predicate of a verb that says it only of money ('a casual makes 30,000 naira':
+    earned; `money_verbs`), where the amount is the verb's object."""
+    verbs = qt.claims.get("money_verbs", {})
+    for tok in (noun, number):
+        if tok is not None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+            return verbs.get(tok.head.lemma_.lower())
     return None
 
 
@@ -850,6 +925,7 @@ def find_quantities(
         (c.start, c.end) for c in match_times(text, time_rules(qt.knowledge)) if c.kind != "set"
     ]
     found = list(qt.number_rx.finditer(text))
+    headline = _headline_end(text)
     # the words of a share ('half', 'thirds'): 'half of the NGN 120,000' measures no half
     shares = frozenset(re.split(r"[\s-]", f)[-1] for f in qt.nums.get("fractions", {}))
     out: list[Quantity] = []
@@ -868,6 +944,8 @@ def find_quantities(
         if len(span) == 0:
             continue
         reason = _excluded(m, doc, span, text, times, starts, qt)
+        if m.start() < headline:
+            reason = "headline (the body gives its figures)"
         if reason is not None:
             pair = _SCORE_PAIR.match(text[m.end() :]) if "score" in reason else None
             reject(m.start(), m.end() + (pair.end() if pair else 0), reason)
@@ -923,7 +1001,8 @@ def find_quantities(
             value_high, approx = high, "range"
         if hedge is not None and approx != "range":
             approx = hedge
-        number = span[-1] if span[-1].like_num or len(span) == 1 else span[0]
+        # '$175million': the figure glued to its scale is one token, and the number
+        number = span[-1] if _numeric(span[-1]) or len(span) == 1 else span[0]
         noun, phrase = _counted(span, qt)
         reason = parse_reason(span, noun, qt.knowledge)
         if reason is not None:
@@ -940,9 +1019,16 @@ def find_quantities(
         )
         predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
+        if phrase and unit is not None and unit not in qt.money and _only_unit(phrase, qt):
+            # '3.7 GW of cell capacity' measures the capacity; a bare '41 percent' says
+            # nothing of what it measures
+            bare = phrase.lower() in ("%", "percent", "per cent")
+            phrase = _of_phrase(noun, qt) or (None if bare else phrase)
         kind = _kind(noun, qt)
         lead = span[0] if span[0].i < number.i and not span[0].like_num else None
-        measure = _measure(number, noun, lead, shares)
+        measure = _measure(number, noun, lead, shares, _change_verbs(qt.knowledge))
+        if measure is not None and measure.lower_ in qt.measures:
+            measure = None  # '43 percent to 41 percent': a unit word measures nothing
         if measure is not None and kind in qt.generic and measure.head.lower_ != "of":
             measure = None  # 'a town of 30,000 people' counts people, not towns
         if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
@@ -970,13 +1056,16 @@ def find_quantities(
                 next((c.lower_ for c in measure.children if c.lower_ in qt.claims["periods"]), "")
             )
         if unit in qt.money and predicate is None:
-            predicate = _money_predicate(number, qt)
+            predicate = _money_verb(number, noun, qt) or _money_predicate(number, qt)
         if unit in qt.money and not phrase:
             phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
         if unit not in qt.money:
             predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
             predicate = "killed"  # 'lost four men'
+        destroyed = qt.claims.get("lost_means_destroyed", ())
+        if predicate == "lost" and unit is None and kind in destroyed:
+            predicate = "destroyed"  # '37 houses lost'
         quantity = Quantity(
             start=start,
             end=stop,
@@ -1009,6 +1098,9 @@ def find_quantities(
             units = [*qt.measures, *qt.nums.get("measure_units", {}).values()] if said else []
             out.append(_inherit(quantity, out, units, paragraph))
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
+        if zero.start < headline:
+            reject(zero.start, zero.end, "headline (the body gives its figures)")
+            continue
         claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
         out.append(
             Quantity(

@@ -115,6 +115,7 @@ class References:
         self.role_nouns = knowledge.entity_words["roles"]
         self.titles = Roles(knowledge.entity_words)
         self.cues = knowledge.cues
+        self._knowledge = knowledge
         self.role_terms = self.cues.role_terms
         self.doc_type = doc_type
         self.outlet = outlet
@@ -197,6 +198,32 @@ class References:
             or lemma in w.organisations
             or low in w.organisations
         )
+
+    def force_of(self, token: Token) -> Referent | None:
+        """'soldiers executed three men', 'accused rebels of looting': a bare plural of a
+        noun for a body's people (`[organisations]`: 'soldiers', 'troops', 'rebels')
+        stands for the one body of the document it fits ('the army'); none where two
+        fit, where a modifier narrows it, or for a count ('three soldiers')."""
+        self._scan()
+        if token.pos_ != "NOUN" or token.tag_ != "NNS":
+            return None
+        if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children):
+            return None
+        lemma, low = token.lemma_.lower(), token.lower_
+        orgs = self._organisations(lemma, low)
+        if not orgs:
+            # 'soldiers' where the text calls the body 'the army': what that resolved to
+            table = self.words.organisations.get(lemma) or self.words.organisations.get(low)
+            orgs = [
+                res.referent
+                for i, res in self._done.items()
+                if table
+                and res.referent is not None
+                and res.referent.key in self.referents  # a named body, not a description
+                and res.how == "descriptor"
+                and self.doc[i].lemma_.lower() in table
+            ]
+        return orgs[0] if len({r.key for r in orgs}) == 1 else None
 
     def issuer(self) -> Referent | None:
         """The body that issues an official statement: the outlet ingest found, else the
@@ -850,6 +877,10 @@ class References:
         orgs = [r for r in orgs if self._fits(r, modifiers, roles=False)]
         if exclude is not None:
             orgs = [r for r in orgs if not self._generic(r)]
+        if lemma == "government" and owner is None and not modifiers:
+            home = self._home_government(t, orgs)
+            if home is not None:
+                return Resolution(how, home)
         if orgs:
             return self._pick(t, orgs, how)
         issuer = self.issuer()
@@ -868,7 +899,61 @@ class References:
             described = self._described(t)
             if described is not None:
                 return Resolution(how, described)
+        if owner is None and not people and not modifiers:
+            introduced = self._introduced_as_of(t)
+            if introduced is not None:
+                return Resolution(how, introduced)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _home_government(self, t: Token, governments: list[Referent]) -> Referent | None:
+        """'the government' before any government is named: the government of the first
+        country the document names before it, else of the first it names at all (a post
+        about Moldova's hospitals that later reports 'Moscow says …' means Moldova's), not
+        a government named only after it. None where a government was named before (the
+        usual choice stands), where the document names none (left unresolved, as
+        before) or no country."""
+        keys = {r.key for r in governments}
+        if not keys or any(o.key in keys for o in self._occ if o.token < t.i):
+            return None  # none to choose from, or the usual choice (one named before)
+        gz = self._knowledge.gazetteer
+        named = [o for o in self._occ if o.key in self.referents]
+        # the first country before it, else the first one the document names at all
+        iso = next(
+            (
+                c
+                for o in sorted(named, key=lambda o: (o.token > t.i, o.token))
+                if (c := gz.country_of_name(self.referents[o.key].name))  # type: ignore[index]
+            ),
+            None,
+        )
+        if iso is None:
+            return None
+        # named as the mention finder names a government ('Government of Moldova')
+        gov_id = f"gov-{iso.lower()}"
+        actor = self._knowledge.actors.get(gov_id)
+        name = actor.name if actor else f"Government of {gz.country_names.get(iso, iso)}"
+        for ref in governments:
+            if ref.cluster == f"a:{gov_id}":
+                return ref
+        return Referent(f"np:{gov_id}", name, "ORG", None, {name.lower()})
+
+    def _introduced_as_of(self, t: Token) -> Referent | None:
+        """'the bandits' after 'the bandits of the so-called RPO': a descriptor the text
+        earlier tied to a named body with 'of' stands for that body; none where it was
+        tied to two."""
+        lemma = t.lemma_.lower()
+        found: dict[str, Referent] = {}
+        for a in self.doc[: t.i]:
+            if a.pos_ != "NOUN" or a.lemma_.lower() != lemma:
+                continue
+            for p in a.children:
+                if p.dep_ != "prep" or p.lower_ != "of" or p.i != a.i + 1:
+                    continue
+                for g in p.children:
+                    key = self._by_token.get(g.i) if g.dep_ == "pobj" else None
+                    if key is not None and self.referents[key].type in ("ORG", "ARMED_GROUP"):
+                        found[key] = self.referents[key]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _described(self, t: Token) -> Referent | None:
         """A body the text named only by description: 'the embassy' after 'The Russian

@@ -93,9 +93,19 @@ def is_caption(line: str, rules: Boilerplate) -> bool:
     )
 
 
-def byline_author(line: str, rules: Boilerplate) -> str | None:
+def byline_author(line: str, rules: Boilerplate, at_end: bool = False) -> str | None:
+    """The author of a byline line; with `at_end`, of a byline that ends a longer line
+    ('Posted on 9 May 2021 by Ana Ruiz', whose date makes it a dateline)."""
     for pattern in rules.byline:
-        m = pattern.fullmatch(line)
+        if at_end:
+            found = [
+                m
+                for m in pattern.finditer(line)
+                if m.end() == len(line) and (m.start() == 0 or not line[m.start() - 1].isalnum())
+            ]
+            m = found[0] if found else None
+        else:
+            m = pattern.fullmatch(line)
         if m:
             author = m.group("author").strip()
             if not _WEEKDAYS_MONTHS.match(author):
@@ -202,6 +212,8 @@ def clean_lines(
         iso = parse_dateline(s, rules) if (top or _PUBLISHED_PREFIX.search(s)) else None
         if iso:
             out.dateline = out.dateline or (iso if top else None)
+            if top:
+                out.author = out.author or byline_author(s, rules, at_end=True)
             out.remove("dateline", line)
             continue
         author = byline_author(s, rules) if top else None

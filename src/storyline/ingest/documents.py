@@ -141,5 +141,15 @@ def _build(raw: RawInput, doc_id: str, knowledge: Knowledge | None) -> Document 
         removed=removed,
         comments=split.comments + extra,
         content_hash=content_hash(text),
-        author=(raw.author or cleaned.author or None),
+        author=_plausible_author(raw.author) or cleaned.author or None,
     )
+
+
+_NOT_AN_AUTHOR = re.compile(r"^(?:published|updated|posted|last updated)\b|[;\d]", re.IGNORECASE)
+
+
+def _plausible_author(name: str | None) -> str | None:
+    """A metadata author, unless it is a date line's chrome ('Published ; X newsroom')."""
+    if not name or _NOT_AN_AUTHOR.search(name.strip()):
+        return None
+    return name.strip()

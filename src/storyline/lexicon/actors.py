@@ -55,6 +55,15 @@ def load_actors(files: DataFiles, extra: tuple[Path, ...] = ()) -> dict[str, Act
     return actors
 
 
+# Sections of entity_words.toml that are plain word lists (`words = [...]`).
+_WORD_SECTIONS = (
+    *("not_people", "org_words", "facility_heads", "event_heads", "place_nouns"),
+    *("name_particles", "spaced_name_particles", "route_nouns", "collective_nouns"),
+    *("feature_words", "company_nouns", "government_nouns", "national_bodies"),
+    *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies"),
+)
+
+
 def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
     """Titles, role nouns, words that are not names alone, metonymy verbs, words that
     are never people, words that make a name an organisation."""
@@ -64,32 +73,10 @@ def load_entity_words(files: DataFiles) -> dict[str, frozenset[str]]:
         "roles": frozenset(w.lower() for w in raw["roles"]["nouns"]),
         "not_names": frozenset(w.lower() for w in raw["not_names"]["words"]),
         "metonymy": frozenset(w.lower() for w in raw["metonymy"]["verbs"]),
-        "not_people": frozenset(w.lower() for w in raw.get("not_people", {}).get("words", [])),
-        "org_words": frozenset(w.lower() for w in raw.get("org_words", {}).get("words", [])),
-        "facility_heads": frozenset(
-            w.lower() for w in raw.get("facility_heads", {}).get("words", [])
-        ),
-        "event_heads": frozenset(w.lower() for w in raw.get("event_heads", {}).get("words", [])),
-        "place_nouns": frozenset(w.lower() for w in raw.get("place_nouns", {}).get("words", [])),
-        "name_particles": frozenset(
-            w.lower() for w in raw.get("name_particles", {}).get("words", [])
-        ),
-        "spaced_name_particles": frozenset(
-            w.lower() for w in raw.get("spaced_name_particles", {}).get("words", [])
-        ),
-        "route_nouns": frozenset(w.lower() for w in raw.get("route_nouns", {}).get("words", [])),
-        "collective_nouns": frozenset(
-            w.lower() for w in raw.get("collective_nouns", {}).get("words", [])
-        ),
-        "feature_words": frozenset(
-            w.lower() for w in raw.get("feature_words", {}).get("words", [])
-        ),
-        "company_nouns": frozenset(
-            w.lower() for w in raw.get("company_nouns", {}).get("words", [])
-        ),
-        "government_nouns": frozenset(
-            w.lower() for w in raw.get("government_nouns", {}).get("words", [])
-        ),
+        **{
+            section: frozenset(w.lower() for w in raw.get(section, {}).get("words", []))
+            for section in _WORD_SECTIONS
+        },
     }
 
 

@@ -68,6 +68,13 @@ class Cues:
     specifiers: tuple[tuple[str, ...], ...]
     party_object_verbs: frozenset[str]
     act_pronouns: frozenset[str]
+    wrongdoing_verbs: frozenset[str] = frozenset()
+    violence_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    fault_nouns: frozenset[str] = frozenset()
+    culprit_nouns: frozenset[str] = frozenset()
+    pointing_verbs: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -134,4 +141,11 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         specifiers=tuple(tuple(f.lower().split()) for f in acc.get("specifiers", [])),
         party_object_verbs=_words(acc.get("party_object_verbs", [])),
         act_pronouns=_words(acc.get("act_pronouns", [])),
+        wrongdoing_verbs=_words(acc.get("wrongdoing_verbs", [])),
+        violence_verbs=_words(acc.get("violence_verbs", [])),
+        reporting_verbs=_words(acc.get("reporting_verbs", [])),
+        fault_nouns=_words(acc.get("fault_nouns", [])),
+        culprit_nouns=_words(acc.get("culprit_nouns", [])),
+        pointing_verbs=_words(acc.get("pointing_verbs", [])),
+        evidence_nouns=_words(acc.get("evidence_nouns", [])),
     )

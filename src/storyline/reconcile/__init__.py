@@ -23,7 +23,7 @@ from storyline.reconcile.entities import resolve_entities
 from storyline.reconcile.event_coding import code_event_types
 from storyline.reconcile.framing import compare_framing, load_concepts
 from storyline.reconcile.geocode import geocode_entities
-from storyline.reconcile.stories import cluster_stories
+from storyline.reconcile.stories import cluster_stories, replace_newly_dated
 from storyline.reconcile.story_descriptors import link_story_descriptors
 from storyline.reconcile.timeline import build_timeline
 
@@ -45,8 +45,12 @@ def reconcile(
     infer_publication_dates(corpus)  # from each document's own dated evidence
     corpus.entities, corpus.entity_of = resolve_entities(corpus, knowledge)
     geocode_entities(corpus, knowledge.gazetteer)
+    undated = {d.id for d in corpus.documents if not d.published}
     corpus.stories, corpus.storylines = cluster_stories(corpus, settings.stories)
     infer_publication_dates(corpus)  # again, now borrowing from the story's other documents
+    placed = replace_newly_dated(corpus, undated, settings.stories)
+    if placed is not None:
+        corpus.stories, corpus.storylines = placed
     # 'the union' of a commentary is the union the story's wire report names
     link_story_descriptors(corpus, reference_words(knowledge), knowledge.entity_words["roles"])
     corpus.quotes = attribute_quotes(corpus)

@@ -306,6 +306,29 @@ def _attach_plain(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
             del by_key[key]
 
 
+def _attach_shares_of_people(
+    by_key: dict[tuple, list[_Item]], w: ClaimWords, people: set[str]
+) -> None:
+    """A share of people in general ('a third of the people moving the imports') joins
+    the one share of a specific kind of people in its context that it agrees with ('about
+    a third of port workers', '35 percent of the workforce'); where none or several
+    agree, it stays where it is."""
+    generic = set(w.claims.get("generic_kinds", []))
+    for key in [k for k in by_key if k[2] == "%" and k[4] is None and k[5] in generic]:
+        targets = [
+            k
+            for k in by_key
+            if k[:5] == key[:5] and k[5] in people and k[5] not in generic and k != key
+        ]
+        for it in list(by_key[key]):
+            fits = [k for k in targets if _agrees_with_all(it, by_key[k], w)]
+            if len(fits) == 1:
+                by_key[key].remove(it)
+                by_key[fits[0]].append(it)
+        if not by_key[key]:
+            del by_key[key]
+
+
 def _attach_definite(by_key: dict[tuple, list[_Item]], w: ClaimWords) -> None:
     """A definite figure ('not to pay the EUR 4 million', 'the 14 people arrested') names
     a figure the reader already knows: it joins the one other group that holds the very
@@ -488,17 +511,43 @@ def _two_quantities(a: _Item, b: _Item, w: ClaimWords) -> bool:
     quantities ('three of the four soldiers', '2% of the vote … 90% of the black vote'),
     not a source disputing itself. A value the text gives as the earlier state of a
     count ('31 ships, up from 23') is the same quantity, revised."""
-    return (
-        not (a.earlier or b.earlier)
-        and a.claim.document == b.claim.document
-        and a.claim.claimant_name == b.claim.claimant_name
-        and comparable(a.q, b.q, w)
-        and not compatible(a.q, b.q, w)
-    )
+    if (
+        a.earlier
+        or b.earlier
+        or a.claim.claimant_name != b.claim.claimant_name
+        or not comparable(a.q, b.q, w)
+        or compatible(a.q, b.q, w)
+    ):
+        return False
+    if a.claim.document == b.claim.document:
+        return True
+    # one named source's lower figure days later counts something else ('38 rebels
+    # killed' in one battle, a week later '14 rebels killed' in another town): a source
+    # revises its own count upward, it does not dispute it
+    if a.claim.claimant_name in (None, "reporter") or a.day is None or b.day is None:
+        return False
+    first, later = (a, b) if a.day < b.day else (b, a)
+    return (later.day - first.day).days > 1 and later.q.value < first.q.value
 
 
 def _clash(a: _Item, b: _Item, w: ClaimWords) -> bool:
     return comparable(a.q, b.q, w) and not compatible(a.q, b.q, w)
+
+
+def _loose(a: _Item, b: _Item, w: ClaimWords) -> bool:
+    """Two plain counts of people in general ('about 30,000 people', 'more than 20,000')
+    where one is an open hedge: that they can both hold says nothing of one quantity (a
+    town's population and a crowd within it)."""
+    generic = w.claims.get("generic_kinds", [])
+    return (
+        a.q.predicate is None
+        and b.q.predicate is None
+        and a.q.unit is None
+        and b.q.unit is None
+        and (a.q.kind or a.q.what_head) in generic
+        and (b.q.kind or b.q.what_head) in generic
+        and (a.q.approx in _OPEN or b.q.approx in _OPEN)
+    )
 
 
 def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
@@ -528,6 +577,8 @@ def _split(items: list[_Item], w: ClaimWords) -> list[list[_Item]]:
             continue
         apart = a.day is not None and b.day is not None and abs((a.day - b.day).days) > 1
         agree = comparable(a.q, b.q, w) and compatible(a.q, b.q, w) and _near(a.q, b.q, w)
+        if agree and _loose(a, b, w):
+            agree = a.q.value == b.q.value and a.q.approx == b.q.approx
         # snapshots days apart join only where they give one figure ('the two aircraft')
         if a.q.kind in snapshots and a.q.predicate is None and apart and not agree:
             continue
@@ -818,6 +869,7 @@ def reconcile_claims(corpus: Corpus, w: ClaimWords) -> tuple[list[Claim], list[C
                     by_key[key].remove(it)
         if not by_key[key]:
             del by_key[key]
+    _attach_shares_of_people(by_key, w, people)
     _attach_plain(by_key, w)
     _attach_definite(by_key, w)
     runs = [part for group in by_key.values() for part in _split_in_time(group, w)]

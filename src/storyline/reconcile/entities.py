@@ -107,6 +107,8 @@ def _groups(corpus: Corpus) -> list[Group]:
 
 
 def _initials(name: str) -> str:
+    # an elided article belongs to no initial: 'Rassemblement Patriotique de l'Ouham' (RPO)
+    name = re.sub(r"\b[ldLD]['’](?=\w)", "", name)
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
@@ -169,7 +171,7 @@ def resolve_entities(
     _join_acronyms(groups, uf, first_with)
     _join_longer_names(groups, uf)
     _join_shortened_bodies(groups, uf)
-    _join_unique_surnames(groups, uf)
+    _join_unique_surnames(groups, uf, knowledge.entity_words["titles"])
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
     return _build(groups, uf, actors, gz)
@@ -247,21 +249,30 @@ def _join_shortened_bodies(groups: list[Group], uf: _UnionFind) -> None:
             uf.union(roots.pop(), gi)
 
 
-def _join_unique_surnames(groups: list[Group], uf: _UnionFind) -> None:
+def _join_unique_surnames(groups: list[Group], uf: _UnionFind, titles: frozenset[str]) -> None:
     """A bare surname in a document that never gives the full name joins the one person
-    of the corpus whose full name ends in it; none where two people share it."""
+    of the corpus whose full name ends in it; none where two people share it. So does a
+    title and a surname that the tagger took for a body ('General Rentería')."""
     owners: dict[str, set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
         words = g.name.split()
         if g.klass == "person" and len(words) >= 2 and not g.actor_id:
             owners[fold(words[-1])].add(gi)
     for gi, g in enumerate(groups):
-        key = fold(g.name)
-        if g.klass != "person" or g.actor_id or len(g.name.split()) != 1 or len(key) < 4:
+        words = g.name.split()
+        titled = (
+            g.klass == "org"  # 'General Rentería' tagged a body where no full name is near
+            and len(words) >= 2
+            and all(w.lower().rstrip(".") in titles for w in words[:-1])
+        )
+        key = fold(words[-1]) if words else ""
+        if g.actor_id or len(key) < 4 or not (titled or (g.klass == "person" and len(words) == 1)):
             continue
         roots = {uf.find(x) for x in owners.get(key, ())}
         if len(roots) == 1:
             uf.union(roots.pop(), gi)
+            if titled:
+                g.type, g.klass = "PERSON", "person"
 
 
 def _join_acronyms(groups: list[Group], uf: _UnionFind, first_with: dict[str, int]) -> None:

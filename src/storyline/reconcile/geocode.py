@@ -25,6 +25,7 @@ from storyline.reconcile.corpus import Corpus
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 _FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "continent": 2.0, "region": 1.0, "sea": 1.0}
+_TOO_BROAD_FOR_A_SITE = {"continent", "region", "sea", "country"}
 _CONTEXT_WEIGHT = 3.0  # share of the document's country context
 _CORPUS_WEIGHT = 1.0  # share of the corpus's country context
 _ADMIN1_BONUS = 2.0  # the place's state/province is named in the document
@@ -346,6 +347,11 @@ def geocode_entity(
         return
     # A place located by a place inside its name keeps that as a note (a coarse point).
     entity.geo, entity.geo_note = to_geo(gz, i), note
+    if entity.type == "FACILITY" and note and entity.geo.feature in _TOO_BROAD_FOR_A_SITE:
+        # 'the SM Mall of Asia' is somewhere in Asia: no point is better than a wrong one
+        entity.geo = None
+        entity.geo_note = f"{note}; too broad to place a site, left unlocated"
+        return
     if entity.geo.feature == "country" and entity.geo.name:
         entity.name = entity.geo.name  # 'United States', not whichever of US/U.S. came first
 

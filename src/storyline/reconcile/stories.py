@@ -38,6 +38,7 @@ from storyline.reconcile.corpus import Corpus
 ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FACILITY", "EVENT"}
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 
+PERIOD_DAYS = 30  # width of the time periods that key the LSH buckets of dated stories
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 
 
@@ -233,7 +234,14 @@ class StoryIndex:
         self.planes = rng.standard_normal(
             (self.params.lsh_tables, self.params.lsh_bits, dim)
         ).astype(np.float32)
+        # per table: bucket -> stories (for undated documents, which may join any story),
+        # and (bucket, period) -> stories, a period being PERIOD_DAYS of a member's date
+        # (None: undated), so that a dated document only votes over the stories of its own
+        # time window: the cost per document stays flat as the corpus grows
         self.buckets: list[dict[int, list[int]]] = [
+            defaultdict(list) for _ in range(self.params.lsh_tables)
+        ]
+        self.timed: list[dict[tuple[int, int | None], list[int]]] = [
             defaultdict(list) for _ in range(self.params.lsh_tables)
         ]
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -253,9 +261,26 @@ class StoryIndex:
         weights = 1 << np.arange(bits.shape[1])
         return [int(k) for k in bits.astype(np.int64) @ weights]
 
+    @staticmethod
+    def _period(day: int | None) -> int | None:
+        return None if day is None else day // PERIOD_DAYS
+
+    def _periods_near(self, day: int) -> range:
+        """The periods that can hold a member of a story this document may join: a
+        story's anchor lies within `max_gap_days` of it and its reports within
+        `max_span_days` of each other."""
+        reach = self.params.max_gap_days + self.params.max_span_days
+        return range(int((day - reach) // PERIOD_DAYS), int((day + reach) // PERIOD_DAYS) + 1)
+
     def _candidates(self, doc: DocFeatures, keys: list[int] | None) -> list[int]:
         votes: Counter = Counter()
-        if keys is not None:
+        if keys is not None and doc.day is not None:
+            periods = [*self._periods_near(doc.day), None]
+            for table, k in zip(self.timed, keys, strict=True):
+                for period in periods:
+                    for s in table.get((k, period), ()):
+                        votes[s] += 1
+        elif keys is not None:
             for table, k in zip(self.buckets, keys, strict=True):
                 for s in table.get(k, ()):
                     votes[s] += 1
@@ -386,10 +411,11 @@ class StoryIndex:
             story.vector_sum = (
                 doc.vector.copy() if story.vector_sum is None else story.vector_sum + doc.vector
             )
-            for table, k in zip(self.buckets, keys or (), strict=False):
-                bucket = table[k]
-                if story.key not in bucket:
-                    bucket.append(story.key)
+            period = self._period(doc.day)
+            for table, timed, k in zip(self.buckets, self.timed, keys or (), strict=False):
+                for bucket in (table[k], timed[(k, period)]):
+                    if story.key not in bucket:
+                        bucket.append(story.key)
         story.places.update(doc.places)
         if doc.day is not None:
             bisect.insort(story.days, doc.day)
@@ -486,6 +512,37 @@ def cluster_stories(
             by_id[doc_id].story = story.id
     storylines = link_storylines(stories, index, {s.id: k for k, s in numbered})
     return stories, storylines
+
+
+def replace_newly_dated(
+    corpus: Corpus, undated: set[str], params: StoryParams | None = None
+) -> tuple[list[Story], list[Storyline]] | None:
+    """Place again the documents that were placed without a date and whose date, inferred
+    since (a year-less dateline takes its year from the story), lies further from their
+    story's dated reports than `max_gap_days`: placed blind, they joined on content alone
+    ('army retakes the town' with the reports of its fall). None where none moves."""
+    params = params or StoryParams()
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for d in corpus.originals():
+        span = date_span(d.published) if d.id not in undated else None
+        if d.story and span is not None:
+            by_story[d.story].append((span[0] + span[1]) // 2)
+    moved: set[str] = set()
+    for d in corpus.originals():
+        span = date_span(d.published) if d.id in undated else None
+        days = sorted(by_story.get(d.story or "", []))
+        if span is None or not days:
+            continue
+        anchor = days[len(days) // 2]
+        if min(abs(span[0] - anchor), abs(span[1] - anchor)) > params.max_gap_days:
+            moved.add(d.id)
+    if not moved:
+        return None
+    by_id = corpus.by_id
+    for d in corpus.documents:
+        if d.id in moved or _original_of(d, by_id).id in moved:
+            d.story = None
+    return cluster_stories(corpus, params)
 
 
 def _dim(features: Iterable[DocFeatures]) -> int:

@@ -8,7 +8,11 @@ linked to an entity when exactly one organisation of the story fits the descript
 word table (`data/references.toml`, `[organisations]`) and the document itself names
 none that fits (then the resolver's silence was an ambiguity, not an absence). Two
 fitting organisations, a modifier ('the dockers' union'), a plural or a person's role:
-no link.
+no link; except that of two fitting names, the one the descriptor shortens (its head
+noun is the descriptor word: 'the army' for 'Colombian Army', not 'Ejército Nacional',
+which fits only through a translation in the table) is taken when it is the only such
+one. A record the document gave to an entity named by the bare descriptor word alone
+('Army': the NER took 'the Army' for a name) is linked the same way.
 """
 
 from __future__ import annotations
@@ -60,7 +64,19 @@ class StoryDescriptors:
         if story is None:
             return None
         found = [e for e in self._entities(self.in_story[story]) if self._fits(e, table, types)]
+        if len(found) > 1:
+            # 'the army' shortens 'Colombian Army', not 'Ejército Nacional'
+            headed = [e for e in found if _headed_by(e, head)]
+            found = headed if len(headed) == 1 else found
         return found[0] if len(found) == 1 else None
+
+    def bare_word_entity(self, entity_id: str | None) -> bool:
+        """An entity named only by a descriptor word ('Army', 'Council'): the NER took a
+        descriptor for a name."""
+        entity = self.entities.get(entity_id) if entity_id else None
+        if entity is None or any(a != entity.name for a in entity.aliases):
+            return False
+        return _bare_head(entity.name) in self.words.organisations
 
     def _entities(self, ids: set[str]) -> list[Entity]:
         return [self.entities[i] for i in sorted(ids) if i in self.entities]
@@ -75,6 +91,20 @@ class StoryDescriptors:
             if any(w in words for w in table):
                 return True
         return False
+
+
+_NAME_PREPS = frozenset({"of", "for", "on", "in", "at", "de", "du", "des", "del", "da", "do"})
+
+
+def _headed_by(entity: Entity, head: str) -> bool:
+    """Is the head noun of one of the entity's names the descriptor word ('Colombian
+    Army', 'Union of Lorry Drivers': the last word before any 'of' / 'for')?"""
+    for name in (entity.name, *entity.aliases):
+        words = re.findall(r"[\w'-]+", name.lower())
+        cut = next((i for i, w in enumerate(words) if w in _NAME_PREPS), len(words))
+        if cut and words[cut - 1] == head:
+            return True
+    return False
 
 
 def _bare_head(text: str | None) -> str | None:
@@ -102,6 +132,9 @@ def link_story_descriptors(
     links = StoryDescriptors(corpus, words, role_nouns)
     made = 0
 
+    def unresolved(doc_id: str, cluster: str | None) -> bool:
+        return cluster is None or links.bare_word_entity(corpus.entity(doc_id, cluster))
+
     def cluster_for(doc_id: str, text: str | None) -> str | None:
         nonlocal made
         entity = links.entity(doc_id, text)
@@ -115,23 +148,26 @@ def link_story_descriptors(
     for doc_id, ext in list(corpus.extractions.items()):
         quotes = [
             q.model_copy(update={"speaker_cluster": c})
-            if q.speaker_cluster is None and (c := cluster_for(doc_id, q.speaker_text))
+            if unresolved(doc_id, q.speaker_cluster) and (c := cluster_for(doc_id, q.speaker_text))
             else q
             for q in ext.quotes
         ]
         quantities = [
             q.model_copy(update={"claimant_cluster": c})
-            if q.claimant_cluster is None and (c := cluster_for(doc_id, q.claimant_text))
+            if unresolved(doc_id, q.claimant_cluster)
+            and (c := cluster_for(doc_id, q.claimant_text))
             else q
             for q in ext.quantities
         ]
         accusations = []
         for a in ext.accusations:
             update: dict[str, object] = {}
-            if a.accuser_cluster is None and (c := cluster_for(doc_id, a.accuser_text)):
+            if unresolved(doc_id, a.accuser_cluster) and (c := cluster_for(doc_id, a.accuser_text)):
                 update["accuser_cluster"] = c
             accused = [
-                cluster or cluster_for(doc_id, text)
+                (cluster if not unresolved(doc_id, cluster) else None)
+                or cluster_for(doc_id, text)
+                or cluster
                 for text, cluster in zip(a.accused_texts, a.accused_clusters, strict=False)
             ]
             if accused != list(a.accused_clusters):

@@ -333,18 +333,7 @@ class Store:
             # Lock first: saves from other processes wait here until this one commits,
             # then see its documents.
             s.execute(update(StoreStateRow).values(version=StoreStateRow.version + 1))
-            batch = BatchRow(
-                sources=sorted({d.source for d in ingested.documents}),
-                n_documents=len(ingested.documents),
-                n_problems=len(ingested.problems),
-            )
-            s.add(batch)
-            s.flush()
-            result.batch_id = batch.id
-            result.ids, result.new = self._add_documents(s, ingested, batch.id)
-            batch.n_new = len(result.new)
-            self._add_extractions(s, extractions, result.ids)
-            self._add_problems(s, ingested.problems, batch.id, raw_path)
+            batch = self._add_batch(s, ingested, extractions, raw_path, result)
             s.flush()
             full = remap_analysis(analysis, result.ids)
             stored = set(s.scalars(select(DocumentRow.id)))
@@ -374,6 +363,22 @@ class Store:
         if taken is not None:
             self._snap_cache = (result.run, taken)
         return result
+
+    def _add_batch(self, s: Session, ingested, extractions, raw_path, result: SaveResult):
+        """The batch row, its documents (ids into `result`), extractions and problems."""
+        batch = BatchRow(
+            sources=sorted({d.source for d in ingested.documents}),
+            n_documents=len(ingested.documents),
+            n_problems=len(ingested.problems),
+        )
+        s.add(batch)
+        s.flush()
+        result.batch_id = batch.id
+        result.ids, result.new = self._add_documents(s, ingested, batch.id)
+        batch.n_new = len(result.new)
+        self._add_extractions(s, extractions, result.ids)
+        self._add_problems(s, ingested.problems, batch.id, raw_path)
+        return batch
 
     def _add_documents(self, s: Session, ingested, batch_id: int):
         docs = ingested.documents
@@ -636,21 +641,10 @@ class Store:
                     f"the store changed since the window was read (save {version - 1}, "
                     f"read at {window.version})"
                 )
-            batch = BatchRow(
-                sources=sorted({d.source for d in ingested.documents}),
-                n_documents=len(ingested.documents),
-                n_problems=len(ingested.problems),
-            )
-            s.add(batch)
-            s.flush()
-            result.batch_id = batch.id
-            result.ids, result.new = self._add_documents(s, ingested, batch.id)
-            batch.n_new = len(result.new)
+            batch = self._add_batch(s, ingested, extractions, raw_path, result)
             expected = [f"d{window.next_seq + i}" for i in range(len(result.new))]
             if result.new != expected:
                 raise StaleAnalysis("another writer took the new documents' ids")
-            self._add_extractions(s, extractions, result.ids)
-            self._add_problems(s, ingested.problems, batch.id, raw_path)
             run_id = window.run_id
             for part in _chunks(sorted(patch.old_stories)):
                 s.execute(

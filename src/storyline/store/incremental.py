@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.models import Analysis, DocExtraction, Document, Entity, Story, Storyline
+from storyline.store.records import remap_ids
 
 # Fields of a dumped record whose string values are record ids (never document ids).
 ID_FIELDS = {
@@ -119,17 +120,6 @@ def counters_of(analysis: Analysis) -> dict[str, int]:
             if prefix:
                 out[f"id:{prefix}"] = max(out.get(f"id:{prefix}", 1), n + 1)
     return out
-
-
-def remap(data: Any, mapping: dict[str, str], key: str | None = None) -> Any:
-    """Rewrite record ids in a dumped record (dicts and lists, recursively)."""
-    if isinstance(data, dict):
-        return {k: remap(v, mapping, k) for k, v in data.items()}
-    if isinstance(data, list):
-        return [remap(v, mapping, key) for v in data]
-    if key in ID_FIELDS and isinstance(data, str):
-        return mapping.get(data, data)
-    return data
 
 
 @dataclass
@@ -259,7 +249,7 @@ def merge_window(
         items = []
         for item in getattr(sub, kind):
             exclude = {"text"} if kind == "documents" else None
-            payload = remap(item.model_dump(mode="json", exclude=exclude), mapping)
+            payload = remap_ids(item.model_dump(mode="json", exclude=exclude), mapping, ID_FIELDS)
             if kind == "documents":
                 payload["text"] = ""
                 payload["id"] = item.id

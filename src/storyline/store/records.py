@@ -70,13 +70,19 @@ def record_keys(kind: str, index: int, item: BaseModel) -> dict[str, Any]:
     }
 
 
-def remap_ids(data: Any, mapping: dict[str, str], key: str | None = None) -> Any:
-    """Rewrite document ids in a dumped record (dicts and lists, recursively)."""
+def remap_ids(
+    data: Any,
+    mapping: dict[str, str],
+    keys: frozenset[str] | set[str] = DOC_ID_KEYS,
+    key: str | None = None,
+) -> Any:
+    """Rewrite ids in a dumped record (dicts and lists, recursively): every string
+    under one of `keys` (document ids by default) that `mapping` knows."""
     if isinstance(data, dict):
-        return {k: remap_ids(v, mapping, k) for k, v in data.items()}
+        return {k: remap_ids(v, mapping, keys, k) for k, v in data.items()}
     if isinstance(data, list):
-        return [remap_ids(v, mapping, key) for v in data]
-    if key in DOC_ID_KEYS and isinstance(data, str):
+        return [remap_ids(v, mapping, keys, key) for v in data]
+    if key in keys and isinstance(data, str):
         return mapping.get(data, data)
     return data
 
