@@ -443,3 +443,80 @@ def test_signature_gives_the_role_to_a_ranked_signatory(nlp):
     )
     _, accusations, _, _ = _run(nlp, text, doc_type="statement")
     assert _blames(accusations, "Ndoubé", "Black Ridge Front"), _pairs(accusations)
+
+
+def test_a_possessors_title_does_not_give_the_role_holder_a_gender(nlp):
+    text = (
+        "Mrs. Okafor is ahead in the polls. Mr. Osei's campaign manager, Dana Fenwick, "
+        "admitted on Sunday that Mr. Osei was trailing. She said the campaign still had a chance."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Fenwick" in (_speaker_of(quotes, "still had a chance") or "")
+
+
+def test_they_after_a_person_of_no_known_gender_is_not_the_company(nlp):
+    text = (
+        "Kim Laro, a spokesperson for Brightway, confirmed that the firm tracks accounts. "
+        "“We use a model to find business accounts among our users,” they said in an email."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "We use a model") != "Brightway"
+
+
+def test_a_speaker_named_after_the_last_one_blocks_the_pronoun_fallback(nlp):
+    from storyline.extract.quotes import _other_speaker_between
+
+    doc = nlp("Ivo Marsh spoke first. Then Ana Ruiz said the water rose. She said people ran.")
+    she = next(t for t in doc if t.text == "She")
+    assert _other_speaker_between(doc, doc[1].idx, she, K.cues)
+    assert not _other_speaker_between(doc, doc[8].idx, she, K.cues)
+
+
+def test_they_is_not_a_place(nlp):
+    text = (
+        "Protesters want to defend Valdoria's way of life. Meanwhile, they note that the army "
+        "took to the streets to clear barricades this weekend."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "took to the streets") != "Valdoria"
+
+
+def test_a_title_taken_for_a_body_gives_the_name_beside_it(nlp):
+    text = (
+        "Speaking in parliament on Thursday, the Minister of Internal Administration, "
+        "Teresa Lobo, said most of the fires had been started deliberately."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Lobo" in (_speaker_of(quotes, "started deliberately") or "")
+
+
+def test_the_narrators_descriptor_is_a_body_the_narrator_named(nlp):
+    text = (
+        "The Valdorian Army said on Sunday that it had retaken the port of Lessa.\n"
+        "“For the first time in years, the Ejército Nacional controls the river port,” "
+        "General Ivo Marsh told reporters in Lessa.\n"
+        "Residents said the streets were calm. The market reopened on Monday. Fishing boats "
+        "went out again. Schools will open next week.\n"
+        "The army says the rebels lost fourteen fighters."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Valdorian Army" in (_speaker_of(quotes, "rebels lost") or "")
+
+
+def test_they_said_continues_the_body_that_spoke_before(nlp):
+    text = (
+        "The Ombudsman's Office warned on Sunday that 500 families had been displaced. "
+        "They said most were staying with relatives."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "staying with relatives") == "Ombudsman's Office"
+
+
+def test_the_guerrillas_are_the_front_the_text_names(nlp):
+    text = (
+        "The army said it had retaken the river town from the Lessa Popular Liberation Front. "
+        "The guerrillas flatly denied it."
+    )
+    quotes, *_ = _run(nlp, text)
+    found = [q for q in quotes if q.text == "it" and q.cue == "denied"]
+    assert found and found[0].speaker_text == "Lessa Popular Liberation Front"

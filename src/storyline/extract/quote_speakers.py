@@ -63,6 +63,8 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
                     return None
                 return child
         if (v.dep_ in INHERIT_DEPS or _subjectless_clause(v, cues)) and v.head is not v:
+            if _impersonal_infinitive(v, cues) or _passive_participle(v):
+                return None
             v = v.head
             continue
         if v.dep_ == "acl" and v.head.pos_ in NOMINAL_POS:
@@ -113,6 +115,33 @@ def _subjectless_clause(v: Token, cues: Cues) -> bool:
         and v.i > v.head.i
         and not any(c.dep_ in ("mark", "aux", "auxpass", "expl") for c in v.children)
         and v.doc[v.i - 1].text == ","
+    )
+
+
+def _impersonal_infinitive(v: Token, cues: Cues) -> bool:
+    """'The list is too long to describe', 'the case is hard to argue': an infinitive
+    after a copula's adjective with a degree word or of the 'hard' kind has no speaker;
+    the copula's subject is what is talked about."""
+    if v.dep_ != "xcomp" or v.head.lemma_.lower() != "be":
+        return False
+    for adj in v.head.children:
+        if adj.dep_ != "acomp":
+            continue
+        if adj.lemma_.lower() in cues.impersonal_adjectives or any(
+            c.lower_ in cues.degree_words for c in adj.children
+        ):
+            return True
+    return False
+
+
+def _passive_participle(v: Token) -> bool:
+    """'… rose by 23 percent when compared with …', 'Asked whether …, the company said':
+    a bare past participle in an adverbial clause is passive; the main clause's subject
+    is what it acts on, not who speaks."""
+    return (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children)
     )
 
 
@@ -292,6 +321,12 @@ class MentionIndex:
         return None
 
 
+def _modifier_name(head: Token, mention: LocalMention) -> bool:
+    """A name before a common-noun head, as its compound or possessor ('Clinton campaign
+    allies', 'the Smith family lawyer', 'Obi's lawyer'): the head is someone else."""
+    return head.pos_ == "NOUN" and mention.end <= head.idx
+
+
 def is_pronoun(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words and token.pos_ == "PRON"
 
@@ -314,6 +349,8 @@ def attach_speaker(
     if mention is None:
         # 'the envoy Peter Lund', 'The spokesman, Ivan Petrov,': the name inside the span.
         mention = mentions.within(att.speaker_start, att.speaker_end, {"PERSON"})
+        if mention is not None and _modifier_name(head, mention):
+            mention = None  # 'Clinton campaign allies', 'Obi's lawyer': not that person
     if mention is None:
         mention = mentions.by_description(head)
         if mention is not None:

@@ -10,6 +10,7 @@ last compatible named speaker; speakers are linked to the entity mentions they h
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import partial
 
@@ -34,6 +35,10 @@ from storyline.models import LocalMention, LocalQuote
 
 SENTENCE_END = frozenset({".", "!", "?"})
 AFTER_WINDOW = 10  # tokens after a closing mark searched for 'X said'
+APPOSITION_WINDOW = 12  # more tokens when a name's apposition comes first ('X, a …, said')
+# A sentence end in narration between two quotations (the one right before the second
+# quotation's mark is not seen): a sentence of its own, not the first one's tag.
+NARRATION_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 NEW_SENTENCE_TAG = 4  # after a quotation closed by '.', a cue only this close is its tag
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
 
@@ -56,11 +61,16 @@ def find_quotes(
     direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
     reported = []
     found = indirect_speech(doc, cues)
+    contrasts = _contrasts(doc, tok_of, found, cues)
     for att, subject in found:
         if _covered(att, spans):
             continue  # the clause is itself a quotation: the direct quote stands
-        if subject.i in inside or _nested(att, subject, found):
+        if subject.i in inside or (id(att) not in contrasts and _nested(att, subject, found)):
             continue
+        content = doc_text(doc)[att.start : att.end]
+        if _crosses_bracket(content) or _headline(content):
+            continue  # a fragment begun inside a parenthesis, or run-together headlines
+        att.end = att.start + _before_open_bracket(content)
         reported.append(att)
         pending.append((att, subject))
     for att, subject in sorted(pending, key=lambda p: p[1].i):
@@ -143,6 +153,79 @@ def _link_lines(text: str, cues: Cues) -> list[tuple[int, int]]:
     return out
 
 
+def _contrasts(
+    doc: Doc, tok_of: list[int], found: list[tuple[Attribution, Token]], cues: Cues
+) -> set[int]:
+    """'MINUSCA said 12 had been killed, while the government maintains that none died':
+    a statement in a contrasting clause inside another's content is a statement of its
+    own; the other one ends before its mark. Returns the ids of such statements."""
+    out: set[int] = set()
+    for att, subject in found:
+        if att.cue_start is None:
+            continue
+        cue = doc[tok_of[att.cue_start]]
+        mark = next(
+            (c for c in cue.children if c.dep_ == "mark" and c.lower_ in cues.contrast_marks),
+            None,
+        )
+        if mark is None or not mark.i < subject.i < cue.i:
+            continue
+        for other, _ in found:
+            if other is not att and other.start < mark.idx < other.end <= att.end:
+                end = mark.idx
+                while end > other.start and doc_text(doc)[end - 1] in " ,;":
+                    end -= 1
+                other.end = end
+                out.add(id(att))
+    return out
+
+
+def _crosses_bracket(text: str) -> bool:
+    """'using SLS): as many as three …': content that closes a parenthesis it did not
+    open is a fragment begun inside it."""
+    depth = 0
+    for c in text:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _before_open_bracket(text: str) -> int:
+    """The length of the content before a parenthesis it opens and never closes
+    ('revenue that is flat ($13.5 billion'): the statement ends where the remark begins."""
+    depth, opened = 0, None
+    for k, c in enumerate(text):
+        if c == "(":
+            if depth == 0:
+                opened = k
+            depth += 1
+        elif c == ")" and depth > 0:
+            depth -= 1
+    if depth == 0 or opened is None:
+        return len(text)
+    end = opened
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return end if end > 0 else len(text)
+
+
+GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+
+
+def _headline(text: str) -> bool:
+    """'Will Join in Recount Effort Despite Finding No Voter FraudTrump': headlines of a
+    page's link list run together (title case, one word glued to the next)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 5 or not GLUED.search(text):
+        return False
+    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitalised >= 0.8 * (len(words) - 1)
+
+
 def _nested(att: Attribution, subject: Token, found: list[tuple[Attribution, Token]]) -> bool:
     """'X said he supports Y': the inner statement is part of X's, not one of its own."""
     cue = att.cue_start if att.cue_start is not None else att.start
@@ -186,13 +269,24 @@ def _direct_quotes(
         chains[q.chain].append(q)
     kept: list[Attribution] = []
     last_by_paragraph: dict[int, Attribution] = {}
+    last_end: dict[int, int] = {}  # where the paragraph's last quotation closed
     for chain in sorted(chains.values(), key=lambda c: c[0].open):
         atts = [Attribution("direct", s, e) for s, e in map(partial(_content_span, doc), chain)]
         atts = [a for a in atts if a.end > a.start]
         if not atts:
             continue
         cue, subject, how = _attribute_chain(doc, chain, tok_of, inside, cues, paras)
+        if how == "governed" and cue is not None and any(c.dep_ == "neg" for c in cue.children):
+            cue = subject = how = None  # 'X has not said the case is “reopened”': not X's words
         words = _word_count(doc, tok_of, chain)
+        if (
+            how == "governed"
+            and cue is not None
+            and words <= cues.scare_max_words
+            and cue.lemma_.lower() in cues.weak_verbs
+            and not _has_verb(doc, tok_of, chain)
+        ):
+            continue  # 'a study found that … gave an edge to the “leave” camp': a finding
         if how == "sentence" and words <= cues.scare_max_words:
             continue  # a short phrase with a cue somewhere in the sentence: scare quote
         if (
@@ -216,28 +310,44 @@ def _direct_quotes(
         else:
             # Unattributed: a follow-on of the previous quote, a long statement, or not
             # a quotation at all.
-            prior = _previous_speaker(chain[0], last_by_paragraph, doc)
+            prior = _previous_speaker(chain[0], last_by_paragraph, doc, last_end)
             if prior is not None and words > cues.scare_max_words:
                 head.inherit_from = prior
+            elif _after_narration(chain[0], doc, last_end) and words > cues.scare_max_words:
+                pass  # a quotation still, but whose is not certain: kept with no speaker
             elif not _long_statement(doc, tok_of, chain, cues):
                 continue
         kept.extend(atts)
+        if words <= cues.scare_max_words:
+            continue  # a quoted fragment is no turn of speech for a later quote to continue
         for q in chain:
             last_by_paragraph[q.paragraph] = head
+            last_end[q.paragraph] = q.close + 1 if q.close is not None else q.end
     return kept
 
 
 def _previous_speaker(
-    q: QuoteSpan, last_by_paragraph: dict[int, Attribution], doc: Doc
+    q: QuoteSpan,
+    last_by_paragraph: dict[int, Attribution],
+    doc: Doc,
+    last_end: dict[int, int] | None = None,
 ) -> Attribution | None:
     """An unattributed quotation continues the previous speaker when it follows a quote
     in the same paragraph (a split quote) or makes up a paragraph of its own right
     after a paragraph with a quote."""
     if q.paragraph in last_by_paragraph:
+        if _after_narration(q, doc, last_end):
+            return None  # narration of its own between them: '… responded. He then …. “…”'
         return last_by_paragraph[q.paragraph]
     if _opens_paragraph(doc, q):
         return last_by_paragraph.get(q.paragraph - 1)
     return None
+
+
+def _after_narration(q: QuoteSpan, doc: Doc, last_end: dict[int, int] | None) -> bool:
+    """A sentence of narration between the paragraph's last quotation and this one."""
+    end = (last_end or {}).get(q.paragraph)
+    return end is not None and NARRATION_END.search(doc_text(doc), end, q.open) is not None
 
 
 def _opens_paragraph(doc: Doc, q: QuoteSpan) -> bool:
@@ -288,7 +398,9 @@ def _attribute_chain(
         if q.close is None:
             continue
         window = []
-        for t in doc[tok_of[q.close] + 1 : tok_of[q.close] + 1 + AFTER_WINDOW]:
+        first_after = tok_of[q.close] + 1
+        reach = AFTER_WINDOW + (APPOSITION_WINDOW if _apposition_after(doc, first_after) else 0)
+        for t in doc[first_after : first_after + reach]:
             if t.i in inside or t.text in SENTENCE_END or t.text == ";" or "\n" in t.text:
                 break  # '…”; the ministry says …' opens another clause with its own speaker
             window.append(t)
@@ -334,6 +446,15 @@ def _attribute_chain(
             if subject is not None and subject.i not in inside and paras[subject.i] in chain_paras:
                 return cue, _outer_speaker(cue, subject, cues, inside) or subject, "governed"
     return fallback
+
+
+def _apposition_after(doc: Doc, i: int) -> bool:
+    """'…,” Tom Stafford, a member of the crew, responded': a name and a comma right
+    after the closing mark; the cue comes after the apposition."""
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN":
+        j += 1
+    return j > i and j < len(doc) and doc[j].text == ","
 
 
 def _ends_sentence(doc: Doc, q: QuoteSpan) -> bool:
@@ -413,9 +534,16 @@ def _resolve(
     pronoun or descriptor it cannot resolve is left without a speaker name."""
     subject = refs.real_subject(subject)
     attach_speaker(att, doc, subject, index, inside, paras)
+    if _no_source(subject, cues):
+        # the words as written stay the quote's source span, with no one named for it
+        att.speaker_text = att.speaker_cluster = None
+        return
     res = refs.resolve(subject)
     if res.resolved:
         att.speaker_text, att.speaker_cluster = res.text, res.cluster
+        return
+    if _bare_medium(subject, cues):
+        att.speaker_text = att.speaker_cluster = None
         return
     if res.how == "none" and res.reason in ("dateline", "byline"):
         att.speaker_text = att.speaker_cluster = None
@@ -427,6 +555,8 @@ def _resolve(
             # A person the NER did not name at all: the last speaker named by a bare
             # proper noun before the pronoun.
             best = _last_named_speaker(subject, pending, {"PERSON"}, index)
+            if best is not None and _other_speaker_between(doc, best[0], subject, cues):
+                best = None  # '…,” said Ana Ruiz, a resident. She said …': not the earlier one
             if best is not None:
                 att.speaker_text, att.speaker_cluster = best[1], best[2]
         return
@@ -444,9 +574,54 @@ def _resolve(
         )
 
 
+def _no_source(subject: Token, cues: Cues) -> bool:
+    """'You can call it …', 'those that proposed …', 'Numbers show …': a generic or
+    demonstrative pronoun, or a record's bare plural noun with nothing saying whose it
+    is, names no source."""
+    if (
+        subject.lower_ in cues.generic_pronouns
+        and subject.pos_ in ("PRON", "DET", "NUM")
+        and not any(c.dep_ in ("prep", "appos") for c in subject.children)
+    ):
+        return True  # 'one of the officials', 'those in the room' describe someone
+    return (
+        subject.pos_ == "NOUN"
+        and subject.tag_ == "NNS"
+        and subject.lemma_.lower() in cues.evidence
+        and not any(c.dep_ != "punct" for c in subject.children)
+    )
+
+
+def _bare_medium(subject: Token, cues: Cues) -> bool:
+    """'“…,” the statement continued': a medium the resolver could not give an author
+    is no speaker ('the statement' is not who spoke)."""
+    return (
+        subject.pos_ == "NOUN"
+        and subject.lemma_.lower() in cues.media_nouns
+        and all(c.dep_ in ("det", "punct") for c in subject.children)
+    )
+
+
 def _names_a_source(subject: Token) -> bool:
     """A noun, a name or a pronoun can speak; 'most (of them)', 'all', 'some' cannot."""
     return subject.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _other_speaker_between(doc: Doc, start: int, pronoun: Token, cues: Cues) -> bool:
+    """A proper name that speaks (the subject or the inverted name of a speech verb)
+    between the last resolved speaker and the pronoun: the pronoun may be that one."""
+    for i in range(pronoun.i - 1, -1, -1):
+        t = doc[i]
+        if t.idx <= start:
+            break
+        head = t.head if t.dep_ == "compound" else t
+        if (
+            t.pos_ == "PROPN"
+            and head.head.lemma_.lower() in cues.speech_verbs
+            and head.dep_ in ("nsubj", "dobj", "npadvmod", "attr", "appos")
+        ):
+            return True
+    return False
 
 
 def _last_named_speaker(

@@ -42,6 +42,7 @@ ORG_TYPES = frozenset({"ORG", "ARMED_GROUP", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 DASHES = frozenset({"—", "–", "-", "--"})
+POSSESSOR = re.compile(r"['\u2019]s\b")
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 
 
@@ -438,7 +439,9 @@ class References:
             return
         doc = self.doc
         before = [doc[i].lower_.rstrip(".") for i in range(max(0, span.start - 2), span.start)]
-        words = set(before) | set(re.findall(r"[\w-]+", " ".join(ref.roles).lower()))
+        # A possessor's title is not the role holder's: 'Mr. Trump's campaign manager'.
+        roles = " ".join(POSSESSOR.split(r)[-1] for r in ref.roles)
+        words = set(before) | set(re.findall(r"[\w-]+", roles.lower()))
         if words & self.words.female_words:
             ref.gender = "f"
         elif words & self.words.male_words:
@@ -602,6 +605,12 @@ class References:
         key = self._by_token.get(t.i)
         if key is not None:
             ref = self.referents[key]
+            if ref.type != "PERSON":
+                # 'the Minister of Internal Administration, Ana Lobo, said': a title the
+                # NER took for a body, with the person's name beside it
+                named = self._name_beside(t)
+                if named is not None and named.type == "PERSON":
+                    return Resolution("apposition", named)
             if self._generic(ref) and self._kind(t) == "descriptor":
                 # 'the Council', 'the Ministry': a descriptor the NER took for a name
                 res = self._descriptor(t, exclude=key)
@@ -727,14 +736,15 @@ class References:
             plural = False
         else:
             gender = None
-            types = ORG_TYPES
             plural = low in w.plural
+            types = w.plural_types if plural else ORG_TYPES
         parallel = self._parallel_object(t, types)
         if parallel is not None:
             return Resolution("pronoun", parallel)
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
+        speaking = plural and t.dep_ in SUBJECT_DEPS and self._speaks(t)
         quoted = self._in_quote(t)
         for occ in reversed(self._occ[:hi]):
             if s - occ.sentence > w.pronoun_sentences or p - occ.paragraph > 2:
@@ -767,6 +777,8 @@ class References:
             # object of the pronoun's own sentence
             score = 100 - 35 * (s - occ.sentence) + (40 if occ.subject else 0)
             score += 10 if occ.paragraph == p else 0
+            if speaking and occ.subject and self._speaks(self.doc[occ.token]):
+                score += 20  # 'X warned that families …. They said …': the speaker goes on
             if name not in scores or scores[name][0] < score:
                 scores[name] = (score, occ)
         if not scores:
@@ -781,7 +793,32 @@ class References:
             )
         if best_key is None or best_key.startswith("~"):
             return Resolution("pronoun", reason=f"refers to '{occ.text}', not a named entity")
+        if plural and self._singular_they(t, best):
+            return Resolution("pronoun", reason="'they' may be the person named just before")
         return Resolution("pronoun", self.referents[best_key])
+
+    def _speaks(self, t: Token) -> bool:
+        """The subject (or its apposition) of a speech verb."""
+        head = t.head.head if t.dep_ == "appos" else t.head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.cues.speech_verbs
+
+    def _singular_they(self, t: Token, best: int) -> bool:
+        """'Kym Lino, a spokesperson for the firm, confirmed … “…,” they said': a person
+        of no known gender who is the subject of the sentence before (or of this one)
+        scores at least as high as the body 'they' was given; it may be that person."""
+        s = self._sent[t.i]
+        hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        for occ in reversed(self._occ[:hi]):
+            if s - occ.sentence > 1:
+                break
+            if not occ.subject or occ.key is None or occ.quoted:
+                continue
+            ref = self.referents[occ.key]
+            if ref.type != "PERSON" or ref.gender is not None:
+                continue
+            if 100 - 35 * (s - occ.sentence) + 40 >= best:
+                return True
+        return False
 
     def _parallel_object(self, t: Token, types: frozenset[str]) -> Referent | None:
         """'accused the Moldovan leadership of … and blamed it for …': an object pronoun
@@ -1029,6 +1066,15 @@ class References:
         if len(keys) == 1:
             return Resolution(how, candidates[0])
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        if not self._in_quote(t):
+            # the narrator's 'the army' is a body the narrator named, not one named only
+            # inside someone's quotation ('"… the Ejército Nacional controls …"')
+            told = {o.key for o in self._occ[:hi] if o.key in keys and not o.quoted}
+            if told and told != keys:
+                keys = told
+                candidates = [r for r in candidates if r.key in told]
+                if len(keys) == 1:
+                    return Resolution(how, candidates[0])
         s = self._sent[t.i]
         last: dict[str, _Occurrence] = {}
         for occ in reversed(self._occ[:hi]):

@@ -60,11 +60,20 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         return None
     if verb.lemma_.lower() in cues.weak_verbs and subject.lemma_.lower() not in cues.evidence:
         return None  # 'she knows the area': only data ('a poll shows …') states a finding
-    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
-    if verb.lemma_.lower() in cues.topic_verbs and not any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in parts
-    ):
-        return None  # 'described the merger', 'will discuss the following': a topic, no words
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in OBJECT_DEPS and not (c.dep_ == "prep" and _circumstance(c, verb, cues))
+    ]
+    if verb.lemma_.lower() in cues.addressee_verbs:
+        # 'apologized to the pastors', 'wrote to the council': the addressee, not words
+        parts = [c for c in parts if not (c.dep_ in ("prep", "dative") and c.lower_ == "to")]
+    if verb.lemma_.lower() in cues.topic_verbs:
+        said = [c for c in verb.rights if c.dep_ == "ccomp"]  # 'described how he …'
+        if said:
+            parts = said
+        elif not any(_as_phrase(c, verb) for c in parts):
+            return None  # 'described the merger', 'will discuss the following': a topic
     if not parts or paras[subject.i] != paras[verb.i]:
         return None
     doc = verb.doc
@@ -75,7 +84,7 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
             hi = i
             break
     hi = trim_end(doc, lo, hi)
-    if hi - lo < 2:
+    if hi - lo < 2 and not _short_statement(verb, doc[lo:hi], cues):
         return None
     span = doc[lo:hi]
     att = Attribution(
@@ -84,10 +93,58 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     return att, subject
 
 
-def _complement(verb: Token) -> Token | None:
+def _circumstance(prep: Token, verb: Token, cues: Cues) -> bool:
+    """A phrase of time or place ('during the storm', 'at its briefing'); 'at' gives a
+    figure after a figure verb ('put the toll at 40')."""
+    if prep.lower_ == "at":
+        return verb.lemma_.lower() not in cues.figure_verbs
+    return prep.lower_ in cues.circumstance_preps
+
+
+def _as_phrase(part: Token, verb: Token) -> bool:
+    """'described the plan as a gamble': an 'as' phrase on the verb or on its object
+    says what the topic is."""
+    if part.dep_ == "prep" and part.lower_ == "as":
+        return True
+    return part.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" for c in part.children)
+
+
+def _short_statement(verb: Token, span, cues: Cues) -> bool:
+    """'The ministry denies it', 'Moscow denied everything': a one-word object of a
+    denial or confirmation verb is still what was stated."""
+    return (
+        len(span) == 1
+        and verb.lemma_.lower() in cues.short_object_verbs
+        and span[0].dep_ == "dobj"
+        and span[0].pos_ in ("PRON", "NOUN")
+    )
+
+
+def _complement(verb: Token, cues: Cues) -> Token | None:
     for child in verb.children:
         if child.dep_ in CLAUSE_DEPS:
             return child
+    return _occasion_clause(verb, cues)
+
+
+def _occasion_clause(verb: Token, cues: Cues) -> Token | None:
+    """'said in a statement that Canada had made no payment': the parser may hang the
+    'that' clause on the occasion noun; it is what the verb says. Only a clause opened by
+    the complementiser 'that' with a subject of its own (not a relative clause)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in cues.occasion_nouns:
+                continue
+            for clause in noun.rights:
+                if (
+                    clause.dep_ in ("acl", "relcl", "ccomp")
+                    and clause.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+                ):
+                    return clause
     return None
 
 
@@ -108,7 +165,9 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             continue
         if not clausal and lemma not in cues.object_verbs:
             continue
-        clause = _complement(token) if clausal else None
+        clause = _complement(token, cues) if clausal else None
+        if clause is not None and lemma in cues.weak_verbs and clause.pos_ not in ("VERB", "AUX"):
+            continue  # 'voters who find him intolerable': a judgement, no clause stated
         parenthetical = clausal and clause is None and token.dep_ == "parataxis"
         if parenthetical:
             clause = token.head  # 'Acts of protest, Mr. Obama said, are acts of patriotism'

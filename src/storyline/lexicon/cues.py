@@ -22,6 +22,15 @@ class Cues:
     figure_verbs: frozenset[str]
     figure_said_verbs: frozenset[str]
     topic_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    contrast_marks: frozenset[str]
+    circumstance_preps: frozenset[str]
+    impersonal_adjectives: frozenset[str]
+    degree_words: frozenset[str]
+    short_object_verbs: frozenset[str]
+    media_nouns: frozenset[str]
+    occasion_nouns: frozenset[str]
+    generic_pronouns: frozenset[str]
     evidence: frozenset[str]
     statement_nouns: frozenset[str]
     call_nouns: frozenset[str]
@@ -84,6 +93,15 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         figure_verbs=_words(raw["indirect"].get("figure_verbs", [])),
         figure_said_verbs=_words(raw["indirect"].get("figure_said_verbs", [])),
         topic_verbs=_words(raw["indirect"].get("topic_verbs", [])),
+        addressee_verbs=_words(raw["indirect"].get("addressee_verbs", [])),
+        contrast_marks=_words(raw["indirect"].get("contrast_marks", [])),
+        circumstance_preps=_words(raw["indirect"].get("circumstance_preps", [])),
+        impersonal_adjectives=_words(raw["indirect"].get("impersonal_adjectives", [])),
+        degree_words=_words(raw["indirect"].get("degree_words", [])),
+        short_object_verbs=_words(raw["indirect"].get("short_object_verbs", [])),
+        media_nouns=_words(raw["indirect"].get("media_nouns", [])),
+        occasion_nouns=_words(raw["indirect"].get("occasion_nouns", [])),
+        generic_pronouns=_words(raw["pronouns"].get("generic", [])),
         evidence=_words(raw["indirect"].get("evidence", [])),
         statement_nouns=_words(raw["indirect"].get("nouns", [])),
         call_nouns=_words(raw["indirect"].get("call_nouns", [])),

@@ -16,6 +16,7 @@ class ReferenceWords:
     feminine: frozenset[str]
     singular: frozenset[str]
     plural: frozenset[str]
+    plural_types: frozenset[str]
     male_words: frozenset[str]
     female_words: frozenset[str]
     organisations: dict[str, tuple[str, ...]]
@@ -45,6 +46,7 @@ def _reference_words(knowledge: Knowledge) -> ReferenceWords:
         feminine=_lower(raw["pronouns"]["feminine"]),
         singular=_lower(raw["pronouns"]["singular"]),
         plural=_lower(raw["pronouns"]["plural"]),
+        plural_types=frozenset(raw["pronouns"].get("plural_types", ["ORG", "ARMED_GROUP", "GPE"])),
         male_words=_lower(raw["gender"]["masculine"]),
         female_words=_lower(raw["gender"]["feminine"]),
         organisations={
