@@ -520,3 +520,18 @@ def test_the_guerrillas_are_the_front_the_text_names(nlp):
     quotes, *_ = _run(nlp, text)
     found = [q for q in quotes if q.text == "it" and q.cue == "denied"]
     assert found and found[0].speaker_text == "Lessa Popular Liberation Front"
+
+
+def test_a_body_answers_to_the_noun_the_text_gave_it(nlp):
+    text = (
+        "Gunmen seized four employees of the pipeline contractor Tarvex on the road to "
+        "Ardo. Tarvex declined to comment. In a brief statement, the company said it "
+        "continued to \u201cwork discreetly with the authorities\u201d."
+    )
+    quotes, *_ = _run(nlp, text)
+    assert _speaker_of(quotes, "work discreetly") == "Tarvex"
+
+
+def test_an_owner_before_a_name_is_a_person_not_a_company(nlp):
+    mentions = find_mentions(nlp("The owner Jonas Brandt said he would sell the mill."))
+    assert [(m.text, m.type) for m in mentions] == [("Jonas Brandt", "PERSON")]

@@ -66,7 +66,7 @@ def link_alias_cues(
             if not m:
                 continue
             if pattern is appositive and not _renames(
-                m["alias"], ante, out, ante.end + m.start("alias")
+                m["alias"], ante, out, ante.end + m.start("alias"), knowledge
             ):
                 continue
             alias = re.split(r"(?<=\w\w)\.\s", m["alias"])[0]  # 'Tembo. Tembo told'
@@ -95,10 +95,17 @@ def link_alias_cues(
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _renames(alias: str, ante: LocalMention, mentions: list[LocalMention], start: int) -> bool:
-    """An appositive name renames the body before it: two words or more, and not a name
-    the document already gives a person or a place."""
+def _renames(
+    alias: str, ante: LocalMention, mentions: list[LocalMention], start: int, knowledge: Knowledge
+) -> bool:
+    """An appositive name renames the body before it: two words or more, not a name the
+    document already gives a person or a place, and not after an office ('the Minister of
+    X, Ana Lobo,' names the minister, a person)."""
     if len(alias.split()) < 2:
+        return False
+    words = knowledge.entity_words
+    office = words["roles"] | words["titles"]
+    if any(w.lower().rstrip(".") in office for w in ante.text.split()):
         return False
     end = start + len(alias)
     return not any(

@@ -701,6 +701,17 @@ class MentionFinder:
         if c.kin:
             c.type, c.name = "PERSON", text
             return
+        before = doc[c.start - 1] if c.start > 0 else None
+        if (
+            c.end - c.start == 1
+            and c.actor is None
+            and c.label in {"PERSON", None}
+            and before is not None
+            and before.is_lower
+            and before.lemma_.lower() in self.words["company_kinds"]
+        ):
+            c.type, c.name = "ORG", text  # 'the pipeline contractor Tarvex'
+            return
         single = _last_word_start(doc, c.start, c.end) == c.start  # one word, hyphens and all
         if c.label == "GOVERNMENT":
             self._government_of(c, self._nation_of(doc[c.start : c.end - 1].text) or "")

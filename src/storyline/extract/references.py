@@ -280,10 +280,31 @@ class References:
             root = span.root
             self._add(root, key)
         self._name_appositions()
+        self._kinds_of_bodies()
         self._titled_names()
         self._signature()
         self._merge_surnames()
         self._issuer_organs()
+
+    def _kinds_of_bodies(self) -> None:
+        """'the pipeline contractor Tarvex', 'Tarvex, a logistics company,': the common
+        noun the text gives a body, before its name or in apposition, is a word the body
+        answers to ('the company', 'the contractor' later)."""
+        doc = self.doc
+        for i, key in sorted(self._by_token.items()):
+            ref = self.referents.get(key)
+            if ref is None or ref.type not in ("ORG",) or self._by_token.get(i - 1) == key:
+                continue  # one look per name, at its first token
+            before = doc[i - 1] if i > 0 else None
+            kinds = []
+            if before is not None and before.pos_ == "NOUN" and before.is_lower:
+                kinds.append(before)
+            for t in doc[i : i + 6]:
+                if self._by_token.get(t.i) != key:
+                    break
+                kinds += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            for k in kinds:
+                ref.names.add(k.lemma_.lower())
 
     def _titled_names(self) -> None:
         """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER

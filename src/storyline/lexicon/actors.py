@@ -60,7 +60,7 @@ _WORD_SECTIONS = (
     *("not_people", "org_words", "facility_heads", "event_heads", "place_nouns"),
     *("name_particles", "spaced_name_particles", "route_nouns", "collective_nouns"),
     *("feature_words", "company_nouns", "government_nouns", "national_bodies"),
-    *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies"),
+    *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies", "company_kinds"),
 )
 
 
