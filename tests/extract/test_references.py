@@ -535,3 +535,13 @@ def test_a_body_answers_to_the_noun_the_text_gave_it(nlp):
 def test_an_owner_before_a_name_is_a_person_not_a_company(nlp):
     mentions = find_mentions(nlp("The owner Jonas Brandt said he would sell the mill."))
     assert [(m.text, m.type) for m in mentions] == [("Jonas Brandt", "PERSON")]
+
+
+def test_a_title_abbreviation_in_the_tag_ends_no_sentence_before_a_follow_on(nlp):
+    text = (
+        "\u201cThe second blast came while our crews were on site,\u201d Lt. Col. Ion Brad, a "
+        "spokesman for the inspectorate, said at a news conference. \u201cThe fire is now "
+        "contained but not out.\u201d"
+    )
+    quotes, *_ = _run(nlp, text)
+    assert "Brad" in (_speaker_of(quotes, "contained but not out") or "")

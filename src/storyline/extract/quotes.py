@@ -58,7 +58,9 @@ def find_quotes(
     index = MentionIndex(mentions, cues.role_terms)
     paras = token_paragraphs(doc)
     pending: list[tuple[Attribution, Token]] = []
-    direct = _direct_quotes(doc, spans, tok_of, inside, cues, pending, paras)
+    direct = _direct_quotes(
+        doc, spans, tok_of, inside, cues, pending, paras, knowledge.entity_words["titles"]
+    )
     reported = []
     found = indirect_speech(doc, cues)
     contrasts = _contrasts(doc, tok_of, found, cues)
@@ -263,6 +265,7 @@ def _direct_quotes(
     cues: Cues,
     pending: list[tuple[Attribution, Token]],
     paras: list[int],
+    titles: frozenset[str] = frozenset(),
 ) -> list[Attribution]:
     chains: dict[int, list[QuoteSpan]] = defaultdict(list)
     for q in spans:
@@ -310,10 +313,10 @@ def _direct_quotes(
         else:
             # Unattributed: a follow-on of the previous quote, a long statement, or not
             # a quotation at all.
-            prior = _previous_speaker(chain[0], last_by_paragraph, doc, last_end)
+            prior = _previous_speaker(chain[0], last_by_paragraph, doc, last_end, titles)
             if prior is not None and words > cues.scare_max_words:
                 head.inherit_from = prior
-            elif _after_narration(chain[0], doc, last_end) and words > cues.scare_max_words:
+            elif _after_narration(chain[0], doc, last_end, titles) and words > cues.scare_max_words:
                 pass  # a quotation still, but whose is not certain: kept with no speaker
             elif not _long_statement(doc, tok_of, chain, cues):
                 continue
@@ -331,12 +334,13 @@ def _previous_speaker(
     last_by_paragraph: dict[int, Attribution],
     doc: Doc,
     last_end: dict[int, int] | None = None,
+    titles: frozenset[str] = frozenset(),
 ) -> Attribution | None:
     """An unattributed quotation continues the previous speaker when it follows a quote
     in the same paragraph (a split quote) or makes up a paragraph of its own right
     after a paragraph with a quote."""
     if q.paragraph in last_by_paragraph:
-        if _after_narration(q, doc, last_end):
+        if _after_narration(q, doc, last_end, titles):
             return None  # narration of its own between them: '… responded. He then …. “…”'
         return last_by_paragraph[q.paragraph]
     if _opens_paragraph(doc, q):
@@ -344,10 +348,20 @@ def _previous_speaker(
     return None
 
 
-def _after_narration(q: QuoteSpan, doc: Doc, last_end: dict[int, int] | None) -> bool:
-    """A sentence of narration between the paragraph's last quotation and this one."""
+def _after_narration(
+    q: QuoteSpan, doc: Doc, last_end: dict[int, int] | None, titles: frozenset[str] = frozenset()
+) -> bool:
+    """A sentence of narration between the paragraph's last quotation and this one. The
+    dot after a title ('Lt. Col. Ana Obi, a spokeswoman, said') ends no sentence."""
     end = (last_end or {}).get(q.paragraph)
-    return end is not None and NARRATION_END.search(doc_text(doc), end, q.open) is not None
+    if end is None:
+        return False
+    text = doc_text(doc)
+    for m in NARRATION_END.finditer(text, end, q.open):
+        word = re.search(r"(\w+)$", text[end : m.start()])
+        if word is None or word.group(1).lower() not in titles:
+            return True
+    return False
 
 
 def _opens_paragraph(doc: Doc, q: QuoteSpan) -> bool:
