@@ -186,20 +186,27 @@ STAGES = {  # module -> functions the reduce calls, timed one by one with --stag
     "dates": ["infer_publication_dates"],
     "entities": ["resolve_entities"],
     "geocode": ["geocode_entities"],
-    "stories": ["cluster_stories"],
+    "stories": ["cluster_stories", "replace_newly_dated"],
+    "story_descriptors": ["link_story_descriptors"],
     "attribution": ["attribute_quotes", "attribute_accusations"],
     "claims": ["reconcile_claims"],
     "timeline": ["build_timeline"],
+    "control": ["reconcile_control"],
+    "event_coding": ["code_event_types"],
+    "certainty": ["mark_certainty"],
     "framing": ["compare_framing"],
     "briefing": ["write_briefings"],
 }
 
 
 def time_stages() -> dict[str, float]:
-    """Wrap each stage function of the reduce with a CPU timer (module attributes are
-    looked up at call time by `reconcile`)."""
+    """Wrap each stage function of the reduce with a CPU timer and note the peak RSS
+    after it (`<stage>_peak_mib`: the stage that raises it is where memory goes).
+    `storyline.reconcile` imports the functions by name, so the wrapper replaces the
+    name there."""
     import importlib
 
+    package = importlib.import_module("storyline.reconcile")
     spent: dict[str, float] = {}
     for module, names in STAGES.items():
         mod = importlib.import_module(f"storyline.reconcile.{module}")
@@ -212,8 +219,11 @@ def time_stages() -> dict[str, float]:
                     return _real(*args, **kwargs)
                 finally:
                     spent[_name] = spent.get(_name, 0.0) + time.process_time() - c0
+                    spent[f"{_name}_peak_mib"] = rss_mib()
 
             setattr(mod, name, timed)
+            if getattr(package, name, None) is real:
+                setattr(package, name, timed)
     return spent
 
 
@@ -233,7 +243,7 @@ def run_reduce(n: int, stages: bool = False, freeze: bool = False) -> dict:
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     gc.unfreeze()
     return {
-        **{f"{k}_cpu_s": round(v, 2) for k, v in spent.items()},
+        **{k if k.endswith("_mib") else f"{k}_cpu_s": round(v, 2) for k, v in spent.items()},
         "n": n,
         "cpu_s": round(cpu, 2),
         "wall_s": round(wall, 2),
