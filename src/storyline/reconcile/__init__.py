@@ -45,7 +45,8 @@ def reconcile(
     infer_publication_dates(corpus)  # from each document's own dated evidence
     corpus.entities, corpus.entity_of = resolve_entities(corpus, knowledge)
     geocode_entities(corpus, knowledge.gazetteer)
-    undated = {d.id for d in corpus.documents if not d.published}
+    # placed without a date (a stored document keeps its stored story: not among them)
+    undated = {d.id for d in corpus.documents if not d.published and not d.story}
     corpus.stories, corpus.storylines = cluster_stories(corpus, settings.stories)
     infer_publication_dates(corpus)  # again, now borrowing from the story's other documents
     placed = replace_newly_dated(corpus, undated, settings.stories)
