@@ -518,3 +518,15 @@ def test_one_word_for_a_kind_of_body_is_the_one_body_named_so(nlp) -> None:
     clusters = {m.text: m.cluster for m in mentions}
     assert clusters["Front"] == clusters["Ndele Liberation Front"]
     assert "Company" not in clusters
+
+
+def test_an_armed_groups_short_acronym_needs_the_group_named_in_the_document(nlp) -> None:
+    regulator = find_mentions(nlp("The FSA fined the bank on Monday for mis-selling loans."))
+    assert all(m.actor_id is None and m.type != "ARMED_GROUP" for m in regulator)
+    group = find_mentions(nlp("The Free Syrian Army (FSA) shelled the town. The FSA said."))
+    assert {m.type for m in group} == {"ARMED_GROUP"}
+
+
+def test_a_title_alone_is_no_entity(nlp) -> None:
+    texts = {m.text for m in find_mentions(nlp("Miss Ana Obi won, and Miss said nothing."))}
+    assert "Miss" not in texts and "Ana Obi" in texts

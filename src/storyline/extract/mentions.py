@@ -96,7 +96,10 @@ class MentionFinder:
             s, e = _trim(doc, span.start, span.end)
             if s >= e:
                 continue
-            out.append(_Cand(s, e, None, actor=self.actors[span.label_]))
+            actor = self.actors[span.label_]
+            if not self._corroborated(doc, doc[s:e].text, actor):
+                continue  # 'the FSA' of a financial regulator is no armed group
+            out.append(_Cand(s, e, None, actor=actor))
             for i in range(span.start, span.end):
                 taken[i] = True
         for ent in doc.ents:
@@ -255,6 +258,22 @@ class MentionFinder:
                     if start is not None:
                         out.append(_Cand(start, t.i + 1, "GOVERNMENT"))
         return out
+
+    def _corroborated(self, doc: Doc, text: str, actor: Actor) -> bool:
+        """An armed group's three-letter acronym ('FSA', 'LRA') stands for it only where
+        the document also names it in full or names its country: three capitals are the
+        most overloaded initials, and calling a regulator an armed group costs an
+        analyst. Longer ones ('ISIS', 'ISIL') and two-letter ones written in capitals
+        ('IS') are taken as they are."""
+        raw = text.replace(".", "")
+        if actor.type != "ARMED_GROUP" or len(raw) != 3 or not raw.isupper():
+            return True
+        body = doc.text.lower()
+        longer = [a for a in (actor.name, *actor.aliases) if len(a.replace(".", "")) > 4]
+        if any(a.lower() in body for a in longer):
+            return True
+        country = self.gz.country_names.get(actor.stands_for or "")
+        return bool(country) and country.lower() in body
 
     def _other_nations_bodies(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'the Colombian Ministry of Defence', 'the Portuguese Red Cross': an actor's
@@ -893,8 +912,8 @@ class MentionFinder:
                 c.same_as, c.type, c.name = body, body.type or "ORG", doc[c.start].text
 
     def _no_name(self, doc: Doc, c: _Cand) -> bool:
-        """One letter ('(D)' after a senator) or one word for a kind of body ('the
-        Company', 'the House'): no entity of its own."""
+        """One letter ('(D)' after a senator), one word for a kind of body ('the
+        Company', 'the House') or a title alone ('Miss'): no entity of its own."""
         if c.actor is not None or c.same_as is not None:
             return False
         text = doc[c.start : c.end].text.replace(".", "")
@@ -902,7 +921,9 @@ class MentionFinder:
             return True
         word = text.lower()
         return c.end - c.start == 1 and (
-            word in self.words["org_words"] or word in self.words["generic_bodies"]
+            word in self.words["org_words"]
+            or word in self.words["generic_bodies"]
+            or self.roles.is_title(doc[c.start])  # 'Miss' or 'Sen.' alone names no one
         )
 
     def _bare_event_names(self, doc: Doc, kept: list[_Cand]) -> None:
