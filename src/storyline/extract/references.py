@@ -55,6 +55,7 @@ class Referent:
     type: str
     cluster: str | None
     names: set[str] = field(default_factory=set)  # lower-cased full names and aliases
+    kinds: set[str] = field(default_factory=set)  # nouns the text gives it: 'contractor'
     roles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None
 
@@ -293,7 +294,7 @@ class References:
         doc = self.doc
         for i, key in sorted(self._by_token.items()):
             ref = self.referents.get(key)
-            if ref is None or ref.type not in ("ORG",) or self._by_token.get(i - 1) == key:
+            if ref is None or ref.type != "ORG" or self._by_token.get(i - 1) == key:
                 continue  # one look per name, at its first token
             before = doc[i - 1] if i > 0 else None
             kinds = []
@@ -304,7 +305,7 @@ class References:
                     break
                 kinds += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
             for k in kinds:
-                ref.names.add(k.lemma_.lower())
+                ref.kinds.add(k.lemma_.lower())
 
     def _titled_names(self) -> None:
         """'General Óscar Iván Rentería', 'Mrs Ada Obi': a titled proper-noun run the NER
@@ -441,6 +442,7 @@ class References:
         for source, target in moved.items():
             ref, into = self.referents[source], self.referents[target]
             into.names |= ref.names
+            into.kinds |= ref.kinds
             into.roles += [r for r in ref.roles if r not in into.roles]
             if into.cluster is None:
                 into.cluster = ref.cluster
@@ -1073,7 +1075,7 @@ class References:
         for ref in self.referents.values():
             if ref.type not in types:
                 continue
-            names = " ".join(f" {n} " for n in ref.names)
+            names = " ".join(f" {n} " for n in ref.names | ref.kinds)
             if any(f" {word} " in names for word in table) or (
                 ref.type == "ARMED_GROUP" and "ARMED_GROUP" in types and lemma != "government"
             ):
