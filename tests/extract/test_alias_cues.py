@@ -45,3 +45,14 @@ def test_an_apposition_that_renames_a_body_is_its_alias(nlp):
     clusters = {m.text: m.cluster for m in mentions}
     assert clusters["Port Commission"] == clusters["Harbour Authority"]
     assert clusters.get("National Guard") != clusters.get("army")
+
+
+def test_is_known_as_and_a_closing_acronym(nlp) -> None:
+    text = (
+        "The group, whose commander Edilson Pabón Arias is known across the region as "
+        '"El Profe", released two hostages. Researchers linked the intrusion to Russian '
+        "military intelligence, the GRU."
+    )
+    clusters = {m.text: m.cluster for m in find_mentions(nlp(text))}
+    assert clusters["El Profe"] == clusters["Edilson Pabón Arias"]
+    assert clusters["GRU"] == clusters["Russian military intelligence"]

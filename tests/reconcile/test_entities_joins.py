@@ -119,3 +119,44 @@ def test_a_body_named_without_its_and_clause_joins_the_full_name() -> None:
     assert "Ministry of Water and Sanitation" in water.aliases
     [health] = _holding(entities, "Ministry of Health")
     assert health.aliases == ["Ministry of Health"]
+
+
+def test_a_ministry_without_its_listed_fields_joins_the_full_name() -> None:
+    entities = _resolve(
+        [
+            [_m("Federal Ministry of Mines, Steel and Industry", "ORG", "o:f")],
+            [_m("Federal Ministry of Mines", "ORG", "o:s")],
+        ]
+    )
+    [e] = _holding(entities, "Federal Ministry of Mines")
+    assert "Federal Ministry of Mines, Steel and Industry" in e.aliases
+
+
+def test_a_features_bare_name_joins_the_feature() -> None:
+    entities = _resolve(
+        [
+            [_m("Serra do Caramulo", "LOC", "g:s")],
+            [_m("Caramulo", "LOC", "g:c"), _m("Chad", "GPE", "g:chad", 20)],
+            [_m("Lake Chad", "LOC", "g:l")],
+        ]
+    )
+    [e] = _holding(entities, "Caramulo")
+    assert "Serra do Caramulo" in e.aliases
+    [chad] = _holding(entities, "Chad")  # a country is not the lake
+    assert "Lake Chad" not in chad.aliases
+
+
+def test_the_author_of_an_opinion_piece_is_a_person_of_the_corpus() -> None:
+    docs = [
+        Document(id="d0", source="a", text="x" * 50, doc_type="opinion", author="Ana Obi",
+                 outlet="Harbour Notes"),
+        Document(id="d1", source="b", text="x" * 50, doc_type="report", author="Tom Reed"),
+        Document(id="d2", source="c", text="x" * 50, doc_type="opinion",
+                 author="Editorial Board"),
+    ]  # fmt: skip
+    xs = [DocExtraction(document=d.id, mentions=[_m("Lagos", "GPE", "g:l")]) for d in docs]
+    entities, _ = resolve_entities(Corpus.from_records(docs, xs), K)
+    [ana] = _holding(entities, "Ana Obi")
+    assert ana.type == "PERSON" and ana.roles == ["author (Harbour Notes)"] and not ana.mentions
+    assert not _holding(entities, "Tom Reed")  # a report's byline is its staff
+    assert not _holding(entities, "Editorial Board")

@@ -47,6 +47,11 @@ def appositive_pattern(knowledge: Knowledge) -> re.Pattern[str] | None:
     return knowledge.derived("alias_appositive", build)
 
 
+# '… to Russian military intelligence, the GRU.': a body's acronym in apposition at the
+# end of the sentence (a list would go on: ', the GRU and the FSB').
+_CLOSING_ACRONYM = re.compile(r",\s+the\s+(?P<alias>[A-Z]{2,6})(?=\.(?:\s|$))")
+
+
 def link_alias_cues(
     text: str, mentions: list[LocalMention], knowledge: Knowledge
 ) -> list[LocalMention]:
@@ -61,6 +66,8 @@ def link_alias_cues(
         patterns = list(cue_patterns(knowledge))
         if appositive is not None and ante.type in ("ORG", "ARMED_GROUP"):
             patterns.append(appositive)
+        if ante.type in ("ORG", "ARMED_GROUP"):
+            patterns.append(_CLOSING_ACRONYM)
         for pattern in patterns:
             m = pattern.match(tail)
             if not m:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.alias_cues import link_alias_cues
-from storyline.extract.roles import Roles
+from storyline.extract.roles import Roles, signature_blocks
 from storyline.lexicon import Knowledge
 from storyline.lexicon.actors import Actor, ActorMatcher
 from storyline.lexicon.gazetteer import Gazetteer, fold
@@ -171,6 +171,9 @@ class MentionFinder:
         out = _parenthetical_names(doc, out)
         out = self._without_titles_of_works(doc, out)
         out = self._join_legal_forms(doc, out)
+        out = self._join_listed_fields(doc, out)
+        out = self._bodies_of_places(doc, out)
+        out = self._bodies_in_apposition(doc, out)
         out = self._join_and_countries(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
@@ -188,6 +191,20 @@ class MentionFinder:
         j = c.start - 1
         while j >= 0 and j >= c.start - 2 and doc[j].lower_ in self.words["spaced_name_particles"]:
             j -= 1
+        after = doc[c.end] if c.end < len(doc) else None
+        if (
+            after is not None
+            and after.text.islower()
+            and after.lower_ in self.words["feature_heads"]
+            and after.dep_ not in {"compound", "amod"}
+            and "\n" not in doc[c.end - 1].whitespace_
+        ):
+            # 'the Ouham river' where a place shares the name: the river, named apart
+            name = doc[c.start : c.end].text
+            if self.gz.exact(name) or fold(name) in self.gz.div_names:
+                c.end += 1
+            c.label = "LOC"
+            return
         if j >= 0 and doc[j].text.istitle() and doc[j].lower_.rstrip(".") in features:
             c.start = j
         elif not (
@@ -363,6 +380,33 @@ class MentionFinder:
             for item in items:
                 item.label, item.family = "PERSON", family
 
+    def _signatory(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """A statement's signature block ('The National Commander of X' over 'Ana Obi'):
+        the name line is a person holding that office, even where the tagger missed it,
+        and the office line is her title, not a body."""
+        text = doc.text
+        for office, name, at, line_at in signature_blocks(text, self.words["roles"]):
+            span = doc.char_span(at, at + len(name), alignment_mode="expand")
+            line_end = text.find("\n", line_at)
+            line = doc.char_span(
+                line_at, len(text) if line_end < 0 else line_end, alignment_mode="expand"
+            )
+            if span is None or line is None:
+                continue
+            cands = [
+                c
+                for c in cands
+                if c.actor is not None or not (line.start <= c.start and c.end <= line.end)
+            ]
+            same = [c for c in cands if c.start < span.end and span.start < c.end]
+            if not same:
+                cands.append(_Cand(span.start, span.end, "PERSON", roles=[office]))
+            elif len(same) == 1 and (same[0].start, same[0].end) == (span.start, span.end):
+                same[0].label = "PERSON"
+                same[0].roles.append(office)
+        cands.sort(key=lambda c: (c.start, c.end))
+        return cands
+
     def _without_job_titles(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'Ana Ruiz, International Market Development Director of Acme': capitalised words
         before a role noun, after a person and a comma, are her job title, no body."""
@@ -402,25 +446,161 @@ class MentionFinder:
         return out
 
     def _join_legal_forms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-        """'Dimond & Rothstein, P.A.': a legal form after a body's name and a comma
-        belongs to the name ([legal_forms])."""
+        """'Dimond & Rothstein, P.A.', 'Acme Drilling S.A.S.': a legal form after a body's
+        name and a comma, or a dotted one right after it, belongs to the name
+        ([legal_forms])."""
         forms = self.words["legal_forms"]
         by_end = {c.end: c for c in cands}
         out = []
         for c in sorted(cands, key=lambda c: c.start):
-            body = by_end.get(c.start - 1)
+            text = doc[c.start : c.end].text
+            if c.start > 0 and doc[c.start - 1].text == ",":
+                body = by_end.get(c.start - 1)
+            else:
+                body = by_end.get(c.start) if "." in text else None
             if (
                 body is not None
                 and body.actor is None
                 and body.label in {"ORG", "PERSON", None}
-                and doc[c.start - 1].text == ","
                 and c.end - c.start <= 2
-                and doc[c.start : c.end].text.replace(".", "").replace(" ", "").lower() in forms
+                and text.replace(".", "").replace(" ", "").lower() in forms
             ):
                 body.end, body.label = c.end, "ORG"
                 continue
             out.append(c)
         return out
+
+    def _join_listed_fields(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Federal Ministry of Labour, Employment and Productivity': a body named by its
+        fields, cut by the tagger at the comma; the capitalised 'X and Y' after the comma
+        belongs to the name (never a place, a person or an actor)."""
+        out = sorted(cands, key=lambda c: c.start)
+        heads = self.words["place_bodies"] | self.words["org_words"]
+        for c in out:
+            of = [i for i in range(c.start + 1, c.end - 1) if doc[i].lower_ == "of"]
+            if (
+                c.actor is not None
+                or c.label not in {"ORG", None}
+                or not of
+                or doc[of[0] - 1].lower_ not in heads
+                or c.end + 3 >= len(doc)
+            ):
+                continue
+            if doc[c.end].lower_ == "and":
+                # 'Ministry of Foreign Affairs and International Cooperation': a second
+                # field of two or more capitalised words without a body word of its own
+                nxt = next((x for x in out if x.start == c.end + 1), None)
+                if (
+                    nxt is not None
+                    and nxt.actor is None
+                    and nxt.label in {"ORG", None}
+                    and nxt.end - nxt.start >= 2
+                    and all(t.is_title and t.is_alpha for t in doc[nxt.start : nxt.end])
+                    and not any(t.lower_ in heads for t in doc[nxt.start : nxt.end])
+                ):
+                    c.end, nxt.start, nxt.end = nxt.end, -1, -1
+                continue
+            if doc[c.end].text != ",":
+                continue
+            i, words, ands = c.end + 1, 0, 0
+            while i < len(doc) and words + ands < 6:
+                t = doc[i]
+                if t.lower_ == "and" and words:
+                    ands += 1
+                elif t.is_title and t.is_alpha:
+                    words += 1
+                else:
+                    break
+                i += 1
+            if ands != 1 or doc[i - 1].lower_ == "and" or not 2 <= words <= 4:
+                continue
+            inside = [x for x in out if x is not c and c.end < x.end and x.start < i]
+            if any(x.actor or x.label in {"GPE", "PERSON", "LOC"} for x in inside):
+                continue
+            for x in inside:
+                x.start = x.end = -1  # absorbed
+            c.end = i
+        return [c for c in out if c.start >= 0]
+
+    def _bodies_of_places(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Diocese of Tibú', 'the Catholic diocese of Tibú': a body named after its
+        place by 'of', where the tagger took only the place. A lower-case head counts
+        only after a capitalised word ('the diocese of X' is a description)."""
+        heads = self.words["place_bodies"]
+        for c in cands:
+            h = c.start - 2
+            if (
+                c.actor is not None
+                or h < 0
+                or doc[h + 1].lower_ != "of"
+                or doc[h].lower_ not in heads
+                # a place by the tagger or, whatever its tag, by the gazetteer
+                or not (c.label in {"GPE", "LOC"} or self.gz.exact(doc[c.start : c.end].text))
+            ):
+                continue
+            # the head alone may be a candidate of its own ('The Diocese'): absorbed
+            holder = [x for x in cands if x.start <= h < x.end]
+            if holder and (holder[0].actor or holder[0].end != h + 1):
+                continue
+            for x in holder:
+                x.start = x.end = -1
+            start = h
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
+                start -= 1
+            if doc[h].is_lower and start == h:
+                continue
+            c.start, c.label = start, "ORG"
+        return [c for c in cands if c.start >= 0]
+
+    def _bodies_in_apposition(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the doctors' union, Zdrowa Praca, told …', 'the terminal operator, Lagos Bulk
+        and Container Terminals, says': a name set off by commas after a noun for a kind
+        of body is that body, whole up to the closing comma."""
+        bodies = self.words["body_nouns"]
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        for c in cands:
+            start = c.start  # the tagger may have left the name's first words out
+            while start > 1 and doc[start - 1].is_title and start - 1 not in taken:
+                start -= 1
+            # 'the operator, X,' or 'the electricity distributor X'
+            comma = start > 0 and doc[start - 1].text == ","
+            k = start - 2 if comma else start - 1
+            if (
+                c.actor is not None
+                or c.label not in {"PERSON", "ORG", None}
+                or k < 1
+                or not doc[k].is_lower
+                or doc[k].lemma_.lower() not in bodies
+            ):
+                continue
+            # a determiner or possessor before the noun: 'the union', 'their employer'
+            if not any(
+                doc[i].dep_ in {"det", "poss"} or doc[i].tag_ in {"PRP$", "POS"}
+                for i in range(max(0, k - 3), k)
+            ):
+                continue
+            end = c.start
+            while end < min(len(doc), c.start + 9) and (
+                (doc[end].is_title and not doc[end].is_punct)
+                or doc[end].lower_ in _NAME_JOINERS
+                or "." in doc[end].text.strip(".")  # 'S.A.'
+            ):
+                end += 1
+            if (
+                (comma and end < len(doc) and doc[end].text not in {",", ".", ";", ")"})
+                or doc[end - 1].lower_ in _NAME_JOINERS
+                or end < c.end
+            ):
+                continue
+            if not comma and c.label == "PERSON" and (start, end) == (c.start, c.end):
+                continue  # 'the firm John Smith hired': the tagger's whole person stands
+            inside = [x for x in cands if x is not c and c.start <= x.start < end]
+            if any(x.actor or x.label in {"GPE", "LOC"} for x in inside):
+                continue
+            for x in inside:
+                x.start = x.end = -1
+            c.start, c.end, c.label = start, end, "ORG"
+        return [c for c in cands if c.start >= 0]
 
     def _without_titles_of_works(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'the TV series "Below Deck"', 'his book, Transforming the Civil Service, ...',
@@ -512,7 +692,7 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[LocalMention]:
         """The typed, named and clustered mentions of a parsed document."""
-        cands = self._without_job_titles(doc, self.candidates(doc))
+        cands = self._signatory(doc, self._without_job_titles(doc, self.candidates(doc)))
         for c in cands:
             self._person_after_inner_title(doc, c)
         self._shared_surnames(doc, cands)
@@ -828,11 +1008,28 @@ class MentionFinder:
             c.type = place
         if c.type == "GPE" and c.label == "GPE" and self._unknown_body(doc, c, text):
             c.type = "ORG"  # 'Wavepiston signed', 'shares in Wavepiston', 'the firm Wavepiston'
+        if c.type == "GPE" and self._small_place_speaking(doc, c, text):
+            c.type, c.name = "PERSON", text  # 'Rentería said': a surname, not the town
+            return
         if c.type in {"GPE", "LOC", "FACILITY"}:
             c.name = _place_name(text)
             self._metonymy(doc, c)
         elif c.type == "ORG":
             c.name = text
+
+    def _small_place_speaking(self, doc: Doc, c: _Cand, text: str) -> bool:
+        """A one-word name that a small town shares, subject of a verb of speech ('Rentería
+        said', 'Hamer told reporters'): a town does not speak; a capital or a country
+        does (metonymy), and so may a city of 100,000 or more ('Aleppo said' is rare
+        but is a report of its council)."""
+        if c.end - c.start != 1 or c.actor is not None or _dateline(doc, c.start):
+            return False
+        root = doc[c.start]
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in self.knowledge.cues.speech_verbs:
+            return False
+        if self.gz.capital_of(text) or self.gz.country_of_name(text):
+            return False
+        return 0 <= self.gz.max_population(text) < 100_000
 
     def _unknown_body(self, doc: Doc, c: _Cand, text: str) -> bool:
         """A name the tagger called a place and the gazetteer does not know, which acts
@@ -1171,6 +1368,7 @@ def _close_run(doc: Doc, run: list[int], out: list[_Cand]) -> None:
         out.append(_Cand(run[0], run[-1] + 1, None))
 
 
+_NAME_JOINERS = {"and", "&", "of", "de", "del", "da", "do", "du", "la"}
 _DIVISION_WORDS = {
     "province", "governorate", "region", "district", "state", "county", "prefecture",
     "department", "municipality", "oblast", "canton", "parish",

@@ -26,13 +26,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from storyline.extract.quote_marks import pair_quotes
 from storyline.extract.quote_speakers import doc_text
-from storyline.extract.roles import Roles
+from storyline.extract.roles import Roles, signature_blocks, strip_article
 from storyline.lexicon import Knowledge
 from storyline.lexicon.references import reference_words
 from storyline.models import LocalMention, Reference
@@ -344,52 +343,37 @@ class References:
         name line ('General Ana Obi') among the last lines makes that person the one
         with that role, even where the NER missed the name."""
         text = doc_text(self.doc)
-        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)][-8:]
-        lines = [(start, line.strip()) for start, line in lines if line.strip()]
-        for (s1, a), (s2, b) in pairwise(lines):
-            for role_line, (name_start, name_line) in ((a, (s2, b)), (b, (s1, a))):
-                role = self._role_line(role_line)
-                name = _name_line(name_line)
-                if role is None or name is None:
+        for role, name, offset, _ in signature_blocks(text, self.role_nouns):
+            span = self.doc.char_span(offset, offset + len(name), alignment_mode="expand")
+            if span is None:
+                continue
+            taken = {self._by_token.get(i) for i in range(span.start, span.end)} - {None}
+            if taken:
+                # the NER typed the signatory's name as a body ('Brigade Ana Obi', ORG):
+                # the signature block says it is a person with that role
+                # or as the person it is, the rank stripped ('Armel Obi' of 'General de
+                # Brigade Armel Obi'): either way the signature gives the role
+                old = self.referents.get(taken.pop()) if len(taken) == 1 else None
+                if old is None:
                     continue
-                offset = name_start + text[name_start:].find(name)
-                span = self.doc.char_span(offset, offset + len(name), alignment_mode="expand")
-                if span is None:
+                if old.type == "PERSON":
+                    if not name.endswith(old.name):
+                        continue
+                elif old.name.endswith(name):
+                    old.type, old.name = "PERSON", name
+                else:
                     continue
-                taken = {self._by_token.get(i) for i in range(span.start, span.end)} - {None}
-                if taken:
-                    # the NER typed the signatory's name as a body ('Brigade Ana Obi', ORG):
-                    # the signature block says it is a person with that role
-                    # or as the person it is, the rank stripped ('Armel Obi' of 'General de
-                    # Brigade Armel Obi'): either way the signature gives the role
-                    old = self.referents.get(taken.pop()) if len(taken) == 1 else None
-                    if old is None:
-                        continue
-                    if old.type == "PERSON":
-                        if not name.endswith(old.name):
-                            continue
-                    elif old.name.endswith(name):
-                        old.type, old.name = "PERSON", name
-                    else:
-                        continue
-                    old.names.add(name.lower())
-                    old.roles.append(role)
-                    return
-                key = "n:" + name.lower()
-                ref = self.referents.setdefault(key, Referent(key, name, "PERSON", None))
-                ref.names.add(name.lower())
-                ref.roles.append(role)
-                for i in range(span.start, span.end):
-                    self._by_token[i] = key
-                self._add(span.root, key)
+                old.names.add(name.lower())
+                old.roles.append(role)
                 return
-
-    def _role_line(self, line: str) -> str | None:
-        words = line.rstrip(".,;").split()
-        if not 1 <= len(words) <= 14:
-            return None
-        head = [w.lower().strip(",.") for w in words[:3] if w.lower() not in ("the", "a")]
-        return _strip_det(line.strip(" ,.")) if head and head[0] in self.role_nouns else None
+            key = "n:" + name.lower()
+            ref = self.referents.setdefault(key, Referent(key, name, "PERSON", None))
+            ref.names.add(name.lower())
+            ref.roles.append(role)
+            for i in range(span.start, span.end):
+                self._by_token[i] = key
+            self._add(span.root, key)
+            return
 
     def _merge_surnames(self) -> None:
         """A one-word name that is the surname of a person named in full elsewhere
@@ -500,7 +484,7 @@ class References:
                 lo_role, hi_role = role.left_edge.i, role.right_edge.i + 1
             while hi_role > lo_role and doc[hi_role - 1].is_punct:
                 hi_role -= 1
-            role_phrase = _strip_det(doc[lo_role:hi_role].text)
+            role_phrase = strip_article(doc[lo_role:hi_role].text)
             key = self._by_token.get(name.i)
             if key is not None:
                 ref = self.referents[key]
@@ -1168,29 +1152,6 @@ class References:
         )
 
 
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "del", "van", "von", "der", "al", "bin"})
-
-
-def _name_line(line: str) -> str | None:
-    """A line that is a person's name, possibly after a rank ('Général de Brigade Ana
-    Obi'): its last two or three capitalised words."""
-    words = line.strip(" ,.").split()
-    if not 2 <= len(words) <= 7 or line.isupper():
-        return None
-    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
-        return None
-    if not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
-        return None
-    run: list[str] = []
-    for w in reversed(words):
-        if w in NAME_PARTICLES or len(run) == 3:
-            break
-        run.insert(0, w)
-    if len(run) == 3 and len(words) > 3 and words[-4] in NAME_PARTICLES:
-        run = run[1:]  # 'Général de Brigade Ana Obi': 'Brigade' is the rank's
-    return " ".join(run) if len(run) >= 2 else None
-
-
 def _letterhead_name(outlet: str) -> tuple[str, str | None]:
     """'National Authority for X (NAX)' -> ('National Authority for X', 'NAX'); 'Ministry
     of Y – Republic of Z' -> ('Ministry of Y', None): the body, without its country line."""
@@ -1199,10 +1160,3 @@ def _letterhead_name(outlet: str) -> tuple[str, str | None]:
     if found is None:
         return name, None
     return name[: found.start()].strip(), found.group(1)
-
-
-def _strip_det(phrase: str) -> str:
-    words = phrase.split()
-    while words and words[0].lower() in ("the", "a", "an", ","):
-        words = words[1:]
-    return " ".join(words)

@@ -3,6 +3,9 @@ before it, ', commander of Operation Inherent Resolve,' or ', an expert on …' 
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from spacy.tokens import Doc, Token
 
 _STOP_APPOS = {",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "–", "?", "!", "‘", "’"}
@@ -122,3 +125,74 @@ class Roles:
 
 def _phrase(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip(" ,")
+
+
+# ------------------------------------------------------------ signature blocks
+
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "del", "van", "von", "der", "al", "bin"})
+_LAST_LINES = 8  # a signature block sits among a statement's last lines
+
+
+def strip_article(phrase: str) -> str:
+    """'the Minister of Defence' -> 'Minister of Defence'."""
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an", ","):
+        words = words[1:]
+    return " ".join(words)
+
+
+def role_line(line: str, role_nouns: frozenset[str]) -> str | None:
+    """A line that is an office ('The Minister of Defence'): its first content word is a
+    role noun. The office without its article, else None."""
+    words = line.rstrip(".,;").split()
+    if not 1 <= len(words) <= 14:
+        return None
+    head = [w.lower().strip(",.") for w in words[:3] if w.lower() not in ("the", "a")]
+    # the office's noun leads it ('Minister of Defence') or ends its title before 'of'
+    # ('The National Commander of Emergency', 'Permanent Secretary')
+    lower = [w.lower().strip(",.") for w in words]
+    before_of = lower[: lower.index("of")] if "of" in lower else lower
+    nouns = {head[0]} if head else set()
+    if (
+        before_of
+        and len(before_of) <= 4
+        and all(w[:1].isupper() for w in words[1 : len(before_of)])
+    ):
+        nouns.add(before_of[-1])
+    return strip_article(line.strip(" ,.")) if nouns & role_nouns else None
+
+
+def name_line(line: str) -> str | None:
+    """A line that is a person's name, possibly after a rank ('Général de Brigade Ana
+    Obi'): its last two or three capitalised words."""
+    words = line.strip(" ,.").split()
+    if not 2 <= len(words) <= 7 or line.isupper():
+        return None
+    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+        return None
+    if not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return None
+    run: list[str] = []
+    for w in reversed(words):
+        if w in NAME_PARTICLES or len(run) == 3:
+            break
+        run.insert(0, w)
+    if len(run) == 3 and len(words) > 3 and words[-4] in NAME_PARTICLES:
+        run = run[1:]  # 'Général de Brigade Ana Obi': 'Brigade' is the rank's
+    return " ".join(run) if len(run) >= 2 else None
+
+
+def signature_blocks(text: str, role_nouns: frozenset[str]) -> list[tuple[str, str, int, int]]:
+    """(office, name, name offset, office line offset) for each office line next to a
+    name line among the text's last lines: 'The National Commander of X' over 'Ana Obi'
+    (or under it) signs the statement as Ana Obi, National Commander of X."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)][-_LAST_LINES:]
+    lines = [(start, line.strip()) for start, line in lines if line.strip()]
+    found = []
+    for (s1, a), (s2, b) in pairwise(lines):
+        for (rs, r_line), (ns, n_line) in (((s1, a), (s2, b)), ((s2, b), (s1, a))):
+            office, name = role_line(r_line, role_nouns), name_line(n_line)
+            if office is None or name is None:
+                continue
+            found.append((office, name, ns + text[ns:].find(name), rs + text[rs:].find(r_line)))
+    return found

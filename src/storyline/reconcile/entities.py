@@ -171,10 +171,55 @@ def resolve_entities(
     _join_acronyms(groups, uf, first_with)
     _join_longer_names(groups, uf)
     _join_shortened_bodies(groups, uf)
+    _join_bare_features(groups, uf, knowledge.entity_words["feature_words"], gz)
     _join_unique_surnames(groups, uf, knowledge.entity_words["titles"])
     _join_fuzzy(groups, uf, "person", _PERSON_FUZZ, same_last_word=True)
     _join_fuzzy(groups, uf, "org", _ORG_FUZZ, same_last_word=False)
-    return _build(groups, uf, actors, gz)
+    entities, entity_of = _build(groups, uf, actors, gz)
+    words = knowledge.entity_words
+    _add_opinion_authors(entities, corpus, words["org_words"] | words["generic_bodies"])
+    return entities, entity_of
+
+
+# An author's own voice is a source only in a piece that argues (a column, a blog post):
+# a report's byline names the staff who wrote it up, not a party to the story.
+_VOICED_TYPES = {"opinion"}
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def _author_names(author: str, body_words: frozenset[str]) -> list[str]:
+    """The people an author field names: 'A B and C D' is two; a body ('Atlas News
+    Agency', 'Editorial Board') or a single word is none."""
+    names = []
+    for part in _AUTHOR_SPLIT.split(author):
+        words = part.split()
+        if not 2 <= len(words) <= 5 or any(fold(w) in body_words for w in words):
+            continue
+        if all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words):
+            names.append(" ".join(words))
+    return names
+
+
+def _add_opinion_authors(
+    entities: list[Entity], corpus: Corpus, body_words: frozenset[str]
+) -> None:
+    """The author of an opinion piece is a person of the corpus (the piece's claims are
+    theirs), even where the text never names them: the entity of that full name gains
+    the role, or a new one holds it with no mention in the text."""
+    people = {fold(a): e for e in entities if e.type == "PERSON" for a in [e.name, *e.aliases]}
+    for doc in corpus.documents:
+        if doc.doc_type not in _VOICED_TYPES or not doc.author:
+            continue
+        for name in _author_names(doc.author, body_words):
+            role = f"author ({doc.outlet})" if doc.outlet else "author"
+            entity = people.get(fold(name))
+            if entity is None:
+                entity = Entity(id=f"e{len(entities) + 1}", name=name, type="PERSON")
+                entity.aliases.append(name)
+                entities.append(entity)
+                people[fold(name)] = entity
+            if role not in entity.roles:
+                entity.roles.append(role)
 
 
 _OUTLET_STOP = {"the", "la", "le", "el", "les", "los", "las", "a", "an", "of", "de"}
@@ -234,17 +279,41 @@ def _join_longer_names(groups: list[Group], uf: _UnionFind) -> None:
 def _join_shortened_bodies(groups: list[Group], uf: _UnionFind) -> None:
     """An organisation's name of three words or more joins the one longer name that
     only adds an 'and …' to it ('Ministry of National Defence' of 'Ministry of National
-    Defence and Army Reconstruction'); none where two longer names fit."""
+    Defence and Army Reconstruction') or a list of fields after a comma ('Ministry of
+    Labour' of 'Ministry of Labour, Employment and Productivity'); none where two longer
+    names fit."""
     longer: dict[str, set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
         key = fold(g.name)
         if g.klass == "org" and not g.actor_id and " and " in key:
             longer[key.split(" and ", 1)[0].strip()].add(gi)
+            if "," in g.name:
+                longer[fold(g.name.split(",", 1)[0])].add(gi)
     for gi, g in enumerate(groups):
         key = fold(g.name)
         if g.klass != "org" or g.actor_id or len(key.split()) < 3 or " and " in key:
             continue
         roots = {uf.find(x) for x in longer.get(key, ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), gi)
+
+
+def _join_bare_features(
+    groups: list[Group], uf: _UnionFind, features: frozenset[str], gz: Gazetteer
+) -> None:
+    """'the Muradal' joins the one feature of the corpus named 'Serra do Muradal' (a
+    feature word, particles, then the name); never a name the gazetteer knows as a place
+    ('Chad' is not 'Lake Chad'), and none where two features share it."""
+    named: dict[str, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        words = fold(g.name).split()
+        if g.klass == "place" and len(words) >= 2 and words[0].rstrip(".") in features:
+            named[words[-1]].add(gi)
+    for gi, g in enumerate(groups):
+        key = fold(g.name)
+        if g.klass != "place" or " " in key or key not in named or gz.exact(g.name):
+            continue
+        roots = {uf.find(x) for x in named[key]}
         if len(roots) == 1:
             uf.union(roots.pop(), gi)
 
