@@ -84,3 +84,16 @@ def test_a_signatory_under_an_office_line(nlp) -> None:
     assert found["Mário Brás Antunes"].type == "PERSON"
     assert "National Commander" in (found["Mário Brás Antunes"].role or "")
     assert "National Commander of Emergency and Civil Protection" not in found
+
+
+def test_a_body_cut_at_for_and_a_bloc_glued_to_its_members(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The Agency for International Development said the grant was approved. Six members "
+        "voted with the Joint Opposition MPs on Friday. The Minister for Foreign Affairs "
+        "spoke first.",
+    )
+    assert found.get("Agency for International Development") == "ORG"
+    assert found.get("Joint Opposition") == "ORG"
+    assert "Joint Opposition MPs" not in found
+    assert "Minister for Foreign Affairs" not in found  # an office, not a body

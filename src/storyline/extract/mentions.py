@@ -172,6 +172,15 @@ class MentionFinder:
         out = self._without_titles_of_works(doc, out)
         out = self._join_legal_forms(doc, out)
         out = self._join_listed_fields(doc, out)
+        out = self._join_for_tails(doc, out)
+        for c in out:
+            if (
+                c.actor is None
+                and c.label in {"ORG", None}
+                and c.end - c.start >= 3
+                and doc[c.end - 1].lower_ in self.words["member_nouns"]
+            ):
+                c.end -= 1  # 'the Joint Opposition MPs': the bloc, not its members
         out = self._bodies_of_places(doc, out)
         out = self._bodies_in_apposition(doc, out)
         out = self._join_and_countries(doc, out)
@@ -521,6 +530,48 @@ class MentionFinder:
                 x.start = x.end = -1  # absorbed
             c.end = i
         return [c for c in out if c.start >= 0]
+
+    def _join_for_tails(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Agency for International Development', 'the Council for Economic
+        Affairs': a body word, 'for' and capitalised words are one name that the tagger
+        cut at 'for' (never over a place, a person or an actor, nor a label's colon; not
+        after an office: 'the Minister for X' is a title)."""
+        heads = self.words["org_words"]
+        for t in doc:
+            i = t.i
+            if t.lower_ != "for" or i < 1 or i + 1 >= len(doc):
+                continue
+            if not (doc[i - 1].is_title and doc[i - 1].lower_ in heads and doc[i + 1].is_title):
+                continue
+            start = i - 1
+            while (
+                start > 0 and i - start < 5 and (doc[start - 1].is_title or doc[start - 1].is_upper)
+            ):
+                start -= 1
+            end = i + 1
+            while (
+                end < len(doc)
+                and end - i <= 4
+                and (doc[end].is_title or (doc[end].lower_ in _NAME_JOINERS and end + 1 < len(doc)))
+                and not (end + 1 < len(doc) and doc[end + 1].text == ":")  # 'Country:'
+            ):
+                end += 1
+            while doc[end - 1].lower_ in _NAME_JOINERS:
+                end -= 1
+            if start < i - 1 and doc[start].is_sent_start and doc[start].lower_ in {"the", "a"}:
+                start += 1
+            inside = [c for c in cands if c.start < end and start < c.end]
+            if any(c.start <= i < c.end for c in cands):
+                continue  # the tagger has the name whole
+            if not inside or any(
+                c.actor or c.label in {"GPE", "LOC", "PERSON"} or c.start < start or c.end > end
+                for c in inside
+            ):
+                continue
+            for c in inside:
+                c.start = c.end = -1
+            cands.append(_Cand(start, end, "ORG"))
+        return sorted((c for c in cands if c.start >= 0), key=lambda c: c.start)
 
     def _bodies_of_places(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'the Diocese of Tibú', 'the Catholic diocese of Tibú': a body named after its

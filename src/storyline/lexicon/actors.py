@@ -61,7 +61,7 @@ _WORD_SECTIONS = (
     *("name_particles", "spaced_name_particles", "route_nouns", "collective_nouns"),
     *("feature_words", "company_nouns", "government_nouns", "national_bodies"),
     *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies", "company_kinds"),
-    *("feature_heads", "body_nouns", "place_bodies"),
+    *("feature_heads", "body_nouns", "place_bodies", "member_nouns"),
 )
 
 
