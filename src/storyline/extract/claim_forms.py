@@ -41,8 +41,9 @@ def _words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str], dict[s
 
 def _predicate(verb: Token | None, noun: Token, knowledge: Knowledge) -> str | None:
     """The zero's predicate; a predicate said only of money ('paid', 'demanded':
-    `zero_money_predicates`) only where the noun is one that may be money (`zero_nouns`):
-    'received no threats', 'never received any correspondence' say no sum."""
+    `zero_money_predicates`) only where the noun is one that may be money (`zero_nouns`)
+    or 'nothing' ('paid nothing'): 'received no threats', 'never received any
+    correspondence' say no sum."""
     _, nouns, tolls = _words(knowledge)
     money = set(knowledge.claims.get("zero_money_predicates", ()))
     objects = [c for c in verb.children if c.dep_ in ("dobj", "conj")] if verb is not None else []
@@ -50,7 +51,7 @@ def _predicate(verb: Token | None, noun: Token, knowledge: Knowledge) -> str | N
     for tok in (noun, *objects, verb):
         if tok is not None and tok.lemma_.lower() in tolls:
             pred = tolls[tok.lemma_.lower()]
-            if pred in money and noun.lemma_.lower() not in nouns:
+            if pred in money and noun.lemma_.lower() not in nouns and noun.lower_ != "nothing":
                 return None
             return pred
     return None

@@ -881,6 +881,9 @@ def _amount_what(number: Token, qt: QuantityTables) -> str | None:
         if head.lower_ in ("at", "for") and lemma in prices and verb.pos_ == "VERB":
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             obj = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else _subject_of(verb)
+            if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                obj = verb.head  # 'a mill sold for $900,000'
+
             return f"{_modified(obj)} {prices[lemma]}" if obj is not None else None
         if lemma in change and verb.pos_ == "VERB":
             subj = _subject_of(verb)
@@ -918,14 +921,16 @@ def _who_phrase(number: Token) -> str | None:
     if rel is None or not any(c.lower_ == "who" and c.dep_ == "nsubj" for c in rel.children):
         return None
     head = number.head
-    named = (
-        head.head
-        if number.dep_ == "pobj"
-        and head.lower_ in ("including", "among")
-        and head.head.pos_ == "NOUN"
-        and head.head.tag_ == "NNS"
-        else None
-    )
+    named = None
+    if number.dep_ == "pobj" and head.lower_ in ("including", "among"):
+        named = head.head  # 'women …, including three'
+        if named.pos_ in ("VERB", "AUX"):  # 'five guests were questioned, including two'
+            named = next(
+                (c for c in named.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS"),
+                None,
+            )
+        elif named.tag_ != "NNS":
+            named = None
     return f"{named.lower_ if named is not None else 'people'} who {rel.lemma_.lower()}"
 
 
