@@ -139,3 +139,21 @@ def test_a_he_said_tag_takes_the_speaker_of_the_sentence_before(nlp):
     )
     q = _one(nlp, text, "four schools")
     assert "Okafor" in q.claimant_text
+
+
+def test_an_amount_and_its_converted_twin_measure_the_noun_after_them(nlp):
+    qs = _claims(nlp, "Thieves escaped with a €3 million ($3.3 million) haul, police said.")
+    assert {q.value: q.what for q in qs} == {3_000_000: "haul", 3_300_000: "haul"}
+
+
+def test_an_amount_off_is_a_discount(nlp):
+    assert _one(nlp, "Shoppers get $15 off the blender.", "$15").what == "discount on blender"
+
+
+def test_pounds_that_are_weighed_are_no_money(nlp):
+    assert _one(nlp, "The calf weighed about 90 pounds.", "90").unit == "pounds"
+
+
+def test_a_spaced_clock_time_is_no_claim(nlp):
+    _, reasons = _reasons(nlp, "The fire started at 2: 45 p. m. on Friday.")
+    assert reasons.get("45") == "clock time"

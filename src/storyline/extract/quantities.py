@@ -913,6 +913,41 @@ def _amount_what(number: Token, qt: QuantityTables) -> str | None:
     return None
 
 
+def _weighed(number: Token, qt: QuantityTables) -> bool:
+    """A figure whose clause weighs something (`weight_verbs`): its pounds are a weight."""
+    verbs = set(qt.nums.get("weight_verbs", ()))
+    return any(t.lemma_.lower() in verbs for t in number.sent)
+
+
+def _after_aside(doc: Doc, end: int) -> str | None:
+    """'a €2 million ($2.6 million) booty': the noun after an amount's converted twin in
+    brackets is what the amount (and the twin, before its closing bracket) measures."""
+    text = doc_text(doc)
+    am = re.match(r"\s*\([^()\n]{1,40}\)\s*|\)\s*", text[end : end + 60])
+    if am is None or (am[0].strip() != ")" and not re.search(r"\d", am[0])):
+        return None  # an aside with no figure is no converted twin
+    span = doc.char_span(end + am.end(), end + am.end() + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return None if nxt is not None and nxt.pos_ == "NOUN" else tok.text
+
+
+def _off(number: Token) -> str | None:
+    """'$10 off the console': a discount; 'discount on console' where the parse names
+    what it comes off."""
+    amount = _amount_of(number)
+    off = next((c for c in amount.children if c.lower_ == "off"), None)
+    if off is None:
+        nxt = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
+        off = nxt if nxt is not None and nxt.lower_ == "off" else None
+    if off is None:
+        return None
+    obj = next((c for c in off.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return f"discount on {_modified(obj)}" if obj is not None else "discount"
+
+
 def _who_phrase(number: Token) -> str | None:
     """'including three who allege ...' -> 'women who allege' where the set is named
     ('women ..., including three'), else 'people who allege': a bare figure qualified by
@@ -1215,6 +1250,8 @@ def find_quantities(
         )
         predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
+        if unit == "GBP" and not m["cur"] and _weighed(number, qt):
+            unit = "pounds"  # 'he weighed about 120 pounds': a weight
         if phrase and unit is not None and unit not in qt.money and _only_unit(phrase, qt):
             # '3.7 GW of cell capacity' measures the capacity; a bare '41 percent' says
             # nothing of what it measures
@@ -1278,7 +1315,8 @@ def find_quantities(
         if unit in qt.money and predicate is None:
             predicate = _money_verb(number, noun, qt) or _money_predicate(number, qt)
         if unit in qt.money and not phrase:
-            phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
+            phrase = _money_phrase(doc, stop, qt) or _after_aside(doc, stop) or _off(number)
+            phrase = phrase or ("amount" if predicate else None)
         if unit not in qt.money:
             predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
