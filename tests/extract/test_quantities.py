@@ -440,7 +440,7 @@ def test_a_phrase_never_starts_with_a_hyphen(nlp):
 
 def test_a_change_measures_its_subject(nlp):
     by, _, _ = _claims(nlp, "Truancy rose by 12 percent, from 3.5 percent to 3.9 percent.")
-    assert by.what == "truancy"
+    assert by.what == "change in truancy"  # the figure a change goes by is the change
     (top,) = _claims(nlp, "His approval topped 58 percent in March.")
     assert top.what == "approval"
 

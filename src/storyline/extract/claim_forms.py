@@ -40,12 +40,20 @@ def _words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str], dict[s
 
 
 def _predicate(verb: Token | None, noun: Token, knowledge: Knowledge) -> str | None:
-    _, _, tolls = _words(knowledge)
+    """The zero's predicate; a predicate said only of money ('paid', 'demanded':
+    `zero_money_predicates`) only where the noun is one that may be money (`zero_nouns`)
+    or 'nothing' ('paid nothing'): 'received no threats', 'never received any
+    correspondence' say no sum."""
+    _, nouns, tolls = _words(knowledge)
+    money = set(knowledge.claims.get("zero_money_predicates", ()))
     objects = [c for c in verb.children if c.dep_ in ("dobj", "conj")] if verb is not None else []
     # 'lost his life' (the object first), 'requested or received'
     for tok in (noun, *objects, verb):
         if tok is not None and tok.lemma_.lower() in tolls:
-            return tolls[tok.lemma_.lower()]
+            pred = tolls[tok.lemma_.lower()]
+            if pred in money and noun.lemma_.lower() not in nouns and noun.lower_ != "nothing":
+                return None
+            return pred
     return None
 
 
@@ -139,6 +147,8 @@ def _lone(doc: Doc, knowledge: Knowledge) -> list[FormClaim]:
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
+        if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # 'a quake killed 300 people': the subject is the killer, not a victim
         end = verb.idx + len(verb.text)
         out.append(FormClaim(tok.idx, end, 1.0, noun, _noun_phrase(noun), pred, verb))
     return out

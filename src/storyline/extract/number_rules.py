@@ -26,6 +26,7 @@ class _Rule:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     unless_before: re.Pattern[str] | None
+    fractions: bool = False  # also rejects fractions ('the upper half of')
 
 
 def _rules(knowledge: Knowledge) -> tuple[_Rule, ...]:
@@ -37,7 +38,13 @@ def _compile_rules(knowledge: Knowledge) -> tuple[_Rule, ...]:
         return re.compile(p, re.IGNORECASE) if p else None
 
     return tuple(
-        _Rule(r["reason"], rx(r.get("before")), rx(r.get("after")), rx(r.get("unless_before")))
+        _Rule(
+            r["reason"],
+            rx(r.get("before")),
+            rx(r.get("after")),
+            rx(r.get("unless_before")),
+            bool(r.get("fractions")),
+        )
         for r in knowledge.numbers.get("rejections", [])
     )
 
@@ -51,13 +58,18 @@ def _claim_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str], 
     )
 
 
-def text_reason(text: str, start: int, end: int, knowledge: Knowledge) -> str | None:
-    """The reason a number at text[start:end] is not a claim, by the data rules."""
+def text_reason(
+    text: str, start: int, end: int, knowledge: Knowledge, fraction: bool = False
+) -> str | None:
+    """The reason a number at text[start:end] is not a claim, by the data rules; for a
+    fraction ('the upper half of') only the rules marked for fractions."""
     before = text[max(0, start - _WINDOW) : start]
     if start < _WINDOW:
         before = "\n" + before  # the text's start is a line start
     after = text[end : end + _WINDOW]
     for rule in _rules(knowledge):
+        if fraction and not rule.fractions:
+            continue
         if rule.before is not None and not rule.before.search(before):
             continue
         if rule.after is not None and not rule.after.search(after):
@@ -118,6 +130,17 @@ def _name_number(span: Span) -> bool:
     )
 
 
+def _listed_after_name_number(span: Span) -> bool:
+    """'Opteron 3200 or 4200', 'versions 6, 7 and 8': a number listed right after a
+    number that is part of a name is another model of that name."""
+    first = span[0]
+    doc = first.doc
+    if first.i < 3 or not first.like_num or doc[first.i - 1].lower_ not in ("or", "and", ",", "/"):
+        return False
+    prev = doc[first.i - 2]
+    return prev.like_num and _name_number(doc[prev.i : prev.i + 1])
+
+
 def _bare_definite_subject(span: Span) -> bool:
     """'… a captain and a droid, the four go on': 'the' and a number that counts no noun,
     as a clause's subject, names a set the text listed before; it is no count."""
@@ -137,6 +160,8 @@ def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | 
     if _name_number(span):
         return "part of a name (model, version, road)"
     number = span[-1]
+    if _listed_after_name_number(span):
+        return "part of a name (model, version, road)"  # 'an Opteron 3200 or 4200 part'
     if noun is None and _bare_definite_subject(span):
         return "back-reference ('the four went on')"
     if noun is not None and noun.lemma_.lower() in discourse:

@@ -37,6 +37,8 @@ from storyline.lexicon.words import alternation, parse_number
 from storyline.models import LocalMention, LocalQuote, Quantity, RejectedNumber
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# '26, 000': thousands the source spaced (tokenised text); a year never follows
+_SPACED_THOUSANDS = r"\d{1,3}(?:,\s\d{3})+(?![\d,])"
 _RANGE_RX = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
 _PARTICLES = {"over", "under", "about", "above", "below"}
 _PARTICLE = re.compile(
@@ -101,13 +103,24 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
     _MONEY = set(_CURRENCY.values()) | set(_NUMS.get("currency_codes", []))
     _CODES = "|".join(_NUMS.get("currency_codes", []))
     _SYMBOLS = "".join(k for k in _CURRENCY if len(k) == 1 and not k.isalnum())
+    _PLUS_ALL = _NUMS.get("fraction_suffixes", {})
+    _PLUS = alternation([w for w in _PLUS_ALL if w[:1].isalnum()]) or "(?!)"
+    _PLUS_GLUED = alternation([w for w in _PLUS_ALL if not w[:1].isalnum()]) or "(?!)"
+    _SPACED = (
+        rf"\d{{1,3}}\.\s\d{{1,2}}(?![\d,])"
+        rf"(?=\s*[-–]?\s*(?i:{_SCALE}|bn|mn|m)\b|\s*%|\s*(?i:percent|per\s+cent)\b)"
+    )
     _NUMBER = (
         rf"(?:(?P<cur>US\$|[{re.escape(_SYMBOLS)}]|(?:{_CODES})(?=\s?\d))\s?)?"
-        rf"(?P<num>(?:{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?(?:\s*(?i:{_SCALE}|bn|mn|m|k)\b)?|"
+        # '$2. 6 - million': a decimal point the source spaced, kept where a scale or a
+        # share follows (a bare '9. 35' may be a clock time or two sentences)
+        rf"(?P<num>(?:{_SPACED}|{_SPACED_THOUSANDS}|{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?"
+        rf"(?:(?:\s*|\s*[-–]\s*)(?i:{_SCALE}|bn|mn|m|k)\b)?|"
         rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
         rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[.,;]|\s*$))|"  # 'a third person': an ordinal
         rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
         rf"|(?i:{_VAGUE}))"
+        rf"(?:(?P<plus>\s+(?:{_PLUS})|(?:{_PLUS_GLUED})))?"  # '3 1/2', 'three and a half'
         rf"(?:\s*(?P<pct>%|(?i:percent|per\s+cent)))?"
     )
     NUMBER_RX = re.compile(rf"(?<![\w$€£¥₦.,/:-]){_NUMBER}(?![\w/:]|[.,]\d|-\d)")
@@ -169,16 +182,22 @@ def _value(m: re.Match[str], qt: QuantityTables) -> tuple[float | None, str]:
         return float(qt.nums["fractions"][num.lower()]), "exact"
     if m["high"]:
         num = num.replace(f"-{m['high']}", "").replace(f"–{m['high']}", "")
+    num = re.sub(r"(?<=\d)\. (?=\d)", ".", num)  # '2. 6 million': a spaced decimal point
+    num = re.sub(r"(?<=\d), (?=\d{3})", ",", num)  # '26, 000': spaced thousands
     low = num.lower()
     if low in qt.nums["vague"]:
         return float(qt.nums["vague"][low]), "more_than"
-    sm = re.match(rf"^({_DIGITS})\s*([a-zA-Z]+)$", num)
+    # a fraction written after the whole ('3 1/2', 'three and a half'): added to it
+    plus = qt.nums.get("fraction_suffixes", {}).get(re.sub(r"\s+", " ", m["plus"] or "").strip())
+    sm = re.match(rf"^({_DIGITS})\s*(?:[-–]\s*)?([a-zA-Z]+)$", num)  # '$140-million'
     if sm:
         scale = qt.nums["scales"].get(sm[2].lower())
         if scale is None:
             return None, "exact"
-        return float(sm[1].replace(",", "")) * scale, "exact"
+        return (float(sm[1].replace(",", "")) + (plus or 0)) * scale, "exact"
     value = parse_number(num, qt.nums)
+    if value is not None and plus:
+        value += plus
     approx = "more_than" if low.startswith(("several", "a few")) else "exact"
     return value, approx
 
@@ -216,7 +235,9 @@ def _excluded(
         return "partitive of a set named elsewhere"
     if num.startswith("one") and re.match(r"^\s+of\b", text[m.end() :]):
         return "bare 'one'"  # 'one of the victims': its set is the count
-    if m["cur"] or m["pct"] or m["frac"]:
+    if m["frac"]:  # 'the upper half of the laptop': a part of a thing, no share
+        return text_reason(text, m.start(), m.end(), qt.knowledge, fraction=True)
+    if m["cur"] or m["pct"]:
         return None  # an amount or a share: 'MDL 90 million' may be tagged as a name
     for tok in span:
         if tok.ent_type_ == "ORDINAL":
@@ -233,6 +254,17 @@ def _excluded(
     if re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
         return "ordinal"
     return text_reason(text, m.start(), m.end(), qt.knowledge)
+
+
+def _list_items(text: str, qt: QuantityTables) -> frozenset[int]:
+    """Where the item numbers of a numbered list start: numbers that open a line where the
+    number before or after them opens another line (`list_item` in data/numbers.json)."""
+    pattern = qt.nums.get("list_item")
+    if not pattern:
+        return frozenset()
+    opens = [(int(m[1]), m.start(1)) for m in re.finditer(pattern, text)]
+    values = {n for n, _ in opens}
+    return frozenset(at for n, at in opens if n - 1 in values or n + 1 in values)
 
 
 HEADLINE_MAX = 160
@@ -600,6 +632,34 @@ def _mention_for(span: Span, mentions: list[LocalMention]) -> LocalMention | Non
     return best
 
 
+def _last_speaker(
+    number: Token, quotes: list[LocalQuote], earlier: Sequence[Quantity]
+) -> tuple[str, str | None] | None:
+    """The one named speaker of the sentence before ('Atururi said a girl was killed. …
+    seven bridges collapsed, he said.'): the speaker a 'he' or 'she' the resolver left
+    open refers back to. None where that sentence has none, or more than one."""
+    doc = number.doc
+    i = number.sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    prev = doc[i].sent
+    lo, hi = prev.start_char, prev.end_char
+    named = {
+        (q.speaker_text, q.speaker_cluster) for q in quotes if q.speaker_text and lo <= q.start < hi
+    } | {
+        (q.claimant_text, q.claimant_cluster)
+        for q in earlier
+        if q.claimant_text != "reporter" and lo <= q.start < hi
+    }
+    names = {text for text, _ in named}
+    if len(names) != 1:
+        return None
+    text = names.pop()
+    return text, next((c for t, c in named if t == text and c), None)
+
+
 def _claimant(
     number: Token,
     start: int,
@@ -607,6 +667,7 @@ def _claimant(
     quotes: list[LocalQuote],
     refs: References,
     qt: QuantityTables,
+    earlier: Sequence[Quantity] = (),
 ) -> tuple[str, str | None]:
     """Who gives the number: the speaker of the quote around it, else the subject of the
     speech verb it hangs off (resolved: 'he' -> the minister, 'the ministry' -> the
@@ -621,6 +682,8 @@ def _claimant(
         return _name_span(agent).text, None
     subj = _speaker(number, qt, refs)
     said_by = _subject_claimant(subj, refs) if subj is not None else None
+    if said_by is None and subj is not None and subj.lower_ in ("he", "she"):
+        said_by = _last_speaker(number, quotes, earlier)  # '…, he said.'
     for q in quotes:
         if q.start <= start and end <= q.end and (q.speaker_text or q.speaker_cluster):
             if said_by is not None and subj is not None and q.start <= subj.idx < start:
@@ -774,9 +837,170 @@ def _measure(
     return None
 
 
+def _amount_of(number: Token) -> Token:
+    """The token an amount's figure heads: '1.5' -> 'percent', '2' -> 'million'."""
+    amount = number
+    while amount.dep_ in ("nummod", "quantmod", "compound") and amount.head.i > amount.i:
+        amount = amount.head
+    return amount
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+
+
+def _amount_what(number: Token, qt: QuantityTables) -> str | None:
+    """What an amount (money, a percentage, a rate) measures, read from the parse where
+    the amount counts no noun of its own (`amounts` in data/claims.json):
+    'jewellery worth $2m' and '$2m worth of jewellery' -> 'jewellery value'; 'the phone is
+    priced at $300' -> 'phone price'; 'the project cost $5m' -> 'project cost'; 'the
+    dollar bought 103 yen' -> 'dollar rate'; 'the Nikkei fell 1.5 percent' -> 'change in
+    nikkei'; 'gold prices climbed above $1,300' -> 'gold price'; 'the CPM is 30% lower'
+    -> 'cpm lower'. None where the parse names nothing."""
+    data = qt.claims.get("amounts", {})
+    change = _change_verbs(qt.knowledge)
+    amount = _amount_of(number)
+    head = amount.head
+    if amount.lower_ == "worth":  # '$2 million worth of jewellery'
+        of = next((c for c in amount.children if c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return f"{_modified(obj)} value" if obj is not None and obj.pos_ == "NOUN" else None
+    if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+        return f"{_modified(head.head)} value"  # 'jewellery worth $2 million'
+    prices = data.get("price_verbs", {})
+    if amount.dep_ == "pobj" and head.pos_ == "ADP":
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if head.lower_ in ("at", "for") and lemma in prices and verb.pos_ == "VERB":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            obj = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else _subject_of(verb)
+            if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                obj = verb.head  # 'a mill sold for $900,000'
+
+            return f"{_modified(obj)} {prices[lemma]}" if obj is not None else None
+        if lemma in change and verb.pos_ == "VERB":
+            subj = _subject_of(verb)
+            if subj is None or subj.lemma_.lower() in _TALLY:
+                return None
+            if head.lower_ == "by":  # 'rose by 6 cents': the change
+                return f"change in {_modified(subj)}"
+            if head.lower_ in data.get("level_prepositions", ()):
+                return _modified(subj)  # 'climbed above $1,300', 'fell to 90 pence'
+        return None
+    if amount.dep_ in ("dobj", "npadvmod") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        subj = _subject_of(head)
+        if subj is None or subj.lemma_.lower() in _TALLY:
+            return None
+        if amount.dep_ == "dobj" and lemma in prices and prices[lemma] == "cost":
+            return f"{_modified(subj)} cost"  # 'the project cost $5m'
+        currencies = qt.currency
+        if lemma in data.get("rate_verbs", ()) and subj.lower_ in currencies:
+            return f"{_modified(subj)} rate"  # 'the dollar bought 103.20 yen'
+        if lemma in change and lemma not in data.get("level_verbs", ()):
+            return f"change in {_modified(subj)}"  # 'the Nikkei fell 1.5 percent'
+        return None
+    if amount.dep_ == "npadvmod" and head.tag_ in ("JJR", "RBR") and head.dep_ == "acomp":
+        subj = _subject_of(head.head)  # 'the effective CPM is 30% lower'
+        return f"{_modified(subj)} {head.lower_}" if subj is not None else None
+    return None
+
+
+def _weighed(number: Token, qt: QuantityTables) -> bool:
+    """A figure whose clause weighs something (`weight_verbs`): its pounds are a weight."""
+    verbs = set(qt.nums.get("weight_verbs", ()))
+    return any(t.lemma_.lower() in verbs for t in number.sent)
+
+
+def _after_aside(doc: Doc, end: int) -> str | None:
+    """'a €2 million ($2.6 million) booty': the noun after an amount's converted twin in
+    brackets is what the amount (and the twin, before its closing bracket) measures."""
+    text = doc_text(doc)
+    am = re.match(r"\s*\([^()\n]{1,40}\)\s*|\)\s*", text[end : end + 60])
+    if am is None or (am[0].strip() != ")" and not re.search(r"\d", am[0])):
+        return None  # an aside with no figure is no converted twin
+    span = doc.char_span(end + am.end(), end + am.end() + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return None if nxt is not None and nxt.pos_ == "NOUN" else tok.text
+
+
+def _off(number: Token) -> str | None:
+    """'$10 off the console': a discount; 'discount on console' where the parse names
+    what it comes off."""
+    amount = _amount_of(number)
+    off = next((c for c in amount.children if c.lower_ == "off"), None)
+    if off is None:
+        nxt = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
+        off = nxt if nxt is not None and nxt.lower_ == "off" else None
+    if off is None:
+        return None
+    obj = next((c for c in off.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return f"discount on {_modified(obj)}" if obj is not None else "discount"
+
+
+def _who_phrase(number: Token) -> str | None:
+    """'including three who allege ...' -> 'women who allege' where the set is named
+    ('women ..., including three'), else 'people who allege': a bare figure qualified by
+    a 'who' clause counts people."""
+    rel = next((c for c in number.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+    if rel is None or not any(c.lower_ == "who" and c.dep_ == "nsubj" for c in rel.children):
+        return None
+    head = number.head
+    named = None
+    if number.dep_ == "pobj" and head.lower_ in ("including", "among"):
+        named = head.head  # 'women …, including three'
+        if named.pos_ in ("VERB", "AUX"):  # 'five guests were questioned, including two'
+            named = next(
+                (c for c in named.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS"),
+                None,
+            )
+        elif named.tag_ != "NNS":
+            named = None
+    return f"{named.lower_ if named is not None else 'people'} who {rel.lemma_.lower()}"
+
+
+def _label_what(before: str, share: bool, qt: QuantityTables) -> str | None:
+    """What an amount in a labelled line of figures measures ('Euro/dollar: UP at
+    $1.1104', 'London – FTSE 100: DOWN 1.0 percent at 6,845.42'; `labelled_line` in
+    data/claims.json): the label, a pair of currencies being a rate, and a percentage or
+    an amount right after UP or DOWN being its change. `before` is the line up to the
+    amount, which must give UP, DOWN, at or from before it."""
+    pattern = qt.claims.get("amounts", {}).get("labelled_line")
+    lm = re.match(pattern, before) if pattern else None
+    if lm is None:
+        return None
+    label = lm["label"].strip()
+    if not lm["rest"].strip():
+        return None  # 'Police: 5 were hurt', 'Deal of the day: 35% off': no market line
+    pair = [w.strip().lower() for w in label.split("/")]
+    if len(pair) == 2 and all(w in qt.currency for w in pair):
+        return f"{label.lower()} rate"
+    rest = lm["rest"].strip().lower()
+    if rest in ("up", "down") or (share and rest.startswith(("up ", "down "))):
+        return f"change in {label}"
+    return label
+
+
 def _only_unit(phrase: str, qt: QuantityTables) -> bool:
     """A counted phrase that is only a measure's or a share's word ('GW', 'percent')."""
     return phrase.lower() in qt.measures
+
+
+def _unit_word(phrase: str, qt: QuantityTables) -> bool:
+    """A counted phrase that is only a unit's word: a measure ('gigawatts'), a currency
+    ('yen') or a subunit of one ('cents', 'pence', 'points'; `unit_words`)."""
+    low = phrase.lower()
+    return low in qt.measures or low in qt.currency or low in qt.nums.get("unit_words", ())
 
 
 def _of_phrase(noun: Token | None, qt: QuantityTables) -> str | None:
@@ -817,6 +1041,8 @@ def _money_verb(number: Token, noun: Token | None, qt: QuantityTables) -> str | 
     """The predicate of a verb that says it only of money ('a casual makes 30,000 naira':
     earned; `money_verbs`), where the amount is the verb's object."""
     verbs = qt.claims.get("money_verbs", {})
+    if noun is not None and noun.lower_ not in qt.currency:
+        noun = None  # 'made a $140-million bid': the object is the bid, not the money
     for tok in (noun, number):
         if tok is not None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
             return verbs.get(tok.head.lemma_.lower())
@@ -925,6 +1151,7 @@ def find_quantities(
         (c.start, c.end) for c in match_times(text, time_rules(qt.knowledge)) if c.kind != "set"
     ]
     found = list(qt.number_rx.finditer(text))
+    items = _list_items(text, qt)
     headline = _headline_end(text)
     # the words of a share ('half', 'thirds'): 'half of the NGN 120,000' measures no half
     shares = frozenset(re.split(r"[\s-]", f)[-1] for f in qt.nums.get("fractions", {}))
@@ -944,6 +1171,8 @@ def find_quantities(
         if len(span) == 0:
             continue
         reason = _excluded(m, doc, span, text, times, starts, qt)
+        if m.start() in items:
+            reason = "item number of a numbered list"
         if m.start() < headline:
             reason = "headline (the body gives its figures)"
         if reason is not None:
@@ -971,6 +1200,8 @@ def find_quantities(
             joiner = gap.strip().lower()
             high, _ = _value(nxt, qt)
             word_before = text[max(0, start - 9) : start].lower()
+            if (m["pct"] and nxt["cur"]) or (m["cur"] and nxt["pct"]):
+                high = None  # 'rose 4 percent to $12.50': a change and a level, no range
             if high is not None and high <= value and joiner in ("-", "–") and " " in gap:
                 # '54 - 46', '15 - 2 run': a falling pair is a score or record, never a range
                 reject(m.start(), nxt.end(), "score or record")
@@ -1009,7 +1240,7 @@ def find_quantities(
             reject(m.start(), end, reason)
             continue
         sent = number.sent
-        claimant_text, cluster = _claimant(number, start, end, quotes, refs, qt)
+        claimant_text, cluster = _claimant(number, start, end, quotes, refs, qt, out)
         stop = end if noun is None else max(end, noun.idx + len(noun.text))
         period = qt.period.match(text[stop:])
         per = (
@@ -1019,19 +1250,45 @@ def find_quantities(
         )
         predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
+        if unit == "GBP" and not m["cur"] and _weighed(number, qt):
+            unit = "pounds"  # 'he weighed about 120 pounds': a weight
         if phrase and unit is not None and unit not in qt.money and _only_unit(phrase, qt):
             # '3.7 GW of cell capacity' measures the capacity; a bare '41 percent' says
             # nothing of what it measures
             bare = phrase.lower() in ("%", "percent", "per cent")
             phrase = _of_phrase(noun, qt) or (None if bare else phrase)
         kind = _kind(noun, qt)
+        amount_what = None
+        unit_only = bool(phrase) and _unit_word(phrase, qt)
+        if (unit is not None and not phrase) or unit_only:
+            # '1.5 percent', '103.20 yen', '$300': an amount names what it measures
+            # through its verb or noun ('the Nikkei fell', 'priced at')
+            amount_what = _amount_what(number, qt) or _label_what(
+                text[number.sent.start_char : start], bool(m["pct"]), qt
+            )
+            if amount_what is not None:
+                phrase = amount_what
+                kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
+        if noun is None and not phrase and unit is None and amount_what is None:
+            who = _who_phrase(number)  # 'three who allege': people who allege
+            if who is not None:
+                phrase, kind = who, "person"
+        if amount_what is None and noun is None and not phrase and unit is None:
+            # 'FTSE 100: DOWN 1.0 percent at 6,845.42': an index level in a labelled line
+            label = _label_what(text[number.sent.start_char : start], False, qt)
+            if label is not None:
+                amount_what = phrase = kind = label
         lead = span[0] if span[0].i < number.i and not span[0].like_num else None
         measure = _measure(number, noun, lead, shares, _change_verbs(qt.knowledge))
+        if amount_what is not None:
+            measure = None
         if measure is not None and measure.lower_ in qt.measures:
             measure = None  # '43 percent to 41 percent': a unit word measures nothing
         if measure is not None and kind in qt.generic and measure.head.lower_ != "of":
             measure = None  # 'a town of 30,000 people' counts people, not towns
-        if measure is not None and (unit in qt.money or noun is None or kind in qt.generic):
+        if measure is not None and (
+            unit in qt.money or noun is None or kind in qt.generic or unit_only
+        ):
             # 'wage of NGN 120,000': what is measured, with its modifiers
             kind, phrase = _kind(measure, qt), _modified(measure)
             if unit in qt.money and kind is not None:
@@ -1058,7 +1315,8 @@ def find_quantities(
         if unit in qt.money and predicate is None:
             predicate = _money_verb(number, noun, qt) or _money_predicate(number, qt)
         if unit in qt.money and not phrase:
-            phrase = _money_phrase(doc, stop, qt) or ("amount" if predicate else None)
+            phrase = _money_phrase(doc, stop, qt) or _after_aside(doc, stop) or _off(number)
+            phrase = phrase or ("amount" if predicate else None)
         if unit not in qt.money:
             predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
         if predicate == "lost" and unit not in qt.money and kind in qt.people:
@@ -1101,7 +1359,7 @@ def find_quantities(
         if zero.start < headline:
             reject(zero.start, zero.end, "headline (the body gives its figures)")
             continue
-        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt)
+        claimant_text, cluster = _claimant(zero.anchor, zero.start, zero.end, quotes, refs, qt, out)
         out.append(
             Quantity(
                 start=zero.start,

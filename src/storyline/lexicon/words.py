@@ -54,8 +54,8 @@ def parse_number(text: str, words: dict[str, Any]) -> float | None:
             current += float(tok.replace(",", ""))
         elif tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in scales:
             current += 1
-        elif tok in units:
-            current += units[tok]
+        elif tok in units and not (tok in scales and current > 0):
+            current += units[tok]  # 'dozen' alone is 12; 'three dozen' is a scale: 36
         elif tok in scales:
             scale = scales[tok]
             current = max(current, 1.0) * scale

@@ -1,0 +1,159 @@
+"""Numeric claims on business and market news: what an amount measures, the values of
+scales, fractions and spaced numbers, and the numbers that are no claims. Invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.mentions import find_mentions
+from storyline.extract.quantities import find_quantities
+from storyline.extract.quotes import find_quotes
+from storyline.lexicon import Knowledge
+from storyline.models import RejectedNumber
+
+K = Knowledge.shared()
+
+
+def _claims(nlp, text, rejected=None):
+    doc = nlp(text)
+    mentions = find_mentions(doc)
+    return find_quantities(doc, mentions, find_quotes(doc, mentions, K), K, rejected)
+
+
+def _one(nlp, text, number):
+    return next(q for q in _claims(nlp, text) if number in q.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "what"),
+    [
+        # the thing priced, costed or valued
+        ("The new tablet is priced at $420.", "$420", "new tablet price"),
+        ("The old mill sold for $900,000 last week.", "$900,000", "old mill price"),
+        ("The new bridge cost $45 million.", "$45 million", "new bridge cost"),
+        ("Burglars took paintings worth $3 million.", "$3 million", "painting value"),
+        ("Burglars took $3 million worth of paintings.", "$3 million", "painting value"),
+        # a currency's rate
+        ("In late trade the euro bought 160 yen.", "160 yen", "euro rate"),
+        # a change, and a level
+        ("The Hang Seng fell 2.5 percent on Friday.", "2.5 percent", "change in hang seng"),
+        ("The average rent rose by 40 cents in May.", "40 cents", "change in average rent"),
+        ("Copper prices climbed above $9,000 on Friday.", "$9,000", "copper price"),
+        # how much higher or lower
+        ("The fee is 20% higher for visitors.", "20%", "fee higher"),
+    ],
+)
+def test_what_an_amount_measures(nlp, sentence, number, what):
+    assert _one(nlp, sentence, number).what == what
+
+
+def test_an_amount_that_names_nothing_keeps_no_what(nlp):
+    assert _one(nlp, "The figure was revised to 12 percent.", "12 percent").what is None
+
+
+def test_a_labelled_market_line(nlp):
+    text = (
+        "Markets were quiet across the region on Thursday, traders said.\n\n"
+        "Sydney – ASX 200: UP 0.6 percent at 7,312.10.\n\n"
+        "Euro/pound: DOWN at 85.40 pence from 85.62 pence.\n\n"
+        "Deal of the week: 35% off a garden chair."
+    )
+    qs = {q.text: q.what for q in _claims(nlp, text)}
+    assert qs["0.6 percent"] == "change in ASX 200"
+    assert qs["7,312.10"] == "ASX 200"
+    assert qs["85.40 pence"] == "euro/pound rate"
+    assert qs["35%"] is None  # a heading with no UP, DOWN, at or from is no market line
+
+
+def test_a_who_clause_counts_people(nlp):
+    q = _one(nlp, "Five guests were questioned, including two who saw the fire.", "two")
+    assert q.what == "guests who see"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "value"),
+    [
+        ("The club rejected a $150-million offer.", "$150", 150_000_000),
+        ("The start-up raised $7. 4m from investors.", "$7", 7_400_000),
+        ("The show was watched by 12. 5 million people.", "12", 12_500_000),
+        ("The quake killed more than 14, 000 people.", "14", 14_000),
+        ("He carried the team for 3 1/2 quarters.", "3", 3.5),
+        ("The barn held three and a half tonnes of grain.", "three", 3.5),
+        ("A crowd of at least three dozen people gathered.", "three", 36),
+    ],
+)
+def test_scales_fractions_and_spaced_numbers(nlp, sentence, number, value):
+    assert _one(nlp, sentence, number).value == pytest.approx(value)
+
+
+def test_a_change_and_a_level_are_no_range(nlp):
+    qs = _claims(nlp, "Shares in the miner rose 6 percent to $14.20.")
+    assert [(q.value, q.value_high, q.unit) for q in qs] == [(6, None, "%"), (14.2, None, "USD")]
+
+
+def _reasons(nlp, text):
+    rejected: list[RejectedNumber] = []
+    claims = _claims(nlp, text, rejected)
+    return claims, {r.text: r.reason for r in rejected}
+
+
+def test_numbered_list_items_are_no_claims(nlp):
+    text = (
+        "Tips for a calmer week at work and at home.\n\n"
+        "1 Take a walk.\n\n2 Call a friend.\n\n3 Write to three old friends."
+    )
+    claims, reasons = _reasons(nlp, text)
+    assert [q.value for q in claims] == [3]  # 'three old friends' is a count
+    assert {reasons["1"], reasons["2"], reasons["3"]} == {"item number of a numbered list"}
+
+
+def test_positions_parts_and_listed_models_are_no_claims(nlp):
+    text = (
+        "The Hawks scored on two of their first three drives, including their first two. "
+        "Repairs meant replacing the whole lower half of the printer. "
+        "The board takes a Ryzen 5600 or 7600 chip."
+    )
+    claims, reasons = _reasons(nlp, text)
+    assert "ordinal position" in reasons["two"]
+    assert "part of an object" in reasons["half"]
+    assert "part of a name" in reasons["7600"]
+    assert not any(q.text.startswith(("half", "7600")) for q in claims)
+
+
+def test_a_money_zero_needs_a_money_noun(nlp):
+    assert not _claims(nlp, "We received no complaints from the tenants.")
+    (q,) = _claims(nlp, "The firm paid no corporate tax last year.")
+    assert (q.value, q.predicate) == (0, "paid")
+
+
+def test_the_subject_of_an_active_toll_verb_is_no_lone_victim(nlp):
+    qs = _claims(nlp, "A landslide killed 40 people in the valley.")
+    assert [(q.value, q.what) for q in qs] == [(40, "people killed")]
+
+
+def test_a_he_said_tag_takes_the_speaker_of_the_sentence_before(nlp):
+    text = (
+        "Rescue work went on through the night in the hills.\n\n"
+        "Mayor Ines Okafor said 14 people were hurt in the slide. "
+        "Dozens of homes were damaged, as well as four schools, he said."
+    )
+    q = _one(nlp, text, "four schools")
+    assert "Okafor" in q.claimant_text
+
+
+def test_an_amount_and_its_converted_twin_measure_the_noun_after_them(nlp):
+    qs = _claims(nlp, "Thieves escaped with a €3 million ($3.3 million) haul, police said.")
+    assert {q.value: q.what for q in qs} == {3_000_000: "haul", 3_300_000: "haul"}
+
+
+def test_an_amount_off_is_a_discount(nlp):
+    assert _one(nlp, "Shoppers get $15 off the blender.", "$15").what == "discount on blender"
+
+
+def test_pounds_that_are_weighed_are_no_money(nlp):
+    assert _one(nlp, "The calf weighed about 90 pounds.", "90").unit == "pounds"
+
+
+def test_a_spaced_clock_time_is_no_claim(nlp):
+    _, reasons = _reasons(nlp, "The fire started at 2: 45 p. m. on Friday.")
+    assert reasons.get("45") == "clock time"
