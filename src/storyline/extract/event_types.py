@@ -4,7 +4,10 @@ Offline, on CPU, with what the project already loads: the sentence encoder
 (`storyline.extract.nlp.load_encoder`) and the type descriptions and cue patterns in
 `data/event_types.toml` (written for this project). A text gets the type whose
 descriptions are nearest to it (cosine of unit vectors), plus a bonus for each of the
-type's cues it matches; below a floor it is OTHER. No training data is used.
+type's cues it matches; below a floor it is OTHER. Decision rules (`[[decide]]` in the
+same file) then settle the pairs the encoder confuses, by what the text says was done
+and to whom (protesters' own violence against force used on them; weapons found or
+defused against weapons that went off). No training data is used.
 """
 
 from __future__ import annotations
@@ -45,12 +48,33 @@ class EventType:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A decision rule: when the type chosen so far is one of `among` (any type when
+    empty), every group of `all` has a pattern in the text and no pattern of `none`
+    does, the text is coded `type`."""
+
+    name: str
+    type: str
+    among: frozenset[str]
+    all: tuple[tuple[re.Pattern[str], ...], ...]
+    none: tuple[re.Pattern[str], ...]
+
+    def applies(self, low: str, chosen: str) -> bool:
+        if self.among and chosen not in self.among:
+            return False
+        if not all(any(p.search(low) for p in group) for group in self.all):
+            return False
+        return not any(p.search(low) for p in self.none)
+
+
+@dataclass(frozen=True)
 class EventTypes:
     types: tuple[EventType, ...]
     cue_weight: float
     max_cues: int
     other_below: float
     strong_weight: float
+    rules: tuple[Rule, ...] = ()
 
 
 def load_event_types(knowledge: Knowledge) -> EventTypes:
@@ -76,7 +100,32 @@ def _compile(knowledge: Knowledge) -> EventTypes:
         max_cues=int(raw.get("max_cues", 3)),
         other_below=float(raw.get("other_below", 0.0)),
         strong_weight=float(raw.get("strong_weight", 0.0)),
+        rules=tuple(_rule(r) for r in raw.get("decide", [])),
     )
+
+
+def _rule(raw: dict) -> Rule:
+    groups = raw.get("all", [])
+    if groups and isinstance(groups[0], str):
+        groups = [groups]  # one group written as a plain list
+    return Rule(
+        name=raw.get("name", raw["type"]),
+        type=raw["type"],
+        among=frozenset(raw.get("among", [])),
+        all=tuple(tuple(re.compile(p) for p in g) for g in groups),
+        none=tuple(re.compile(p) for p in raw.get("none", [])),
+    )
+
+
+def decide(text: str, chosen: str, rules: Sequence[Rule], names: Iterable[str]) -> str:
+    """The first rule that applies to the text and whose type is in `names` (the type
+    set in use) recodes it; otherwise the type chosen stays."""
+    low = text.lower()
+    allowed = set(names)
+    for rule in rules:
+        if rule.type in allowed and rule.applies(low, chosen):
+            return rule.type
+    return chosen
 
 
 class EventCoder:
@@ -139,7 +188,8 @@ class EventCoder:
         for text, row in zip(texts, scores, strict=True):
             j = int(row.argmax())
             name = names[j] if row[j] >= self.data.other_below else "OTHER"
-            out.append(self._territory(text, name, names))
+            name = self._territory(text, name, names)
+            out.append(decide(text, name, self.data.rules, names))
         return out
 
     def _territory(self, text: str, name: str, names: list[str]) -> str:

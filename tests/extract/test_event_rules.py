@@ -1,0 +1,81 @@
+"""Event types: the decision rules of data/event_types.toml (invented texts only).
+
+Each rule is tried on the type the encoder chose; these tests call the rules directly,
+without the encoder."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.event_types import GROUPS, decide, load_event_types
+from storyline.lexicon import Knowledge
+
+
+@pytest.fixture(scope="module")
+def recode():
+    data = load_event_types(Knowledge())
+    names = [t.name for t in data.types if t.group in GROUPS["seen"]]
+    return lambda text, chosen: decide(text, chosen, data.rules, names)
+
+
+def test_demonstrators_throwing_stones_make_a_violent_demonstration(recode):
+    text = "Students marching on the ministry threw stones at officers and blocked the main road."
+    assert recode(text, "PEACE_PROTEST") == "VIOL_DEMONSTR"
+
+
+def test_demonstrators_shot_by_police_meet_excessive_force(recode):
+    text = "Two demonstrators were killed when police opened fire on the rally in the port town."
+    assert recode(text, "PEACE_PROTEST") == "FORCE_AGAINST_PROTEST"
+
+
+def test_a_march_against_police_killings_is_not_force_against_it(recode):
+    text = "Hundreds marched through the capital against police killings of young men."
+    assert recode(text, "FORCE_AGAINST_PROTEST") == "PEACE_PROTEST"
+
+
+def test_demonstrators_dispersed_with_tear_gas_meet_an_intervention(recode):
+    text = "Police used tear gas to disperse a crowd of teachers protesting unpaid wages."
+    assert recode(text, "FORCE_AGAINST_PROTEST") == "PROTEST_WITH_INTER"
+
+
+def test_arrests_during_a_protest_are_an_intervention_not_arrests_alone(recode):
+    text = "Officers detained a dozen people during a protest outside the town hall."
+    assert recode(text, "ARREST") == "PROTEST_WITH_INTER"
+    before = "Police detained three organisers two days before the planned rally."
+    assert recode(before, "ARREST") == "ARREST"
+
+
+def test_a_protest_with_no_violence_told_is_peaceful(recode):
+    text = "Nurses held a silent protest outside the clinic, carrying banners."
+    assert recode(text, "VIOL_DEMONSTR") == "PEACE_PROTEST"
+
+
+def test_weapons_found_and_seized_are_disrupted_weapons_use(recode):
+    cache = "Soldiers found a cache of rifles and ammunition in a farmhouse."
+    assert recode(cache, "ARMED_CLASH") == "DISR_WEAP"
+    found = "Two explosive devices were discovered under a bridge."
+    assert recode(found, "REM_EXPLOS") == "DISR_WEAP"
+    downed = "Air defences shot down three drones over the port."
+    assert recode(downed, "AIR_STRIKE") == "DISR_WEAP"
+
+
+def test_a_device_that_went_off_is_not_disrupted(recode):
+    text = "A device found by children exploded, wounding two of them."
+    assert recode(text, "REM_EXPLOS") == "REM_EXPLOS"
+
+
+def test_a_suicide_car_bomb_is_a_suicide_bombing(recode):
+    text = "A suicide car bomb laden with explosives hit the gate of the barracks."
+    assert recode(text, "REM_EXPLOS") == "SUIC_BOMB"
+
+
+def test_a_rocket_propelled_grenade_is_a_projectile_attack(recode):
+    text = "Fighters fired a rocket-propelled grenade at the armoured truck."
+    assert recode(text, "GRENADE") == "ART_MISS_ATTACK"
+
+
+def test_poison_gas_dropped_from_the_air_is_a_chemical_attack(recode):
+    text = "A helicopter dropped canisters of poison gas on the village, choking dozens."
+    assert recode(text, "AIR_STRIKE") == "CHEM_WEAP"
+    strike = "Jets struck a chemical weapons storage facility near the border."
+    assert recode(strike, "AIR_STRIKE") == "AIR_STRIKE"
