@@ -79,3 +79,45 @@ def test_poison_gas_dropped_from_the_air_is_a_chemical_attack(recode):
     assert recode(text, "AIR_STRIKE") == "CHEM_WEAP"
     strike = "Jets struck a chemical weapons storage facility near the border."
     assert recode(strike, "AIR_STRIKE") == "AIR_STRIKE"
+
+
+def test_a_base_left_and_then_entered_is_a_non_violent_transfer(recode):
+    text = "The garrison pulled out of the hill fort overnight and the militia entered it at dawn."
+    assert recode(text, "NON_STATE_ACTOR_OVERTAKES_TER") == "NON_VIOL_TERRIT_TRANSFER"
+
+
+def test_a_withdrawal_with_no_taker_is_a_change_of_activity(recode):
+    text = "The peacekeeping battalion has withdrawn from the river valley."
+    assert recode(text, "NON_VIOL_TERRIT_TRANSFER") == "CHANGE_TO_GROUP_ACT"
+
+
+def test_a_town_captured_is_a_change_of_territory(recode):
+    text = "After two days of fighting the insurgents captured the market town of Oldbridge."
+    assert recode(text, "ARMED_CLASH") == "NON_STATE_ACTOR_OVERTAKES_TER"
+    repelled = "An attempt by the insurgents to capture the market town was repelled."
+    assert recode(repelled, "ARMED_CLASH") == "ARMED_CLASH"
+
+
+def test_a_fight_with_no_place_taken_is_a_clash(recode):
+    text = "Soldiers killed eleven rebels in a gun battle near the Liberation Front's camp."
+    assert recode(text, "GOV_REGAINS_TERIT") == "ARMED_CLASH"
+
+
+@pytest.fixture(scope="module")
+def taker():
+    from storyline.extract.event_types import EventCoder
+
+    coder = EventCoder.__new__(EventCoder)
+    coder.data = load_event_types(Knowledge())
+    return coder.taker
+
+
+def test_the_taker_is_the_side_named_nearest_before_the_verb(taker):
+    assert taker("Rebels said the army had retaken the bridge town.") == "state"
+    assert taker("The army said the rebels had seized the bridge town.") == "non_state"
+
+
+def test_a_passive_names_the_loser_or_its_agent(taker):
+    assert taker("The militants were driven out of the valley on Monday.") == "state"
+    assert taker("The valley was captured by the militants on Monday.") == "non_state"
+    assert taker("The town took part in the vote.") is None

@@ -21,15 +21,6 @@ import numpy as np
 from storyline.extract.nlp import load_encoder
 from storyline.lexicon import Knowledge
 
-_TAKE = re.compile(
-    r"recaptur|retook|retak|regain|liberat|captur|seiz|took (control|over)|taken|overr|"
-    r"recover|reclaim|fell to"
-)
-_STATE = re.compile(
-    r"\b(army|government|troops|military|soldiers|security forces|armed forces|regime|"
-    r"police|forces loyal|pro-government)\b"
-)
-
 GROUPS = {
     "seen": ("seen",),
     "announced": ("seen", "announced"),
@@ -75,6 +66,9 @@ class EventTypes:
     other_below: float
     strong_weight: float
     rules: tuple[Rule, ...] = ()
+    take: re.Pattern[str] = re.compile(r"(?!)")
+    state: re.Pattern[str] = re.compile(r"(?!)")
+    non_state: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def load_event_types(knowledge: Knowledge) -> EventTypes:
@@ -84,6 +78,7 @@ def load_event_types(knowledge: Knowledge) -> EventTypes:
 
 def _compile(knowledge: Knowledge) -> EventTypes:
     raw = knowledge.structured("event_types.toml")
+    territory = raw.get("territory", {})
     types = tuple(
         EventType(
             name=name,
@@ -101,7 +96,15 @@ def _compile(knowledge: Knowledge) -> EventTypes:
         other_below=float(raw.get("other_below", 0.0)),
         strong_weight=float(raw.get("strong_weight", 0.0)),
         rules=tuple(_rule(r) for r in raw.get("decide", [])),
+        take=_any(territory.get("take", [])),
+        state=_any(territory.get("state", [])),
+        non_state=_any(territory.get("non_state", [])),
     )
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of `patterns` as words (never matching when empty)."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")" if patterns else r"(?!)")
 
 
 def _rule(raw: dict) -> Rule:
@@ -188,20 +191,44 @@ class EventCoder:
         for text, row in zip(texts, scores, strict=True):
             j = int(row.argmax())
             name = names[j] if row[j] >= self.data.other_below else "OTHER"
-            name = self._territory(text, name, names)
-            out.append(decide(text, name, self.data.rules, names))
+            name = decide(text, name, self.data.rules, names)
+            out.append(self._territory(text, name, names))
         return out
 
     def _territory(self, text: str, name: str, names: list[str]) -> str:
         """A place taken is coded by who took it: the state's forces regain territory,
-        anyone else overtakes it (the side is read from the words before the verb)."""
+        anyone else overtakes it. The taker is the side named nearest before the verb
+        ('rebels captured'), or after it in a passive ('was retaken by the army')."""
         pair = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
         if name not in pair or not all(p in names for p in pair):
             return name
+        return pair[0] if self.taker(text) == "state" else pair[1]
+
+    def taker(self, text: str) -> str | None:
+        """'state' or 'non_state': the side that took a place, read from the words
+        around the first verb of taking; None when no side is named."""
+        data = self.data
         low = text.lower()
-        verb = _TAKE.search(low)
-        before = low[max(0, verb.start() - 80) : verb.start()] if verb else low[:80]
-        return pair[0] if _STATE.search(before) else pair[1]
+        verb = data.take.search(low)
+        if verb is None:
+            return None
+        after = low[verb.end() : verb.end() + 60]
+        by = re.search(r"\bby (?:the )?(.{0,40})", after)
+        if by:
+            agent = by.group(1)
+            s, n = data.state.match(agent), data.non_state.match(agent)
+            if s or n:
+                return "state" if s and not n else "non_state"
+        before = low[max(0, verb.start() - 100) : verb.start()]
+        last_state = max((m.end() for m in data.state.finditer(before)), default=-1)
+        last_other = max((m.end() for m in data.non_state.finditer(before)), default=-1)
+        if last_state < 0 and last_other < 0:
+            return None
+        named = "state" if last_state > last_other else "non_state"
+        if re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", before):
+            # 'the rebels were driven out': the side named is the loser
+            return "non_state" if named == "state" else "state"
+        return named
 
 
 def _description_vectors(encoder, about: list[str]) -> np.ndarray:
