@@ -123,3 +123,17 @@ def test_a_passive_names_the_loser_or_its_agent(taker):
     assert taker("The militants were driven out of the valley on Monday.") == "state"
     assert taker("The valley was captured by the militants on Monday.") == "non_state"
     assert taker("The town took part in the vote.") is None
+
+
+def test_a_surrender_or_prisoner_exchange_is_an_agreement(recode):
+    text = "Forty fighters of the hill brigade surrendered to the army near the dam."
+    assert recode(text, "ARMED_CLASH") == "AGREEMENT"
+    swap = "The rebels freed nine soldiers in exchange for twelve of their own men."
+    assert recode(swap, "ARMED_CLASH") == "AGREEMENT"
+    refused = "The gunmen refused to surrender and fought on until dusk."
+    assert recode(refused, "ARMED_CLASH") == "ARMED_CLASH"
+
+
+def test_people_fleeing_in_thousands_is_other(recode):
+    text = "Some 4,000 villagers have fled the river district after raids by the militia."
+    assert recode(text, "ATTACK") == "OTHER"
