@@ -31,6 +31,8 @@ def test_demonstrators_shot_by_police_meet_excessive_force(recode):
 def test_a_march_against_police_killings_is_not_force_against_it(recode):
     text = "Hundreds marched through the capital against police killings of young men."
     assert recode(text, "PEACE_PROTEST") == "PEACE_PROTEST"
+    vigil = "Students held a vigil for a classmate whose death in custody sparked protests."
+    assert recode(vigil, "PEACE_PROTEST") == "PEACE_PROTEST"
 
 
 def test_demonstrators_dispersed_with_tear_gas_meet_an_intervention(recode):
@@ -137,3 +139,10 @@ def test_a_surrender_or_prisoner_exchange_is_an_agreement(recode):
 def test_people_fleeing_in_thousands_is_other(recode):
     text = "Some 4,000 villagers have fled the river district after raids by the militia."
     assert recode(text, "ATTACK") == "OTHER"
+
+
+def test_troops_reinforced_with_no_fight_are_a_change_of_activity(recode):
+    text = "The border guard was reinforced and two reserve units were deployed along the coast."
+    assert recode(text, "ARMED_CLASH") == "CHANGE_TO_GROUP_ACT"
+    fight = "Reinforcements were deployed after gunmen attacked the border post."
+    assert recode(fight, "ARMED_CLASH") == "ARMED_CLASH"
