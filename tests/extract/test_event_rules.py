@@ -18,6 +18,18 @@ def recode():
     return lambda text, chosen: decide(text, chosen, data.rules, names)
 
 
+@pytest.fixture(scope="module")
+def recode_all():
+    data = load_event_types(Knowledge())
+    names = [t.name for t in data.types]
+    return lambda text, chosen: decide(text, chosen, data.rules, names)
+
+
+def test_rules_for_types_outside_the_set_in_use_are_skipped(recode):
+    text = "Customs officers arrested two men smuggling cocaine through the port."
+    assert recode(text, "ARREST") == "ARREST"
+
+
 def test_demonstrators_throwing_stones_make_a_violent_demonstration(recode):
     text = "Students marching on the ministry threw stones at officers and blocked the main road."
     assert recode(text, "PEACE_PROTEST") == "VIOL_DEMONSTR"
@@ -146,3 +158,25 @@ def test_troops_reinforced_with_no_fight_are_a_change_of_activity(recode):
     assert recode(text, "ARMED_CLASH") == "CHANGE_TO_GROUP_ACT"
     fight = "Reinforcements were deployed after gunmen attacked the border post."
     assert recode(fight, "ARMED_CLASH") == "ARMED_CLASH"
+
+
+def test_an_explosion_at_a_plant_with_no_attacker_is_a_man_made_disaster(recode_all):
+    text = "A boiler exploded at a paper factory on the ring road, killing three workers."
+    assert recode_all(text, "REM_EXPLOS") == "MAN_MADE_DISASTER"
+    attack = "Militants planted a bomb at the factory gate, and it exploded at dawn."
+    assert recode_all(attack, "REM_EXPLOS") == "REM_EXPLOS"
+
+
+def test_arrests_for_smuggling_are_organised_crime(recode_all):
+    text = "Customs officers arrested two men smuggling cocaine through the port."
+    assert recode_all(text, "ARREST") == "ORG_CRIME"
+
+
+def test_responsibility_claimed_is_an_attribution(recode_all):
+    text = "The northern front claimed responsibility for the bombing of the rail depot."
+    assert recode_all(text, "REM_EXPLOS") == "ATTRIB"
+
+
+def test_sanctions_are_diplomacy(recode_all):
+    text = "The council imposed new sanctions on the neighbouring republic over its missile tests."
+    assert recode_all(text, "ART_MISS_ATTACK") == "DIPLO"
