@@ -26,11 +26,10 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(TEXTS)])
     args = ap.parse_args()
 
-    from storyline.extract.nlp import load_nlp
-
     import storyline
     import storyline.extract as extract
     import storyline.reconcile as reconcile
+    from storyline.extract.nlp import load_nlp
 
     spent: dict[str, float] = defaultdict(float)
 
