@@ -180,3 +180,22 @@ def test_responsibility_claimed_is_an_attribution(recode_all):
 def test_sanctions_are_diplomacy(recode_all):
     text = "The council imposed new sanctions on the neighbouring republic over its missile tests."
     assert recode_all(text, "ART_MISS_ATTACK") == "DIPLO"
+
+
+def test_mortar_fire_with_no_close_fighting_is_a_shelling(recode):
+    text = "Mortar rounds fired from the hills struck the barracks overnight, wounding four."
+    assert recode(text, "ARMED_CLASH") == "ART_MISS_ATTACK"
+    close = "Troops and rebels exchanged fire for hours as mortar rounds fell nearby."
+    assert recode(close, "ARMED_CLASH") == "ARMED_CLASH"
+
+
+def test_an_attack_on_a_police_post_is_a_clash(recode):
+    text = "Gunmen attacked a police post on the coast road, wounding two officers."
+    assert recode(text, "ATTACK") == "ARMED_CLASH"
+
+
+def test_armed_men_killing_villagers_is_an_attack(recode):
+    text = "Armed men killed nine villagers in a night raid on the hamlet."
+    assert recode(text, "ARMED_CLASH") == "ATTACK"
+    fought = "Soldiers fought off armed men who had killed nine villagers."
+    assert recode(fought, "ARMED_CLASH") == "ARMED_CLASH"
