@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from storyline.extract.event_types import GROUPS, load_event_types
+from storyline.lexicon import Knowledge
 
 DATA = Path(__file__).resolve().parents[2] / "shared/bench/case2021-task2/task2"
 SUBTASKS = {1: "seen", 2: "announced", 3: "all"}
@@ -79,7 +80,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N confusions per sub-task")
     args = parser.parse_args()
     rows = read(args.ids)
-    groups = {t.name: t.group for t in load_event_types().types}
+    groups = {t.name: t.group for t in load_event_types(Knowledge()).types}
     for task, group in SUBTASKS.items():
         allowed = GROUPS[group]
         mine = [r for r in rows if groups.get(r[2]) in allowed]

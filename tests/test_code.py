@@ -7,8 +7,8 @@ def test_code_reads_stdin_and_prints_one_type_per_id(run_cli):
     lines = (
         "id\tEventSnippet\n"
         "n1\tA roadside bomb exploded as a police convoy passed, killing two officers.\n"
-        "n2\tPolice fired tear gas and rubber bullets to disperse the peaceful marchers.\n"
-        "n3\tThe rebels captured the town after the army withdrew.\n"
+        "n2\tPolice fired live rounds at the peaceful marchers, killing two of them.\n"
+        "n3\tThe rebels captured the town after two days of fighting with the army.\n"
         "broken line without a tab\n"
     )
     done = run_cli("code", "-", input=lines)

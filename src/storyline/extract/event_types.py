@@ -4,7 +4,10 @@ Offline, on CPU, with what the project already loads: the sentence encoder
 (`storyline.extract.nlp.load_encoder`) and the type descriptions and cue patterns in
 `data/event_types.toml` (written for this project). A text gets the type whose
 descriptions are nearest to it (cosine of unit vectors), plus a bonus for each of the
-type's cues it matches; below a floor it is OTHER. No training data is used.
+type's cues it matches; below a floor it is OTHER. Decision rules (`[[decide]]` in the
+same file) then settle the pairs the encoder confuses, by what the text says was done
+and to whom (protesters' own violence against force used on them; weapons found or
+defused against weapons that went off). No training data is used.
 """
 
 from __future__ import annotations
@@ -17,15 +20,6 @@ import numpy as np
 
 from storyline.extract.nlp import load_encoder
 from storyline.lexicon import Knowledge
-
-_TAKE = re.compile(
-    r"recaptur|retook|retak|regain|liberat|captur|seiz|took (control|over)|taken|overr|"
-    r"recover|reclaim|fell to"
-)
-_STATE = re.compile(
-    r"\b(army|government|troops|military|soldiers|security forces|armed forces|regime|"
-    r"police|forces loyal|pro-government)\b"
-)
 
 GROUPS = {
     "seen": ("seen",),
@@ -45,12 +39,36 @@ class EventType:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A decision rule: when the type chosen so far is one of `among` (any type when
+    empty), every group of `all` has a pattern in the text and no pattern of `none`
+    does, the text is coded `type`."""
+
+    name: str
+    type: str
+    among: frozenset[str]
+    all: tuple[tuple[re.Pattern[str], ...], ...]
+    none: tuple[re.Pattern[str], ...]
+
+    def applies(self, low: str, chosen: str) -> bool:
+        if self.among and chosen not in self.among:
+            return False
+        if not all(any(p.search(low) for p in group) for group in self.all):
+            return False
+        return not any(p.search(low) for p in self.none)
+
+
+@dataclass(frozen=True)
 class EventTypes:
     types: tuple[EventType, ...]
     cue_weight: float
     max_cues: int
     other_below: float
     strong_weight: float
+    rules: tuple[Rule, ...] = ()
+    take: re.Pattern[str] = re.compile(r"(?!)")
+    state: re.Pattern[str] = re.compile(r"(?!)")
+    non_state: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def load_event_types(knowledge: Knowledge) -> EventTypes:
@@ -60,6 +78,7 @@ def load_event_types(knowledge: Knowledge) -> EventTypes:
 
 def _compile(knowledge: Knowledge) -> EventTypes:
     raw = knowledge.structured("event_types.toml")
+    territory = raw.get("territory", {})
     types = tuple(
         EventType(
             name=name,
@@ -76,7 +95,40 @@ def _compile(knowledge: Knowledge) -> EventTypes:
         max_cues=int(raw.get("max_cues", 3)),
         other_below=float(raw.get("other_below", 0.0)),
         strong_weight=float(raw.get("strong_weight", 0.0)),
+        rules=tuple(_rule(r) for r in raw.get("decide", [])),
+        take=_any(territory.get("take", [])),
+        state=_any(territory.get("state", [])),
+        non_state=_any(territory.get("non_state", [])),
     )
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of `patterns` as words (never matching when empty)."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")" if patterns else r"(?!)")
+
+
+def _rule(raw: dict) -> Rule:
+    groups = raw.get("all", [])
+    if groups and isinstance(groups[0], str):
+        groups = [groups]  # one group written as a plain list
+    return Rule(
+        name=raw.get("name", raw["type"]),
+        type=raw["type"],
+        among=frozenset(raw.get("among", [])),
+        all=tuple(tuple(re.compile(p) for p in g) for g in groups),
+        none=tuple(re.compile(p) for p in raw.get("none", [])),
+    )
+
+
+def decide(text: str, chosen: str, rules: Sequence[Rule], names: Iterable[str]) -> str:
+    """The first rule that applies to the text and whose type is in `names` (the type
+    set in use) recodes it; otherwise the type chosen stays."""
+    low = text.lower()
+    allowed = set(names)
+    for rule in rules:
+        if rule.type in allowed and rule.applies(low, chosen):
+            return rule.type
+    return chosen
 
 
 class EventCoder:
@@ -139,19 +191,44 @@ class EventCoder:
         for text, row in zip(texts, scores, strict=True):
             j = int(row.argmax())
             name = names[j] if row[j] >= self.data.other_below else "OTHER"
+            name = decide(text, name, self.data.rules, names)
             out.append(self._territory(text, name, names))
         return out
 
     def _territory(self, text: str, name: str, names: list[str]) -> str:
         """A place taken is coded by who took it: the state's forces regain territory,
-        anyone else overtakes it (the side is read from the words before the verb)."""
+        anyone else overtakes it. The taker is the side named nearest before the verb
+        ('rebels captured'), or after it in a passive ('was retaken by the army')."""
         pair = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
         if name not in pair or not all(p in names for p in pair):
             return name
+        return pair[0] if self.taker(text) == "state" else pair[1]
+
+    def taker(self, text: str) -> str | None:
+        """'state' or 'non_state': the side that took a place, read from the words
+        around the first verb of taking; None when no side is named."""
+        data = self.data
         low = text.lower()
-        verb = _TAKE.search(low)
-        before = low[max(0, verb.start() - 80) : verb.start()] if verb else low[:80]
-        return pair[0] if _STATE.search(before) else pair[1]
+        verb = data.take.search(low)
+        if verb is None:
+            return None
+        after = low[verb.end() : verb.end() + 60]
+        by = re.search(r"\bby (?:the )?(.{0,40})", after)
+        if by:
+            agent = by.group(1)
+            s, n = data.state.match(agent), data.non_state.match(agent)
+            if s or n:
+                return "state" if s and not n else "non_state"
+        before = low[max(0, verb.start() - 100) : verb.start()]
+        last_state = max((m.end() for m in data.state.finditer(before)), default=-1)
+        last_other = max((m.end() for m in data.non_state.finditer(before)), default=-1)
+        if last_state < 0 and last_other < 0:
+            return None
+        named = "state" if last_state > last_other else "non_state"
+        if re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", before):
+            # 'the rebels were driven out': the side named is the loser
+            return "non_state" if named == "state" else "state"
+        return named
 
 
 def _description_vectors(encoder, about: list[str]) -> np.ndarray:
