@@ -157,3 +157,17 @@ def test_pounds_that_are_weighed_are_no_money(nlp):
 def test_a_spaced_clock_time_is_no_claim(nlp):
     _, reasons = _reasons(nlp, "The fire started at 2: 45 p. m. on Friday.")
     assert reasons.get("45") == "clock time"
+
+
+def test_a_numeral_before_a_singular_proper_noun_is_part_of_a_name(nlp) -> None:
+    rejected: list[RejectedNumber] = []
+    claims = _claims(
+        nlp,
+        "Police said members of 8 Block were feuding with two other gangs. One Briton and "
+        "three Americans were hurt.",
+        rejected,
+    )
+    assert not any(q.text.startswith("8") for q in claims)
+    assert any(r.reason == "inside a name" and r.text.startswith("8") for r in rejected)
+    assert any(q.text.startswith("two") for q in claims)
+    assert any(q.text.startswith("three") for q in claims)

@@ -244,6 +244,15 @@ def _excluded(
             return "ordinal"
         if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ != "B" and tok.like_num:
             return "inside a name"  # 'Group of 20', 'Apollo 11'
+    last = span[-1]
+    if (
+        last.dep_ == "nummod"
+        and last.head.i == last.i + 1
+        and last.head.tag_ == "NNP"
+        and last.head.is_title  # not a unit ('2.1 GW', 'USD')
+        and num.strip() not in ("1", "one")
+    ):
+        return "inside a name"  # '8 Block' (a gang), '3 Series': a count's noun is plural
     if re.fullmatch(r"0\d+", m["num"].strip()):
         return "number fragment (leading zero)"  # '000' of a split '26, 000', '07'
     digits = re.sub(r"\D", "", m["num"])
