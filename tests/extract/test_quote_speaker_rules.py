@@ -179,3 +179,22 @@ def test_participle_after_a_comma_keeps_the_subject(nlp):
     quotes = _quotes(nlp, text)
     found = [q for q in quotes if "create jobs" in q.text]
     assert found and "Pils" in (found[0].speaker_text or ""), _speakers(quotes)
+
+
+def test_reported_speech_ending_inside_a_quotation_ends_with_it(nlp):
+    text = (
+        "The coach said he hopes the match sends a message that "
+        "\u201cthis town still stands behind its team.\u201d"
+    )
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.kind == "indirect"]
+    assert found and found[0].text.endswith("team.\u201d"), _speakers(quotes)
+
+
+def test_record_and_organisation_headline_labels(nlp):
+    text = (
+        "Poll: Harbour Tunnel Plan Loses Support Among Young Voters.\n\n"
+        "Related: Ten photos from the harbour festival.\n"
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_text for q in quotes if q.cue == ":"] == ["Poll"], _speakers(quotes)

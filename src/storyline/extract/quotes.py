@@ -89,6 +89,7 @@ def find_quotes(
         if _crosses_bracket(content) or _headline(content):
             continue  # a fragment begun inside a parenthesis, or run-together headlines
         att.end = att.start + _before_open_bracket(content)
+        att.end = _through_quotation(att, spans)
         reported.append(att)
         pending.append((att, subject))
     for att, subject in sorted(pending, key=lambda p: p[1].i):
@@ -206,6 +207,15 @@ def _contrasts(
                 other.end = end
                 out.add(id(att))
     return out
+
+
+def _through_quotation(att: Attribution, spans: list[QuoteSpan]) -> int:
+    """'he hopes the day sends a message that “communities are standing up.”': reported
+    speech that ends inside a quotation it opened ends with it, closing mark included."""
+    for q in spans:
+        if q.start > att.start and q.start <= att.end < q.outer_end:
+            return q.outer_end
+    return att.end
 
 
 def _crosses_bracket(text: str) -> bool:

@@ -264,7 +264,7 @@ def indirect_speech(
         )
         out.append((att, subject))
     out.extend(_according_to(doc, cues))
-    out.extend(_colon_lines(doc, paras, person_words))
+    out.extend(_colon_lines(doc, cues, paras, person_words))
     out.extend(_noun_statements(doc, cues, paras))
     out.extend(_stance_adjectives(doc, cues, paras))
     return out
@@ -469,13 +469,14 @@ OPENING = frozenset({'"', "“", "'", "‘", "«", "``"})
 
 
 def _colon_lines(
-    doc: Doc, paras: list[int], person_words: frozenset[str]
+    doc: Doc, cues: Cues, paras: list[int], person_words: frozenset[str]
 ) -> list[tuple[Attribution, Token]]:
     """'Pence: Flowers Won't Be at Debate' (a headline), 'WALLACE: Let's start with …' (a
-    transcript): a line opened by a person's name and a colon is that person's statement.
-    The name is a person the document names (the NER's, or a word of a person's name),
-    or a capitalised speaker label that opens two lines or more (a transcript); the rest
-    of the line, with a verb, is the content."""
+    transcript), 'Poll: Rivals tied in Ohio': a line opened by a name and a colon is that
+    source's statement. The name is a person the document names (the NER's, or a word of
+    a person's name), an organisation, a record ('Poll', 'Report'), or a capitalised
+    speaker label that opens two lines or more (a transcript); the rest of the line, with
+    a verb, is the content. A plain word ('Update:', 'Editor's note:') is no source."""
     starts: list[int] = []  # first word of each paragraph
     prev = -1
     for t in doc:
@@ -502,8 +503,10 @@ def _colon_lines(
     for i, j in found:
         name = doc[i:j]
         person = any(t.ent_type_ == "PERSON" for t in name) or name[-1].text in person_words
+        body = name[-1].ent_type_ == "ORG"  # 'AP: …', 'NY Post: …'
+        record = len(name) == 1 and name[0].lemma_.lower() in cues.evidence  # 'Poll: …'
         label = labels.get(name.text, 0) >= 2
-        if not (person or label):
+        if not (person or body or record or label):
             continue
         lo = j + 1
         hi = lo
