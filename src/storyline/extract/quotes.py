@@ -608,10 +608,14 @@ def _resolve(
     """Attach the speaker span, then the entity the resolver gives for its head; a
     pronoun or descriptor it cannot resolve is left without a speaker name."""
     subject = refs.real_subject(subject)
-    subject = _medium_author(subject, cues) or subject
     if _inanimate_thinker(att, doc, subject, cues, refs):
         return  # 'the story feels like a fairy tale': no one's thought
+    # the source span stays as written ('a joint statement from X'); its author speaks
     attach_speaker(att, doc, subject, index, inside, paras)
+    author = _medium_author(subject, cues)
+    if author is not None:
+        subject = author
+        att.speaker_text = att.speaker_cluster = None
     if _no_source(subject, cues):
         # the words as written stay the quote's source span, with no one named for it
         att.speaker_text = att.speaker_cluster = None
@@ -693,6 +697,19 @@ def _medium_author(subject: Token, cues: Cues) -> Token | None:
             author = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if author is not None and author.pos_ in ("PROPN", "NOUN", "PRON"):
                 return author
+    for acl in subject.children:
+        # 'a statement released by X', 'a statement posted on the group's channel'
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for prep in acl.children:
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                if prep.dep_ == "agent":
+                    return g
+                owner = next((c for c in g.children if c.dep_ == "poss"), None)
+                if prep.lower_ in ("on", "in") and owner is not None:
+                    return owner
     return None
 
 
