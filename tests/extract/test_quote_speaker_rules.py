@@ -210,3 +210,11 @@ def test_a_statement_posted_on_a_bodys_channel_is_the_bodys(nlp):
     found = [q for q in quotes if "withdrawn" in q.text]
     assert found and "Eastern Valley Front" in (found[0].speaker_text or ""), _speakers(quotes)
     assert not [q for q in quotes if "losses" in q.text], _speakers(quotes)
+
+
+def test_an_unresolved_author_is_named_as_written_not_the_medium(nlp):
+    text = (
+        "\u201cThe cables were cut on purpose,\u201d said a joint statement from the two agencies."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes and quotes[0].speaker_text == "the two agencies", _speakers(quotes)

@@ -24,6 +24,7 @@ from storyline.extract.quote_speakers import (
     doc_text,
     inverted_subject,
     is_pronoun,
+    speaker_span,
     subject_of,
     token_paragraphs,
 )
@@ -647,12 +648,13 @@ def _resolve(
         att.speaker_text = att.speaker_cluster = None
         return
     if res.how in ("descriptor", "possessive"):
-        # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written.
+        # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written
+        # (a medium's author's own words: 'the two agencies').
         att.speaker_cluster = None
         att.speaker_text = (
             doc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand").text
-            if att.speaker_start is not None
-            else subject.text
+            if att.speaker_start is not None and author is None
+            else doc[slice(*speaker_span(subject, inside, paras))].text
         )
 
 
