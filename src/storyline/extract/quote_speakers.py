@@ -22,6 +22,7 @@ INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 DEFINITE = frozenset({"the", "this", "that"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 DASHES = frozenset({"—", "–", "-", "--"})
+QUOTE_CLOSERS = frozenset({"”", "’", '"', "'", "''", "»"})
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Attribution:
     speaker_text: str | None = None
     speaker_cluster: str | None = None
     inherit_from: Attribution | None = None  # a follow-on quote takes this one's speaker
+    name_span: tuple[int, int] | None = None  # a speaker written as a label ('PENCE: …')
 
     def has_speaker(self) -> bool:
         return self.speaker_start is not None or self.inherit_from is not None
@@ -53,11 +55,13 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
     if _raised(verb, cues):
         return None  # 'men who where said to be …' (a typo hides the passive)
     for _ in range(5):
-        for child in v.children:
+        for child in _subjects(v):
             if child.dep_ in SUBJECT_DEPS:
                 if source_of_report(child):
                     return stranded_subject(v)  # 'According to A, B, C, said …': C
                 if child.lower_ in cues.relatives and v.dep_ == "relcl":
+                    if child.lower_ in ("who", "whom") and _not_a_person(v.head):
+                        return _person_above(v.head) or v.head
                     return v.head
                 if child.lower_ in cues.expletives and child.lower_ not in cues.org_pronouns:
                     return None
@@ -65,12 +69,60 @@ def subject_of(verb: Token, cues: Cues) -> Token | None:
         if (v.dep_ in INHERIT_DEPS or _subjectless_clause(v, cues)) and v.head is not v:
             if _impersonal_infinitive(v, cues) or _passive_participle(v):
                 return None
+            if _unset_participle(v):
+                # '… demanded an explanation for Obi's letter advising that …': with no
+                # comma the participle goes with a noun before it, not the clause's
+                # subject; a medium its author names speaks ('Obi's letter'), one sent by
+                # the subject is the subject's ('X sent tweets saying …')
+                media = [
+                    t
+                    for t in v.doc[v.head.i + 1 : v.i]
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in cues.media_nouns
+                ]
+                if not media:
+                    return None
+                if any(c.dep_ == "poss" for c in media[-1].children):
+                    return media[-1]
             v = v.head
             continue
         if v.dep_ == "acl" and v.head.pos_ in NOMINAL_POS:
             return v.head  # "a statement saying …"
         return None
     return None
+
+
+NON_PERSON_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def _not_a_person(token: Token) -> bool:
+    """A name the NER gives a body or a place ('the American Institute'), inside a
+    phrase that describes someone ('a fellow at the Institute')."""
+    return token.ent_type_ in NON_PERSON_ENTS and token.dep_ == "pobj"
+
+
+def _person_above(token: Token) -> Token | None:
+    """'Ana Obi, a scholar at the Policy Institute who argues …': 'who' is a person, so
+    the parse that hangs its clause on the body took the wrong noun; the person is the
+    one the body's phrase describes (up through 'at', 'of' and appositions). None when
+    no person is found there."""
+    t = token
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head is t:
+            return None
+        t = t.head
+        if t.ent_type_ == "PERSON":
+            return t
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject children, the one nearest before it first: where the parse
+    gives a verb two subjects ('THE BORROWING Back when he wrote, Mr. Lee said …': a
+    section label run into the sentence), the one next to the verb is its subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return subjects
+    return sorted(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
 
 
 def stranded_subject(verb: Token, paras: list[int] | None = None) -> Token | None:
@@ -132,6 +184,18 @@ def _impersonal_infinitive(v: Token, cues: Cues) -> bool:
         ):
             return True
     return False
+
+
+def _unset_participle(v: Token) -> bool:
+    """A present participle after its verb's complements with no comma before it."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i <= v.head.i + 2:
+        return False
+    if any(c.dep_ in ("mark", "nsubj") for c in v.children):
+        return False
+    j = v.i - 1  # back over adverbs and closing marks: '…,” even suggesting'
+    while j > v.head.i and (v.doc[j].pos_ == "ADV" or v.doc[j].text in QUOTE_CLOSERS):
+        j -= 1
+    return v.doc[j].text not in (",", "—", "–", "-", ";", ":", "(")
 
 
 def _passive_participle(v: Token) -> bool:
@@ -342,6 +406,8 @@ def attach_speaker(
     """Fill the speaker fields of `att` from the subject token `head`."""
     lo, hi = speaker_span(head, blocked, paras)
     span = doc[lo:hi]
+    if att.name_span is not None:
+        span = doc.char_span(*att.name_span, alignment_mode="expand") or span
     att.speaker_head = head.i
     att.speaker_start, att.speaker_end = span.start_char, span.end_char
     att.speaker_text = span.text

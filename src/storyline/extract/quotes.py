@@ -24,6 +24,7 @@ from storyline.extract.quote_speakers import (
     doc_text,
     inverted_subject,
     is_pronoun,
+    speaker_span,
     subject_of,
     token_paragraphs,
 )
@@ -41,6 +42,7 @@ APPOSITION_WINDOW = 12  # more tokens when a name's apposition comes first ('X, 
 NARRATION_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 NEW_SENTENCE_TAG = 4  # after a quotation closed by '.', a cue only this close is its tag
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for 'X said:'
+OUTSIDE_WORDS = 4  # a reported clause with this many words outside its quotation stands
 
 
 def find_quotes(
@@ -62,17 +64,33 @@ def find_quotes(
         doc, spans, tok_of, inside, cues, pending, paras, knowledge.entity_words["titles"]
     )
     reported = []
-    found = indirect_speech(doc, cues)
+    person_words = frozenset(
+        w for m in mentions if m.type == "PERSON" for w in m.text.split() if w[:1].isupper()
+    )
+    found = indirect_speech(doc, cues, person_words)
+    labelled = [att for att, _ in found if att.name_span is not None]
+    if labelled:
+        # 'PENCE: …' inside a transcript's quotation marks: the label's line, not a quote
+        # with no speaker
+        direct = [
+            d
+            for d in direct
+            if not any(d.start <= a.name_span[0] < d.end for a in labelled)  # type: ignore[index]
+        ]
+        pending = [(a, s) for a, s in pending if any(a is d for d in direct)]
     contrasts = _contrasts(doc, tok_of, found, cues)
     for att, subject in found:
-        if _covered(att, spans):
+        if _covered(att, spans, doc_text(doc)) and att.name_span is None:
             continue  # the clause is itself a quotation: the direct quote stands
-        if subject.i in inside or (id(att) not in contrasts and _nested(att, subject, found)):
+        if att.name_span is None and (
+            subject.i in inside or (id(att) not in contrasts and _nested(att, subject, found))
+        ):
             continue
         content = doc_text(doc)[att.start : att.end]
         if _crosses_bracket(content) or _headline(content):
             continue  # a fragment begun inside a parenthesis, or run-together headlines
         att.end = att.start + _before_open_bracket(content)
+        att.end = _through_quotation(att, spans)
         reported.append(att)
         pending.append((att, subject))
     for att, subject in sorted(pending, key=lambda p: p[1].i):
@@ -125,11 +143,21 @@ def _tokens(doc: Doc, tok_of: list[int], start: int, end: int) -> range:
     return range(tok_of[start], tok_of[max(start, end - 1)] + 1)
 
 
-def _covered(att: Attribution, spans: list[QuoteSpan]) -> bool:
-    """True where most of a reported clause lies inside quotation marks."""
+def _covered(att: Attribution, spans: list[QuoteSpan], text: str = "") -> bool:
+    """True where most of a reported clause lies inside quotation marks, and what lies
+    outside is only a few words ('said that “…”'); 'said he would advise Trump on the
+    “…”' is reported speech with a partial quote in it."""
     size = att.end - att.start
     within = sum(max(0, min(att.end, q.end) - max(att.start, q.start)) for q in spans)
-    return size > 0 and within / size > 0.5
+    if size <= 0 or within / size <= 0.5:
+        return False
+    if not text:
+        return True
+    outside = list(text[att.start : att.end])
+    for q in spans:
+        for k in range(max(att.start, q.open), min(att.end, q.outer_end)):
+            outside[k - att.start] = " "
+    return len(re.findall(r"[A-Za-z]+", "".join(outside))) < OUTSIDE_WORDS
 
 
 def _link_lines(text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -180,6 +208,15 @@ def _contrasts(
                 other.end = end
                 out.add(id(att))
     return out
+
+
+def _through_quotation(att: Attribution, spans: list[QuoteSpan]) -> int:
+    """'he hopes the day sends a message that “communities are standing up.”': reported
+    speech that ends inside a quotation it opened ends with it, closing mark included."""
+    for q in spans:
+        if q.start > att.start and q.start <= att.end < q.outer_end:
+            return q.outer_end
+    return att.end
 
 
 def _crosses_bracket(text: str) -> bool:
@@ -418,6 +455,9 @@ def _attribute_chain(
             if t.i in inside or t.text in SENTENCE_END or t.text == ";" or "\n" in t.text:
                 break  # '…”; the ministry says …' opens another clause with its own speaker
             window.append(t)
+        signed = _signature_after(doc, first_after, paras)
+        if signed is not None:  # '“…” ― Ana Ruiz' ends the line
+            return signed[0], signed[1], "adjacent"
         if _ends_sentence(doc, q) and window and window[0].text[:1].isupper():
             # '“… hide.” The offensive, which the army calls …': a new sentence; only a
             # short tag right after the mark ('Mbrindi said.') speaks for the quotation.
@@ -460,6 +500,28 @@ def _attribute_chain(
             if subject is not None and subject.i not in inside and paras[subject.i] in chain_paras:
                 return cue, _outer_speaker(cue, subject, cues, inside) or subject, "governed"
     return fallback
+
+
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def _signature_after(doc: Doc, i: int, paras: list[int]) -> tuple[Token, Token] | None:
+    """'“We will be heard.” ― Ana Ruiz': a dash and a name that close the paragraph after
+    a quotation sign it (testimonials, epigraphs). Returns the dash and the name's last
+    word."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].text not in SIGNATURE_DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and paras[j] == paras[i] and doc[j].pos_ == "PROPN" and j - i <= 4:
+        j += 1
+    end = j
+    while end < len(doc) and paras[end] == paras[i] and doc[end].text in (".", ","):
+        end += 1
+    if j == i + 1 or (end < len(doc) and paras[end] == paras[i] and not doc[end].is_space):
+        return None
+    return doc[i], doc[j - 1]
 
 
 def _apposition_after(doc: Doc, i: int) -> bool:
@@ -547,7 +609,14 @@ def _resolve(
     """Attach the speaker span, then the entity the resolver gives for its head; a
     pronoun or descriptor it cannot resolve is left without a speaker name."""
     subject = refs.real_subject(subject)
+    if _inanimate_thinker(att, doc, subject, cues, refs):
+        return  # 'the story feels like a fairy tale': no one's thought
+    # the source span stays as written ('a joint statement from X'); its author speaks
     attach_speaker(att, doc, subject, index, inside, paras)
+    author = _medium_author(subject, cues)
+    if author is not None:
+        subject = author
+        att.speaker_text = att.speaker_cluster = None
     if _no_source(subject, cues):
         # the words as written stay the quote's source span, with no one named for it
         att.speaker_text = att.speaker_cluster = None
@@ -556,7 +625,7 @@ def _resolve(
     if res.resolved:
         att.speaker_text, att.speaker_cluster = res.text, res.cluster
         return
-    if _bare_medium(subject, cues):
+    if _bare_medium(subject, cues) or _unkept_record(subject, refs):
         att.speaker_text = att.speaker_cluster = None
         return
     if res.how == "none" and res.reason in ("dateline", "byline"):
@@ -579,12 +648,13 @@ def _resolve(
         att.speaker_text = att.speaker_cluster = None
         return
     if res.how in ("descriptor", "possessive"):
-        # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written.
+        # Not the possessor ('Obi's lawyer' is not Obi) nor a guess: the words as written
+        # (a medium's author's own words: 'the two agencies').
         att.speaker_cluster = None
         att.speaker_text = (
             doc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand").text
-            if att.speaker_start is not None
-            else subject.text
+            if att.speaker_start is not None and author is None
+            else doc[slice(*speaker_span(subject, inside, paras))].text
         )
 
 
@@ -607,13 +677,73 @@ def _no_source(subject: Token, cues: Cues) -> bool:
 
 
 def _bare_medium(subject: Token, cues: Cues) -> bool:
-    """'“…,” the statement continued': a medium the resolver could not give an author
-    is no speaker ('the statement' is not who spoke)."""
+    """'“…,” the statement continued', 'a joint statement said': a medium the resolver
+    could not give an author is no speaker ('the statement' is not who spoke)."""
     return (
         subject.pos_ == "NOUN"
         and subject.lemma_.lower() in cues.media_nouns
-        and all(c.dep_ in ("det", "punct") for c in subject.children)
+        and all(c.dep_ in ("det", "punct", "amod") for c in subject.children)
     )
+
+
+def _medium_author(subject: Token, cues: Cues) -> Token | None:
+    """'said a joint statement from the two agencies', 'a letter by the governors',
+    'Obi's letter': the author the medium names speaks through it."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in cues.media_nouns:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
+        return owner  # 'Obi's letter advising that …', 'the mayor's memo'
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            author = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if author is not None and author.pos_ in ("PROPN", "NOUN", "PRON"):
+                return author
+    for acl in subject.children:
+        # 'a statement released by X', 'a statement posted on the group's channel'
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for prep in acl.children:
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                if prep.dep_ == "agent":
+                    return g
+                owner = next((c for c in g.children if c.dep_ == "poss"), None)
+                if prep.lower_ in ("on", "in") and owner is not None:
+                    return owner
+    return None
+
+
+def _unkept_record(subject: Token, refs: References) -> bool:
+    """'Data collected by the telescope supported …', 'Numbers show …': a record whose
+    keeper the resolver could not name is no speaker (the head noun is not who spoke)."""
+    return (
+        subject.pos_ == "NOUN"
+        and (
+            subject.lemma_.lower() in refs.words.record_nouns
+            or subject.lower_ in refs.words.record_nouns
+        )
+        and not any(c.dep_ == "poss" for c in subject.children)
+    )
+
+
+def _inanimate_thinker(
+    att: Attribution, doc: Doc, subject: Token, cues: Cues, refs: References
+) -> bool:
+    """'The story feels something like a fairy tale': a linking verb with 'like' after a
+    common noun that names no one states an impression, not someone's stance."""
+    if att.cue_start is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return False
+    cue = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() not in cues.linking_verbs:
+        return False
+    verb = cue.root
+    if not any(t.lower_ == "like" for t in doc[verb.i + 1 : verb.i + 4]):
+        return False
+    if refs.is_party_noun(subject) or subject.lemma_.lower() in cues.evidence:
+        return False
+    return subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _names_a_source(subject: Token) -> bool:

@@ -705,8 +705,9 @@ class References:
         """Who keeps a record ('the board's figures', 'numbers from the elections
         division', 'information gathered by X'): the possessor, the by / of / from
         complement and a participle's agent, in that order; none for other nouns."""
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in self.words.record_nouns:
-            return []
+        nouns = self.words.record_nouns
+        if t.pos_ != "NOUN" or (t.lemma_.lower() not in nouns and t.lower_ not in nouns):
+            return []  # ('data' has the lemma 'datum')
         keepers = [c for c in t.children if c.dep_ == "poss"]
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "by"):
@@ -858,6 +859,9 @@ class References:
     def _descriptor(self, t: Token, exclude: str | None = None) -> Resolution:
         lemma = t.lemma_.lower()
         low = t.lower_
+        if t.tag_ == "NNS" and low != lemma and lemma in self.words.plural_bodies:
+            # 'the two agencies', 'the companies': several bodies, not one of them
+            return Resolution("descriptor", reason=f"'{t.text}' are several bodies")
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
         owner_ref: Referent | None = None
         if owner is not None:

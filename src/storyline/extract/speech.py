@@ -65,9 +65,16 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS and not (c.dep_ == "prep" and _circumstance(c, verb, cues))
     ]
-    if verb.lemma_.lower() in cues.addressee_verbs:
-        # 'apologized to the pastors', 'wrote to the council': the addressee, not words
+    lemma = verb.lemma_.lower()
+    if _phrasal_act(verb, cues) or _no_response(verb, cues):
+        return None  # 'called out its foes', 'did not respond to requests for comment'
+    if lemma in cues.addressee_verbs or lemma in cues.accord_verbs:
+        # 'apologized to the pastors', 'wrote to the council': the addressee, not words;
+        # 'agreed to a contract': a deal
         parts = [c for c in parts if not (c.dep_ in ("prep", "dative") and c.lower_ == "to")]
+    if lemma in cues.addressee_object_verbs:
+        # 'she emailed her daughter': the one written to
+        parts = [c for c in parts if c.dep_ not in ("dobj", "dative")]
     if verb.lemma_.lower() in cues.topic_verbs:
         said = [c for c in verb.rights if c.dep_ == "ccomp"]  # 'described how he …'
         if said:
@@ -93,11 +100,40 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     return att, subject
 
 
+def _phrasal_act(verb: Token, cues: Cues) -> bool:
+    """'called out its foes', 'called off the strike': a verb and particle of an act."""
+    return any(
+        c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in cues.phrasal_acts
+        for c in verb.children
+    )
+
+
+def _no_response(verb: Token, cues: Cues) -> bool:
+    """'did not respond to requests for comment', 'has not replied': a negated verb of
+    response says that no words came."""
+    return verb.lemma_.lower() in cues.response_verbs and any(
+        c.dep_ == "neg" for c in verb.children
+    )
+
+
+def _unknown(verb: Token, clause: Token, cues: Cues) -> bool:
+    """'The researchers don't yet know what the cells are doing': a negated verb of
+    knowing before a question clause states nothing, it admits an open question."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.lemma_.lower() not in cues.weak_verbs:
+        return False
+    first = clause.doc[clause.left_edge.i]
+    return first.tag_ in ("WDT", "WP", "WRB", "WP$") or first.lower_ in ("whether", "if")
+
+
 def _circumstance(prep: Token, verb: Token, cues: Cues) -> bool:
     """A phrase of time or place ('during the storm', 'at its briefing'); 'at' gives a
     figure after a figure verb ('put the toll at 40')."""
     if prep.lower_ == "at":
         return verb.lemma_.lower() not in cues.figure_verbs
+    if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+        return True  # 'wrote to the council on Monday'
     return prep.lower_ in cues.circumstance_preps
 
 
@@ -148,8 +184,11 @@ def _occasion_clause(verb: Token, cues: Cues) -> Token | None:
     return None
 
 
-def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
-    """Reported statements with their cue verb's subject (unresolved)."""
+def indirect_speech(
+    doc: Doc, cues: Cues, person_words: frozenset[str] = frozenset()
+) -> list[tuple[Attribution, Token]]:
+    """Reported statements with their cue verb's subject (unresolved); `person_words`
+    are the words of the document's person names (for 'Name: statement' lines)."""
     out: list[tuple[Attribution, Token]] = []
     paras = token_paragraphs(doc)
     for token in doc:
@@ -192,6 +231,8 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
         subject = subject_of(token, cues)
         if subject is None or subject.i == clause.i or subject.lower_ in cues.first_person:
             continue
+        if _unknown(token, clause, cues):
+            continue
         if paras[subject.i] != paras[token.i] or paras[clause.i] != paras[token.i]:
             continue
         semicolon = semicolon_between(doc, clause.i, token.i)
@@ -223,6 +264,7 @@ def indirect_speech(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
         )
         out.append((att, subject))
     out.extend(_according_to(doc, cues))
+    out.extend(_colon_lines(doc, cues, paras, person_words))
     out.extend(_noun_statements(doc, cues, paras))
     out.extend(_stance_adjectives(doc, cues, paras))
     return out
@@ -421,3 +463,70 @@ def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
             )
             out.append((att, source))
     return out
+
+
+OPENING = frozenset({'"', "“", "'", "‘", "«", "``"})
+
+
+def _colon_lines(
+    doc: Doc, cues: Cues, paras: list[int], person_words: frozenset[str]
+) -> list[tuple[Attribution, Token]]:
+    """'Pence: Flowers Won't Be at Debate' (a headline), 'WALLACE: Let's start with …' (a
+    transcript), 'Poll: Rivals tied in Ohio': a line opened by a name and a colon is that
+    source's statement. The name is a person the document names (the NER's, or a word of
+    a person's name), an organisation, a record ('Poll', 'Report'), or a capitalised
+    speaker label that opens two lines or more (a transcript); the rest of the line, with
+    a verb, is the content. A plain word ('Update:', 'Editor's note:') is no source."""
+    starts: list[int] = []  # first word of each paragraph
+    prev = -1
+    for t in doc:
+        if paras[t.i] != prev and not t.is_space:
+            prev = paras[t.i]
+            i = t.i
+            while i < len(doc) and doc[i].text in OPENING and paras[i] == prev:
+                i += 1
+            if i < len(doc) and paras[i] == prev:
+                starts.append(i)
+    labels: dict[str, int] = {}
+    found = []
+    for i in starts:
+        j = i
+        while j < len(doc) and j - i < 4 and paras[j] == paras[i] and _name_word(doc[j]):
+            j += 1
+        if j == i or j >= len(doc) or doc[j].text != ":" or paras[j] != paras[i]:
+            continue
+        name = doc[i:j]
+        if name.text.isupper() and len(name.text) > 2:
+            labels[name.text] = labels.get(name.text, 0) + 1
+        found.append((i, j))
+    out: list[tuple[Attribution, Token]] = []
+    for i, j in found:
+        name = doc[i:j]
+        person = any(t.ent_type_ == "PERSON" for t in name) or name[-1].text in person_words
+        body = name[-1].ent_type_ == "ORG"  # 'AP: …', 'NY Post: …'
+        record = len(name) == 1 and name[0].lemma_.lower() in cues.evidence  # 'Poll: …'
+        label = labels.get(name.text, 0) >= 2
+        if not (person or body or record or label):
+            continue
+        lo = j + 1
+        hi = lo
+        while hi < len(doc) and paras[hi] == paras[i] and "\n" not in doc[hi].text:
+            hi += 1
+        while lo < hi and (doc[lo].is_space or doc[lo].text in OPENING):
+            lo += 1
+        hi = trim_end(doc, lo, hi)
+        if hi - lo < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+            continue
+        span = doc[lo:hi]
+        colon = doc[j]
+        att = Attribution(
+            "indirect", span.start_char, span.end_char, colon.idx, colon.idx + len(colon.text)
+        )
+        att.name_span = (name.start_char, name.end_char)
+        out.append((att, doc[j - 1]))
+    return out
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a name or speaker label: a proper noun, or a capitalised word."""
+    return (t.pos_ == "PROPN" or t.text[:1].isupper()) and (t.is_alpha or t.text.endswith("."))

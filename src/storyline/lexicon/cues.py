@@ -75,6 +75,11 @@ class Cues:
     culprit_nouns: frozenset[str] = frozenset()
     pointing_verbs: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
+    addressee_object_verbs: frozenset[str] = frozenset()
+    accord_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
+    phrasal_acts: frozenset[str] = frozenset()
+    linking_verbs: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -148,4 +153,9 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         culprit_nouns=_words(acc.get("culprit_nouns", [])),
         pointing_verbs=_words(acc.get("pointing_verbs", [])),
         evidence_nouns=_words(acc.get("evidence_nouns", [])),
+        addressee_object_verbs=_words(raw["indirect"].get("addressee_object_verbs", [])),
+        accord_verbs=_words(raw["indirect"].get("accord_verbs", [])),
+        response_verbs=_words(raw["indirect"].get("response_verbs", [])),
+        phrasal_acts=_words(raw["indirect"].get("phrasal_acts", [])),
+        linking_verbs=_words(raw["indirect"].get("linking_verbs", [])),
     )

@@ -26,6 +26,7 @@ class ReferenceWords:
     person_nouns: frozenset[str]
     record_nouns: frozenset[str]
     organ_nouns: frozenset[str]
+    plural_bodies: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -59,6 +60,7 @@ def _reference_words(knowledge: Knowledge) -> ReferenceWords:
         person_nouns=_lower(raw["parties"]["people"]),
         record_nouns=_lower(raw.get("records", {}).get("nouns", [])),
         organ_nouns=_lower(raw.get("organs", {}).get("nouns", [])),
+        plural_bodies=_lower(raw.get("plural_bodies", {}).get("nouns", [])),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )
