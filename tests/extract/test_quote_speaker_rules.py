@@ -218,3 +218,19 @@ def test_an_unresolved_author_is_named_as_written_not_the_medium(nlp):
     )
     quotes = _quotes(nlp, text)
     assert quotes and quotes[0].speaker_text == "the two agencies", _speakers(quotes)
+
+
+def test_an_honorific_never_picks_between_two_people_of_one_surname(nlp) -> None:
+    from storyline.extract.mentions import find_mentions
+    from storyline.extract.quotes import find_quotes
+    from storyline.lexicon import Knowledge
+
+    doc = nlp(
+        "Bill Okafor spoke in Enugu on Monday. Grace Okafor was in Aba. Mrs. Okafor denied "
+        "that she had deleted the messages. John Ade said the plan was sound. Mr. Ade "
+        "added that the plan would hold."
+    )
+    quotes = find_quotes(doc, find_mentions(doc), Knowledge.shared())
+    by_text = {q.text: q.speaker_cluster for q in quotes}
+    assert by_text["she had deleted the messages"] not in ("p:bill okafor", "p:grace okafor")
+    assert by_text["the plan would hold"] == "p:john ade"  # one Ade: resolved

@@ -41,6 +41,7 @@ _FACILITY_WORDS = {
 }  # fmt: skip
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # stripped, not roles
 # Honorifics that only ever stand before a person's name ('Mr. Baker' is no town).
+_GENDERED_HONORIFICS = {"mr", "mrs", "ms", "miss"}
 _PERSON_HONORIFICS = _HONORIFICS | {"dr", "prof", "messrs", "mme", "mlle"}
 _ADMIN_SUFFIXES = ("province", "governorate", "region", "district", "state", "county")
 _PLACE_FEATURES = {"country", "admin1"}
@@ -1312,8 +1313,19 @@ class MentionFinder:
         if c.type == "PERSON":
             name = _person_name(text)
             key = fold(name)
+            fulls = surnames.get(key, [])
+            before = [doc[c.start - 1].text] if c.start > 0 else []
+            honorific = next(
+                (r for r in c.roles + before if r.lower().rstrip(".") in _GENDERED_HONORIFICS),
+                None,
+            )
+            if honorific and len({full for _, full in fulls}) > 1:
+                # 'Mrs. Clinton' where the text names two Clintons: which one the
+                # honorific picks, nothing here says; left as written, unresolved
+                c.name, c.cluster = name, f"p:{key}#{fold(honorific)}"
+                return
             if c.end - c.start == 1 or len(name.split()) == 1:
-                full = _nearest_full(surnames.get(key, []), c.start) or firsts.get(key)
+                full = _nearest_full(fulls, c.start) or firsts.get(key)
                 if full:
                     name = _person_name(full)
                     key = fold(name)

@@ -244,6 +244,13 @@ class References:
     def _build(self, mentions: list[LocalMention]) -> None:
         doc = self.doc
         surnames: dict[str, str] = {}
+        # a surname two full names share ('Bill Clinton', 'Hillary Clinton') is neither's
+        fulls: dict[str, set[str]] = {}
+        for m in self._mentions:
+            words = m.name.split()
+            if m.type == "PERSON" and len(words) > 1:
+                fulls.setdefault(words[-1], set()).add(m.cluster)
+        shared = {w for w, clusters in fulls.items() if len(clusters) > 1}
         for m in self._mentions:
             if m.type not in PARTY_TYPES and m.type != "OTHER":
                 continue
@@ -253,7 +260,7 @@ class References:
             key = self._by_cluster.get(m.cluster)
             words = m.name.split()
             mtype = m.type
-            if key is None and len(words) == 1 and words[0] in surnames:
+            if key is None and len(words) == 1 and words[0] in surnames and words[0] not in shared:
                 key = surnames[words[0]]  # 'Mr Yangongo-Wali' after 'Prosper Yangongo-Wali'
                 mtype = "PERSON"
             if mtype == "PERSON" and len(words) == 1 and span.root.ent_type_ == "NORP":
@@ -379,10 +386,17 @@ class References:
         """A one-word name that is the surname of a person named in full elsewhere
         ('Mr Yangongo-Wali', typed ORG by the NER) is that person."""
         full: dict[str, str] = {}
+        shared: set[str] = set()  # 'Bill Clinton' and 'Hillary Clinton': 'Clinton' is neither
         for ref in self.referents.values():
             words = ref.name.split()
-            if ref.type == "PERSON" and len(words) > 1:
-                full.setdefault(words[-1], ref.key)
+            if (
+                ref.type == "PERSON"
+                and len(words) > 1
+                and full.setdefault(words[-1], ref.key) != ref.key
+            ):
+                shared.add(words[-1])
+        for surname in shared:
+            del full[surname]
         moved: dict[str, str] = {}
         for ref in list(self.referents.values()):
             words = ref.name.split()
