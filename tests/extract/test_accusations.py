@@ -112,3 +112,14 @@ def test_first_person_narration_is_not_reported_speech(nlp):
 def test_passive_reports_have_no_speaker(nlp):
     quotes, _ = _run(nlp, "The men were said to be smugglers from the coast.")
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_a_duty_is_no_blame(nlp):
+    _, accusations = _run(
+        nlp,
+        '"The Fourth Amendment right to privacy carries with it the responsibility that '
+        'officers not enter homes without cause," Ruiz said in a statement. The governor '
+        "said the militia bears responsibility for the attack.",
+    )
+    assert not any("Amendment" in x for a in accusations for x in a.accused_texts)
+    assert _has(accusations, "governor", "militia")

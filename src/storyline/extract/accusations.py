@@ -342,6 +342,8 @@ def _holding(verb: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] 
     liability = cues.liability_words
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if objects and objects[0].lemma_.lower() in liability:
+        if _duty(objects[0]):
+            return None  # 'carries with it the responsibility that individuals not …'
         return None, _predicate_subjects(verb), False  # 'Y bears responsibility'
     for comp in verb.children:
         # 'holds the Federation responsible', parsed as a clause 'the Federation responsible'
@@ -364,6 +366,24 @@ def _holding(verb: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] 
         accused = _with_conjuncts(objects[:1]) + _specified(objects[0], liable, cues)
         return subject_of(verb, cues), accused, False
     return None
+
+
+def _duty(noun: Token) -> bool:
+    """'the responsibility to protect', 'the responsibility that citizens obey', 'the
+    responsibility for ensuring …': a duty the noun lays on someone, no blame."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl", "ccomp"} and any(
+            (g.dep_ == "aux" and g.lower_ == "to") or (g.dep_ == "mark" and g.lower_ == "that")
+            for g in c.children
+        ):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _held(token: Token, cues: Cues) -> bool:
