@@ -594,13 +594,13 @@ class MentionFinder:
             holder = [x for x in cands if x.start <= h < x.end]
             if holder and (holder[0].actor or holder[0].end != h + 1):
                 continue
-            for x in holder:
-                x.start = x.end = -1
             start = h
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
                 start -= 1
             if doc[h].is_lower and start == h:
                 continue
+            for x in holder:
+                x.start = x.end = -1
             c.start, c.label = start, "ORG"
         return [c for c in cands if c.start >= 0]
 
