@@ -97,3 +97,14 @@ def test_a_body_cut_at_for_and_a_bloc_glued_to_its_members(nlp) -> None:
     assert found.get("Joint Opposition") == "ORG"
     assert "Joint Opposition MPs" not in found
     assert "Minister for Foreign Affairs" not in found  # an office, not a body
+
+
+def test_a_name_typed_once_is_the_same_entity_where_the_tagger_missed_it(nlp) -> None:
+    # the tagger labels the subject 'The IRMF says' and misses the object of 'blames'
+    text = (
+        "The mayor blames the IRMF for firebreaks that were not cleared. "
+        "The IRMF says it cleared them."
+    )
+    found = [m for m in find_mentions(nlp(text)) if m.text == "IRMF"]
+    assert len(found) == 2
+    assert {(m.type, m.cluster) for m in found} == {("ORG", found[0].cluster)}

@@ -794,6 +794,7 @@ class MentionFinder:
         for c in cands:
             self._type(doc, c, surnames, firsts)
         self._short_body_names(doc, cands)
+        _same_name_same_type(doc, cands)
         kept = [c for c in cands if c.type and not self._no_name(doc, c)]
         self._bare_event_names(doc, kept)
         self._one_type_for_unknown_names(doc, kept)
@@ -1359,6 +1360,24 @@ class MentionFinder:
 
 
 _BREAKS = {"--", "—", "–", "|", ":", ";", "(", ")", '"', "“", "”", "/", ","}
+
+
+def _same_name_same_type(doc: Doc, cands: list[_Cand]) -> None:
+    """A name the tagger left untyped in one place and typed in another of the same
+    document ('blames the ICNF …' / 'The ICNF says …') is the same entity in both: one
+    sense per discourse. Only exact spellings of two or more letters, and only where the
+    typed occurrences agree on one type."""
+    typed: dict[str, list[_Cand]] = {}
+    for c in cands:
+        if c.type:
+            typed.setdefault(doc[c.start : c.end].text, []).append(c)
+    for c in cands:
+        text = doc[c.start : c.end].text
+        same = typed.get(text)
+        if c.type or c.actor is not None or not same or len(text) < 2:
+            continue
+        if len({(o.type, o.name) for o in same}) == 1:
+            c.type, c.name = same[0].type, same[0].name
 
 
 def _runs(indices: list[int], doc: Doc | None = None) -> list[tuple[int, int]]:
