@@ -108,3 +108,21 @@ def test_a_name_typed_once_is_the_same_entity_where_the_tagger_missed_it(nlp) ->
     found = [m for m in find_mentions(nlp(text)) if m.text == "IRMF"]
     assert len(found) == 2
     assert {(m.type, m.cluster) for m in found} == {("ORG", found[0].cluster)}
+
+
+def test_a_name_ends_where_the_clause_begins(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The nurses union holds the Ministry of Health responsible for years of neglect.",
+    )
+    assert "Ministry of Health" in found
+    assert not any("responsible" in name for name in found)
+
+
+def test_a_role_noun_qualified_before_the_name_is_the_persons_role(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The mayor of Vilar, Joana Pires Mota, pointed to a different culprit.")
+    )
+    person = next(m for m in mentions if m.type == "PERSON")
+    assert person.text == "Joana Pires Mota"
+    assert person.role == "The mayor of Vilar"

@@ -1416,7 +1416,27 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         if doc[e - 1].lower_ == "s" and (e - 2 < s or doc[e - 2].text not in {"'", "’"}):
             break
         e -= 1
-    return s, e
+    return s, _without_lower_tail(doc, s, e)
+
+
+_NOT_IN_NAMES = {"VERB", "AUX", "ADV", "PRON", "DET", "NUM", "SCONJ"}
+
+
+def _without_lower_tail(doc: Doc, s: int, e: int) -> int:
+    """The tagger's span may run on past the name into the clause: 'holds [the Ministry
+    of Health responsible for years] of neglect'. Lower-case words after the last
+    capitalised one end the name when one of them is no part of a name (an adjective, a
+    verb, a preposition other than 'of'); 'the Council of ministers' and 'the Oleiros
+    municipal council' keep theirs."""
+    last = max((i for i in range(s, e) if any(ch.isupper() for ch in doc[i].text)), default=None)
+    if last is None or last == e - 1:
+        return e
+    tail = doc[last + 1 : e]
+    if all(t.is_alpha and t.is_lower for t in tail) and any(
+        t.pos_ in _NOT_IN_NAMES or (t.pos_ == "ADP" and t.lower_ != "of") for t in tail
+    ):
+        return last + 1
+    return e
 
 
 def _name_hyphen(doc: Doc, i: int) -> bool:

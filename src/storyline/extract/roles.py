@@ -89,7 +89,11 @@ class Roles:
             if start >= 2 and doc[start - 1].text == "," and self.is_role_noun(doc[start - 2]):
                 head = doc[start - 2]
                 return _phrase(doc, head.left_edge.i, head.i + 1), start
-
+            # 'The mayor of Vilar, Joana Mota, said': the name in apposition to a role
+            # noun that a place or a body qualifies
+            head = _appositive_head(doc, start)
+            if head is not None and self.is_role_noun(head) and start - head.left_edge.i <= 10:
+                return _phrase(doc, head.left_edge.i, start), start
             return None
         tokens = doc[first:start]
         if not any(self.is_role_noun(t) or self.is_title(t) for t in tokens):
@@ -121,6 +125,23 @@ class Roles:
             if self.is_role_noun(t):
                 return _phrase(doc, first, i)
         return None
+
+
+def _appositive_head(doc: Doc, start: int) -> Token | None:
+    """The noun a name starting at `start` stands in apposition to, written before it
+    and a comma."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    t = doc[start]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    if t.dep_ != "appos" or t.head.i >= start - 1:
+        return None
+    head = t.head
+    # the parse may hang the name on the qualifier: 'mayor of [Vilar], Joana Mota'
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+    return head if head.pos_ == "NOUN" else None
 
 
 def _phrase(doc: Doc, start: int, end: int) -> str:
