@@ -389,3 +389,13 @@ def test_evidence_pointing_to_a_named_party_is_blame(nlp, text, accuser, accused
 )
 def test_pointing_to_no_culprit(nlp, text):
     assert _pairs(_run(nlp, text)) == set()
+
+
+def test_a_pronoun_for_an_unnamed_body_blames_in_the_bodys_words(nlp) -> None:
+    found = _run(
+        nlp,
+        "The nurses' union has been asking for this since 2019, and it holds the Ministry "
+        "of Health responsible for years of neglect.",
+    )
+    assert _blames(found, "nurses' union", "Ministry of Health")
+    assert not any("responsible" in x for a in found for x in a.accused_texts)

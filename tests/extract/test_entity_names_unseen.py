@@ -126,3 +126,12 @@ def test_a_role_noun_qualified_before_the_name_is_the_persons_role(nlp) -> None:
     person = next(m for m in mentions if m.type == "PERSON")
     assert person.text == "Joana Pires Mota"
     assert person.role == "The mayor of Vilar"
+
+
+def test_a_body_in_apposition_keeps_what_the_text_calls_it(nlp) -> None:
+    mentions = find_mentions(
+        nlp("The doctors' union, Medica Unita, told reporters the figure was higher.")
+    )
+    body = next(m for m in mentions if m.text == "Medica Unita")
+    assert body.type == "ORG"
+    assert body.role == "doctors' union"

@@ -125,3 +125,23 @@ def test_an_entity_named_by_the_bare_word_is_linked_through_the_story():
     linked = corpus.extractions["d2"].accusations[0]
     assert corpus.entity("d2", linked.accused_clusters[0]) == "e5"
     assert corpus.entity("d2", linked.accuser_cluster) == "e9"  # a real name stays
+
+
+def test_a_description_another_report_gave_one_entity_is_that_entity():
+    medics = Entity(id="e5", name="Medica Unita", type="ORG", roles=["doctors' union"])
+    mayor = Entity(id="e6", name="Joana Mota", type="PERSON", roles=["The mayor of Vilar"])
+    corpus = _corpus([medics, mayor, PORTS], {"d1": ["e5", "e6"], "d2": ["e2"]}, [["d1", "d2"]])
+    links = StoryDescriptors(corpus, WORDS, ROLES)
+    assert links.entity("d2", "The doctors’ union") == medics
+    assert links.entity("d2", "the mayor of Vilar") == mayor
+    assert links.entity("d2", "the nurses' union") is None  # not the words given
+    assert links.entity("d2", "the mayor") is None  # which mayor: the story may have several
+
+
+def test_a_description_two_entities_share_or_the_document_gives_is_not_linked():
+    one = Entity(id="e5", name="Medica Unita", type="ORG", roles=["doctors' union"])
+    two = Entity(id="e7", name="Sanitas Libera", type="ORG", roles=["doctors' union"])
+    corpus = _corpus([one, two], {"d1": ["e5"], "d2": ["e7"], "d3": []}, [["d1", "d2", "d3"]])
+    links = StoryDescriptors(corpus, WORDS, ROLES)
+    assert links.entity("d3", "the doctors' union") is None
+    assert links.entity("d2", "the doctors' union") is None

@@ -673,7 +673,10 @@ def _party(
     if res.how in ("pronoun", "none") and res.reason in ("dateline", "byline"):
         return None, None
     if res.how == "pronoun":
-        return None, None
+        described = refs.described_antecedent(res)  # 'the nurses' union … it blames'
+        return (
+            (_noun_phrase(described, paras).text, None) if described is not None else (None, None)
+        )
     body = _body_of(token, refs, refs.cues)
     if body is not None:
         return body

@@ -652,6 +652,13 @@ class MentionFinder:
             for x in inside:
                 x.start = x.end = -1
             c.start, c.end, c.label = start, end, "ORG"
+            if comma:  # what the text says the body is: a later 'the doctors' union' is it
+                first = max(doc[k].left_edge.i, k - 3)
+                while first < k and (
+                    doc[first].dep_ == "det" or doc[first].tag_ == "PRP$" or doc[first].is_punct
+                ):
+                    first += 1
+                c.roles.append(doc[first : k + 1].text)
         return [c for c in cands if c.start >= 0]
 
     def _without_titles_of_works(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -1432,8 +1439,9 @@ def _without_lower_tail(doc: Doc, s: int, e: int) -> int:
     if last is None or last == e - 1:
         return e
     tail = doc[last + 1 : e]
-    if all(t.is_alpha and t.is_lower for t in tail) and any(
-        t.pos_ in _NOT_IN_NAMES or (t.pos_ == "ADP" and t.lower_ != "of") for t in tail
+    if all(t.is_alpha and t.is_lower for t in tail) and (
+        tail[-1].pos_ == "ADJ"  # 'holds [X responsible]'; 'X municipal council' ends in a noun
+        or any(t.pos_ in _NOT_IN_NAMES or (t.pos_ == "ADP" and t.lower_ != "of") for t in tail)
     ):
         return last + 1
     return e

@@ -719,6 +719,9 @@ def _subject_claimant(subj: Token, refs: References) -> tuple[str, str | None] |
     if body is not None:
         return body.name, body.cluster  # 'a ministry official said': the ministry's
     named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+    described = refs.described_antecedent(res)
+    if described is not None:
+        return _name_span(described).text, None  # 'the nurses' union … it says'
     framed = res.how == "pronoun" or res.reason in ("dateline", "byline")
     if not framed and (named or refs.is_party_noun(subj)):
         return _name_span(subj).text, None

@@ -633,6 +633,10 @@ def _resolve(
         return
     if res.how == "pronoun":
         att.speaker_text = att.speaker_cluster = None
+        described = refs.described_antecedent(res)
+        if described is not None:  # 'the nurses' union … it said': the words as written
+            att.speaker_text = doc[slice(*speaker_span(described, inside, paras))].text
+            return
         missing = res.reason is not None and res.reason.startswith("no compatible")
         if missing and is_pronoun(subject, cues.person_pronouns):
             # A person the NER did not name at all: the last speaker named by a bare

@@ -85,6 +85,7 @@ class Resolution:
     how: str  # name | pronoun | descriptor | possessive | apposition | issuer | none
     referent: Referent | None = None
     reason: str | None = None
+    antecedent: int | None = None  # a pronoun's unnamed antecedent ('the union … it')
 
     @property
     def resolved(self) -> bool:
@@ -184,6 +185,20 @@ class References:
             res = self._resolve(part)
             if res.referent is not None and res.referent.type in ("ORG", "ARMED_GROUP"):
                 return res.referent
+        return None
+
+    def described_antecedent(self, res: Resolution) -> Token | None:
+        """A pronoun's antecedent that is a definite description of a body or a person
+        the document does not name ('The nurses' union … and it holds X responsible'):
+        the words as written can stand for the source, and the story may name it."""
+        if res.how != "pronoun" or res.antecedent is None:
+            return None
+        head = self.doc[res.antecedent]
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children
+        ) or any(c.dep_ == "poss" for c in head.children)
+        if head.pos_ == "NOUN" and head.tag_ != "NNS" and definite and self.is_party_noun(head):
+            return head
         return None
 
     def is_party_noun(self, token: Token) -> bool:
@@ -814,7 +829,11 @@ class References:
                 reason=f"ambiguous: {self._label(best_key)} or {self._label(other)}",
             )
         if best_key is None or best_key.startswith("~"):
-            return Resolution("pronoun", reason=f"refers to '{occ.text}', not a named entity")
+            return Resolution(
+                "pronoun",
+                reason=f"refers to '{occ.text}', not a named entity",
+                antecedent=occ.token,
+            )
         if plural and self._singular_they(t, best):
             return Resolution("pronoun", reason="'they' may be the person named just before")
         return Resolution("pronoun", self.referents[best_key])

@@ -48,6 +48,30 @@ class StoryDescriptors:
                 self.in_story[story].add(entity_id)
 
     def entity(self, doc_id: str, text: str | None) -> Entity | None:
+        """The one story entity a descriptor stands for, or None."""
+        return self._bare(doc_id, text) or self._described(doc_id, text)
+
+    def _described(self, doc_id: str, text: str | None) -> Entity | None:
+        """A descriptor that another document of the story gave one entity, word for word
+        ('the doctors' union' after 'the doctors' union, Medica Unita,'; 'the mayor of
+        Vilar' after 'Joana Mota, the mayor of Vilar'): that entity, when it is the only
+        one so described and the document itself describes none so."""
+        key = _descriptor_key(text)
+        if key is None:
+            return None
+        if any(key in self._role_keys(e) for e in self._entities(self.in_doc[doc_id])):
+            return None
+        story = self.story_of.get(doc_id)
+        if story is None:
+            return None
+        found = [e for e in self._entities(self.in_story[story]) if key in self._role_keys(e)]
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _role_keys(entity: Entity) -> set[str]:
+        return {k for r in entity.roles if (k := _descriptor_key(r)) is not None}
+
+    def _bare(self, doc_id: str, text: str | None) -> Entity | None:
         """The one story entity a bare descriptor stands for, or None."""
         head = _bare_head(text)
         if head is None or head in self.role_nouns:
@@ -105,6 +129,22 @@ def _headed_by(entity: Entity, head: str) -> bool:
         if cut and words[cut - 1] == head:
             return True
     return False
+
+
+_POSSESSIVE_DETERMINERS = ("its ", "their ", "his ", "her ", "our ")
+
+
+def _descriptor_key(text: str | None) -> str | None:
+    """'The doctors’ union' -> "doctors' union"; None for a single word (a bare
+    descriptor is `_bare_head`'s) or anything that is not a lower-case description."""
+    if not text:
+        return None
+    words = text.replace("’", "'").strip().split()
+    if words and (words[0].lower() + " ") in (*_DETERMINERS, *_POSSESSIVE_DETERMINERS):
+        words = words[1:]
+    if len(words) < 2 or not words[0].islower():
+        return None  # 'the union' alone, or a name
+    return " ".join(w.lower() for w in words)
 
 
 def _bare_head(text: str | None) -> str | None:
