@@ -399,3 +399,9 @@ def test_a_pronoun_for_an_unnamed_body_blames_in_the_bodys_words(nlp) -> None:
     )
     assert _blames(found, "nurses' union", "Ministry of Health")
     assert not any("responsible" in x for a in found for x in a.accused_texts)
+
+
+def test_soldiers_named_by_no_army_of_the_document_wait_for_the_story(nlp) -> None:
+    found = _run(nlp, "The Kivu Liberation Front says soldiers executed three young men.")
+    assert ("Kivu Liberation Front", "soldiers") in _pairs(found)
+    assert not _run(nlp, "The Kivu Liberation Front says gunmen executed three young men.")

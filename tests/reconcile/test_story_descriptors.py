@@ -15,6 +15,7 @@ from storyline.models import (
     Quantity,
     Story,
 )
+from storyline.reconcile.attribution import attribute_accusations
 from storyline.reconcile.corpus import Corpus
 from storyline.reconcile.story_descriptors import StoryDescriptors, link_story_descriptors
 
@@ -145,3 +146,42 @@ def test_a_description_two_entities_share_or_the_document_gives_is_not_linked():
     links = StoryDescriptors(corpus, WORDS, ROLES)
     assert links.entity("d3", "the doctors' union") is None
     assert links.entity("d2", "the doctors' union") is None
+
+
+FORCES = Entity(id="e10", name="Kivu Defence Forces", type="ORG")
+OTHER_FORCES = Entity(id="e11", name="Lakeland Armed Forces", type="ORG")
+
+
+def test_soldiers_are_the_one_army_of_the_document_or_else_of_the_story():
+    corpus = _corpus(
+        [FORCES, OTHER_FORCES, REBELS],
+        {"d1": ["e10"], "d2": ["e9"], "d3": ["e10", "e11"]},
+        [["d1", "d2"], ["d3"]],
+    )
+    links = StoryDescriptors(corpus, WORDS, ROLES)
+    assert links.entity("d2", "soldiers") == FORCES  # named in another report of the story
+    assert links.entity("d1", "troops") == FORCES
+    assert links.entity("d3", "soldiers") is None  # two armies: which one
+    assert links.entity("d2", "the soldiers") is None  # not a bare plural of the table
+    assert links.entity("d2", "gunmen") is None  # no body's people
+
+
+def test_an_accusation_of_soldiers_no_army_fits_is_dropped():
+    corpus = _corpus(
+        [REBELS, OTHER_FORCES, FORCES], {"d1": ["e9"], "d2": ["e10", "e11"]}, [["d1"], ["d2"]]
+    )
+    blame = LocalAccusation(
+        start=0,
+        end=47,
+        text="The Free Hills Front says soldiers executed three men.",
+        accuser_text="Free Hills Front",
+        accuser_cluster="c:e9",
+        accused_texts=["soldiers"],
+        accused_clusters=[None],
+    )
+    for doc_id in ("d1", "d2"):
+        corpus.extractions[doc_id] = corpus.extractions[doc_id].model_copy(
+            update={"accusations": [blame]}
+        )
+    link_story_descriptors(corpus, WORDS, ROLES)
+    assert attribute_accusations(corpus, WORDS) == []  # no army in d1's story; two in d2's

@@ -307,7 +307,11 @@ def _reported_wrong(
     if not subjects or node.dep_ != "ccomp" or subjects[0].tag_ in ("WP", "WDT"):
         return None
     doer = refs.real_subject(subjects[0])
-    if not refs.resolve(doer, record=False).resolved and refs.force_of(doer) is None:
+    if (
+        not refs.resolve(doer, record=False).resolved
+        and refs.force_of(doer) is None
+        and not refs.bare_force(doer)  # 'soldiers': the story may name the one army
+    ):
         return None  # 'Gunmen kidnapped four workers, the army said': no one in particular
     said = node.head
     if said.pos_ != "VERB" or said.lemma_.lower() not in cues.reporting_verbs:
@@ -683,6 +687,10 @@ def _party(
     force = refs.force_of(token) if accused else None
     if force is not None:
         return force.name, force.cluster  # 'soldiers executed …': the one army named
+    if accused and refs.bare_force(token):
+        # 'soldiers' where the document names no army it fits: the story may; the
+        # record is dropped in reconciliation when it does not
+        return token.lower_, None
     mention = index.covering(token.idx, token.idx + len(token.text))
     if mention is not None:
         return mention.name or mention.text, mention.cluster

@@ -33,7 +33,7 @@ from storyline.extract.quote_marks import pair_quotes
 from storyline.extract.quote_speakers import doc_text
 from storyline.extract.roles import Roles, signature_blocks, strip_article
 from storyline.lexicon import Knowledge
-from storyline.lexicon.references import reference_words
+from storyline.lexicon.references import force_table, reference_words
 from storyline.models import LocalMention, Reference
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GPE"})
@@ -239,6 +239,18 @@ class References:
                 and self.doc[i].lemma_.lower() in table
             ]
         return orgs[0] if len({r.key for r in orgs}) == 1 else None
+
+    def bare_force(self, token: Token) -> bool:
+        """A bare plural for a body's people ('soldiers', 'troops', 'rebels') that no
+        determiner, count or modifier narrows to some of them, where the document names
+        no body it fits (one is `force_of`'s; two leave it to no one)."""
+        if token.pos_ != "NOUN" or token.tag_ != "NNS":
+            return False
+        if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children):
+            return False
+        if force_table(token.lower_, self.words) is None:
+            return False
+        return not self._organisations(token.lemma_.lower(), token.lower_)
 
     def issuer(self) -> Referent | None:
         """The body that issues an official statement: the outlet ingest found, else the

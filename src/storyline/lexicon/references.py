@@ -27,6 +27,7 @@ class ReferenceWords:
     record_nouns: frozenset[str]
     organ_nouns: frozenset[str]
     plural_bodies: frozenset[str]
+    force_people: frozenset[str]
     pronoun_sentences: int
     descriptor_sentences: int
 
@@ -61,6 +62,18 @@ def _reference_words(knowledge: Knowledge) -> ReferenceWords:
         record_nouns=_lower(raw.get("records", {}).get("nouns", [])),
         organ_nouns=_lower(raw.get("organs", {}).get("nouns", [])),
         plural_bodies=_lower(raw.get("plural_bodies", {}).get("nouns", [])),
+        force_people=_lower(raw.get("forces", {}).get("people", [])),
         pronoun_sentences=int(raw["window"]["pronoun_sentences"]),
         descriptor_sentences=int(raw["window"]["descriptor_sentences"]),
     )
+
+
+def force_table(text: str | None, words: ReferenceWords) -> tuple[str, ...] | None:
+    """The organisation words a bare plural for a body's people fits ('soldiers' ->
+    army, armed forces, …), or None for anything else ('the soldiers', 'Rebels United')."""
+    if not text or not text.isalpha() or not text.islower() or not text.endswith("s"):
+        return None
+    for word in (text, text[:-1]):
+        if word in words.force_people:
+            return words.organisations.get(word) or words.organisations.get(text)
+    return None

@@ -55,7 +55,7 @@ def reconcile(
     # 'the union' of a commentary is the union the story's wire report names
     link_story_descriptors(corpus, reference_words(knowledge), knowledge.entity_words["roles"])
     corpus.quotes = attribute_quotes(corpus)
-    corpus.accusations = attribute_accusations(corpus)
+    corpus.accusations = attribute_accusations(corpus, reference_words(knowledge))
     corpus.claims, corpus.claim_groups = reconcile_claims(corpus, claim_words(knowledge))
     corpus.events = build_timeline(corpus)
     corpus.control_changes = reconcile_control(corpus, knowledge)

@@ -7,6 +7,7 @@ quoted in several documents is one entity with one name and its role.
 
 from __future__ import annotations
 
+from storyline.lexicon.references import ReferenceWords, force_table
 from storyline.models import Accusation, DocExtraction, Entity, Quote
 from storyline.reconcile.corpus import Corpus
 
@@ -54,8 +55,10 @@ def attribute_quotes(corpus: Corpus) -> list[Quote]:
     return out
 
 
-def attribute_accusations(corpus: Corpus) -> list[Accusation]:
-    """Every accusation with accuser and accused mapped to canonical entities."""
+def attribute_accusations(corpus: Corpus, words: ReferenceWords) -> list[Accusation]:
+    """Every accusation with accuser and accused mapped to canonical entities. A bare
+    plural for a body's people ('soldiers') that the story linked to no body accuses no
+    one in particular and is left out; an accusation left with no accused is dropped."""
     entities = _entities(corpus)
     out: list[Accusation] = []
     for document, extraction in corpus.extracted():
@@ -67,11 +70,15 @@ def attribute_accusations(corpus: Corpus) -> list[Accusation]:
             for text, cluster in zip(a.accused_texts, a.accused_clusters, strict=False):
                 eid = corpus.entity(document.id, cluster)
                 entity = entities.get(eid) if eid else None
+                if entity is None and force_table(text, words) is not None:
+                    continue
                 name = entity.name if entity is not None else text
                 if name not in names:
                     names.append(name)
                 if entity is not None and entity.id not in ids:
                     ids.append(entity.id)
+            if not names:
+                continue
             out.append(
                 Accusation(
                     document=document.id,

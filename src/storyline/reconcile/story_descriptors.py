@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.lexicon.references import ReferenceWords
+from storyline.lexicon.references import ReferenceWords, force_table
 from storyline.models import Entity
 from storyline.reconcile.corpus import Corpus
 
@@ -49,7 +49,26 @@ class StoryDescriptors:
 
     def entity(self, doc_id: str, text: str | None) -> Entity | None:
         """The one story entity a descriptor stands for, or None."""
-        return self._bare(doc_id, text) or self._described(doc_id, text)
+        return (
+            self._bare(doc_id, text) or self._described(doc_id, text) or self._force(doc_id, text)
+        )
+
+    def _force(self, doc_id: str, text: str | None) -> Entity | None:
+        """'soldiers' (a bare plural for a body's people): the one armed body it fits among
+        those the document names, else the one of the story when the document names
+        none; two that fit leave it unresolved."""
+        table = force_table(text, self.words)
+        if table is None:
+            return None
+        types = _DEFAULT_TYPES
+        here = [e for e in self._entities(self.in_doc[doc_id]) if self._fits(e, table, types)]
+        if here:
+            return here[0] if len(here) == 1 else None
+        story = self.story_of.get(doc_id)
+        if story is None:
+            return None
+        found = [e for e in self._entities(self.in_story[story]) if self._fits(e, table, types)]
+        return found[0] if len(found) == 1 else None
 
     def _described(self, doc_id: str, text: str | None) -> Entity | None:
         """A descriptor that another document of the story gave one entity, word for word
