@@ -234,3 +234,32 @@ def test_an_honorific_never_picks_between_two_people_of_one_surname(nlp) -> None
     by_text = {q.text: q.speaker_cluster for q in quotes}
     assert by_text["she had deleted the messages"] not in ("p:bill okafor", "p:grace okafor")
     assert by_text["the plan would hold"] == "p:john ade"  # one Ade: resolved
+
+
+def test_a_refusal_to_speak_reports_no_words(nlp):
+    quotes = _quotes(
+        nlp,
+        "The port authority declined to comment on the letter. The mayor refused to say "
+        "whether she would resign. A spokesman for the firm declined to discuss the deal.",
+    )
+    assert quotes == [], _speakers(quotes)
+
+
+def test_the_one_asked_and_the_topic_are_no_words(nlp):
+    quotes = _quotes(
+        nlp,
+        "Counsel Ada Reyes asked Halvorsen about concerns his deputy might have had. "
+        "The defence lawyers asked the court to dismiss the case.",
+    )
+    assert [q.text for q in quotes] == ["the court to dismiss the case"], _speakers(quotes)
+
+
+def test_a_pronoun_that_could_only_be_a_man_makes_him_no_she(nlp):
+    quotes = _quotes(
+        nlp,
+        "Counsel Piet Reyes asked about the budget. He asked about the staff his office "
+        "had lost.\n\nWhen Tom Ardley visited his editor Lena Brandt at her office, he "
+        'left short poems on her desk. "Life was not long enough," she recalled.',
+    )
+    said = [q for q in quotes if q.text == "Life was not long enough"]
+    assert said and said[0].speaker_text == "Lena Brandt", _speakers(quotes)

@@ -848,7 +848,13 @@ class References:
             )
         if plural and self._singular_they(t, best):
             return Resolution("pronoun", reason="'they' may be the person named just before")
-        return Resolution("pronoun", self.referents[best_key])
+        ref = self.referents[best_key]
+        clear = len(ranked) == 1 or ranked[1][1][0] <= best - 35  # a sentence apart, or more
+        if gender is not None and ref.gender is None and clear:
+            # 'When Ford visited his editor …': the one person 'his' can be is a man, so a
+            # later 'she' is not Ford
+            ref.gender = gender
+        return Resolution("pronoun", ref)
 
     def _speaks(self, t: Token) -> bool:
         """The subject (or its apposition) of a speech verb."""

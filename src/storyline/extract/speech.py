@@ -72,6 +72,14 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         # 'apologized to the pastors', 'wrote to the council': the addressee, not words;
         # 'agreed to a contract': a deal
         parts = [c for c in parts if not (c.dep_ in ("prep", "dative") and c.lower_ == "to")]
+    if lemma in cues.asking_verbs:
+        # 'asked Morrison about his concerns': the one asked and the topic, no words
+        parts = [
+            c
+            for c in parts
+            if not (c.dep_ == "prep" and c.lower_ == "about")
+            and not (c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_))
+        ]
     if lemma in cues.addressee_object_verbs:
         # 'she emailed her daughter': the one written to
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")]
@@ -110,10 +118,14 @@ def _phrasal_act(verb: Token, cues: Cues) -> bool:
 
 def _no_response(verb: Token, cues: Cues) -> bool:
     """'did not respond to requests for comment', 'has not replied': a negated verb of
-    response says that no words came."""
-    return verb.lemma_.lower() in cues.response_verbs and any(
-        c.dep_ == "neg" for c in verb.children
-    )
+    response says that no words came; so does a refusal to speak ('declined to comment
+    on the memo', 'refused to say whether')."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.refusal_verbs:
+        return any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in cues.withheld_speech for c in verb.children
+        )
+    return lemma in cues.response_verbs and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _unknown(verb: Token, clause: Token, cues: Cues) -> bool:
@@ -204,6 +216,8 @@ def indirect_speech(
             continue
         if not clausal and lemma not in cues.object_verbs:
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.refusal_verbs:
+            continue  # 'refused to say whether …': no words came
         clause = _complement(token, cues) if clausal else None
         if clause is not None and lemma in cues.weak_verbs and clause.pos_ not in ("VERB", "AUX"):
             continue  # 'voters who find him intolerable': a judgement, no clause stated

@@ -78,6 +78,9 @@ class Cues:
     addressee_object_verbs: frozenset[str] = frozenset()
     accord_verbs: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    asking_verbs: frozenset[str] = frozenset()
+    withheld_speech: frozenset[str] = frozenset()
     phrasal_acts: frozenset[str] = frozenset()
     linking_verbs: frozenset[str] = frozenset()
 
@@ -156,6 +159,9 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         addressee_object_verbs=_words(raw["indirect"].get("addressee_object_verbs", [])),
         accord_verbs=_words(raw["indirect"].get("accord_verbs", [])),
         response_verbs=_words(raw["indirect"].get("response_verbs", [])),
+        refusal_verbs=_words(raw["indirect"].get("refusal_verbs", [])),
+        asking_verbs=_words(raw["indirect"].get("asking_verbs", [])),
+        withheld_speech=_words(raw["indirect"].get("withheld_speech", [])),
         phrasal_acts=_words(raw["indirect"].get("phrasal_acts", [])),
         linking_verbs=_words(raw["indirect"].get("linking_verbs", [])),
     )
