@@ -263,3 +263,8 @@ def test_a_pronoun_that_could_only_be_a_man_makes_him_no_she(nlp):
     )
     said = [q for q in quotes if q.text == "Life was not long enough"]
     assert said and said[0].speaker_text == "Lena Brandt", _speakers(quotes)
+
+
+def test_the_narrators_i_names_no_speaker(nlp):
+    quotes = _quotes(nlp, 'That is why I always tell my readers: "a slow cook is a happy cook!"')
+    assert quotes and all(q.speaker_text is None for q in quotes), _speakers(quotes)

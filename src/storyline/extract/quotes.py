@@ -628,6 +628,11 @@ def _resolve(
     if _bare_medium(subject, cues) or _unkept_record(subject, refs):
         att.speaker_text = att.speaker_cluster = None
         return
+    if subject.lower_ in cues.first_person and subject.pos_ == "PRON":
+        # the narrator's 'I tell my clients: …' of a column: its author, whom the text
+        # does not name here (an official statement's 'we' is its issuer, resolved above)
+        att.speaker_text = att.speaker_cluster = None
+        return
     if res.how == "none" and res.reason in ("dateline", "byline"):
         att.speaker_text = att.speaker_cluster = None
         return
