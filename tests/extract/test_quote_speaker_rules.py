@@ -268,3 +268,13 @@ def test_a_pronoun_that_could_only_be_a_man_makes_him_no_she(nlp):
 def test_the_narrators_i_names_no_speaker(nlp):
     quotes = _quotes(nlp, 'That is why I always tell my readers: "a slow cook is a happy cook!"')
     assert quotes and all(q.speaker_text is None for q in quotes), _speakers(quotes)
+
+
+def test_a_works_title_in_quotation_marks_is_no_quote(nlp):
+    quotes = _quotes(
+        nlp,
+        'Vera Holm was paid $2 million, according to "Harbour of Glass," a book written '
+        'by Ian Toft. In his memoir, "Roads Home," the general describes the retreat. '
+        '"Life Goes On," the film critic said.',
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == ["Life Goes On"], _speakers(quotes)

@@ -339,8 +339,10 @@ def _direct_quotes(
             continue  # 'the group calls these units “mobile teams”': a term, not a statement
         # A short fragment a speech or judgement verb governs ('denounced the «cowardly»
         # attack', 'rejected as «pure propaganda»') is the speaker's own words and stays.
-        if how != "adjacent" and _is_term(doc, chain[0], cues):
-            continue  # a title or a defined term
+        if (how != "adjacent" and _is_term(doc, chain[0], cues)) or _titled_work(
+            doc, chain[0], cues
+        ):
+            continue  # a title or a defined term; a work's title, however it is placed
         head = atts[0]
         for att in atts[1:]:
             att.inherit_from = head
@@ -433,6 +435,33 @@ def _is_term(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
         return True
     words = doc_text(doc)[q.start : q.end].split()
     return 0 < len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+_MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "or"})
+
+
+def _titled_work(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
+    """'according to “Harbour of Glass,” a book written by …', 'the film “Lights Out”':
+    a quoted title, capitalised but for its small words, beside a noun for a work."""
+    words = doc_text(doc)[q.start : q.end].strip(" ,.").split()
+    if not 0 < len(words) <= 10 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha()):
+        return False
+    close = q.close + 1 if q.close is not None else q.end
+    after = [t for t in doc if t.idx >= close][:5]
+    before = [t for t in doc if t.idx + len(t.text) <= q.open][-3:]
+    for t in after:
+        if t.is_punct or t.is_quote or t.dep_ in ("det", "poss") or t.pos_ == "ADJ":
+            continue
+        if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() in cues.work_nouns:
+            return True
+        break
+    for t in reversed(before):
+        if t.is_punct or t.is_quote:
+            continue
+        return t.pos_ == "NOUN" and t.lemma_.lower() in cues.work_nouns
+    return False
 
 
 def _attribute_chain(

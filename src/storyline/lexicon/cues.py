@@ -83,6 +83,7 @@ class Cues:
     withheld_speech: frozenset[str] = frozenset()
     phrasal_acts: frozenset[str] = frozenset()
     linking_verbs: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()  # entity_words.toml: 'the book "X"' is a title
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -93,7 +94,9 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
     """The packaged cue lists, merged with users' extensions and any extra TOML files."""
     raw = files.structured("cues.toml", extra)
     acc = raw["accusation"]
+    works = files.structured("entity_words.toml").get("work_nouns", {}).get("words", [])
     return Cues(
+        work_nouns=_words(works),
         speech_verbs=_words(raw["speech"]["verbs"]),
         indirect_verbs=_words(raw["indirect"]["verbs"]),
         weak_verbs=_words(raw["indirect"].get("weak", [])),
