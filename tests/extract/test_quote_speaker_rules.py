@@ -278,3 +278,22 @@ def test_a_works_title_in_quotation_marks_is_no_quote(nlp):
         '"Life Goes On," the film critic said.',
     )
     assert [q.text for q in quotes if q.kind == "direct"] == ["Life Goes On"], _speakers(quotes)
+
+
+def test_the_author_of_a_statement_put_out_speaks_through_it(nlp):
+    quotes = _quotes(
+        nlp,
+        "The Norland Embassy in Vell issued a statement saying that its government had no "
+        "position on the vote.",
+    )
+    assert [(q.speaker_text, q.text) for q in quotes] == [
+        ("Norland Embassy", "its government had no position on the vote")
+    ]
+
+
+def test_lobbying_is_an_act_not_words(nlp):
+    quotes = _quotes(
+        nlp,
+        "The company lobbied the Department of State for rules on drilling permits.",
+    )
+    assert quotes == [], _speakers(quotes)

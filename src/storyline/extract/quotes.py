@@ -750,6 +750,12 @@ def _medium_author(subject: Token, cues: Cues) -> Token | None:
                 owner = next((c for c in g.children if c.dep_ == "poss"), None)
                 if prep.lower_ in ("on", "in") and owner is not None:
                     return owner
+    # 'the embassy issued a statement saying …': the subject of the verb that put it out
+    verb = subject.head
+    if subject.dep_ == "dobj" and verb.lemma_.lower() in cues.issuing_verbs:
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and issuer.pos_ in ("PROPN", "NOUN"):
+            return issuer
     return None
 
 

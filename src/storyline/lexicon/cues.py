@@ -80,6 +80,7 @@ class Cues:
     response_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     asking_verbs: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
     withheld_speech: frozenset[str] = frozenset()
     phrasal_acts: frozenset[str] = frozenset()
     linking_verbs: frozenset[str] = frozenset()
@@ -164,6 +165,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         response_verbs=_words(raw["indirect"].get("response_verbs", [])),
         refusal_verbs=_words(raw["indirect"].get("refusal_verbs", [])),
         asking_verbs=_words(raw["indirect"].get("asking_verbs", [])),
+        issuing_verbs=_words(raw["indirect"].get("issuing_verbs", [])),
         withheld_speech=_words(raw["indirect"].get("withheld_speech", [])),
         phrasal_acts=_words(raw["indirect"].get("phrasal_acts", [])),
         linking_verbs=_words(raw["indirect"].get("linking_verbs", [])),
