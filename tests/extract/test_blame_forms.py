@@ -405,3 +405,16 @@ def test_soldiers_named_by_no_army_of_the_document_wait_for_the_story(nlp) -> No
     found = _run(nlp, "The Kivu Liberation Front says soldiers executed three young men.")
     assert ("Kivu Liberation Front", "soldiers") in _pairs(found)
     assert not _run(nlp, "The Kivu Liberation Front says gunmen executed three young men.")
+
+
+def test_a_guilty_plea_is_the_partys_own_admission(nlp) -> None:
+    assert not _run(
+        nlp,
+        "Tom Ardley, 55, pleaded guilty to threatening to assault a federal official, "
+        "the prosecutor's office said in a statement.",
+    )
+    assert _blames(
+        _run(nlp, "The mayor said the Harbour Board is responsible for the flooding."),
+        "mayor",
+        "Harbour Board",
+    )

@@ -164,6 +164,7 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         token.pos_ == "ADJ"
         and lemma in ("responsible", "culpable", "guilty")
         and not _held(token, cues)
+        and not _own_plea(token, cues)
     ):
         return None, _predicate_subjects(token), False
     if token.pos_ == "NOUN" and lemma in cues.failure_nouns:
@@ -192,6 +193,19 @@ def _match(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] |
         parties = [agent, *_backers(token)]
         return None, _with_conjuncts(parties), False
     return None
+
+
+def _own_plea(token: Token, cues: Cues) -> bool:
+    """'X pleaded guilty to …', 'admitted being responsible': the party's own admission,
+    not someone's accusation of it."""
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in cues.admission_verbs
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def _culprit(token: Token, cues: Cues) -> tuple[Token | None, list[Token], bool] | None:

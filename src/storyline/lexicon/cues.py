@@ -60,6 +60,7 @@ class Cues:
     liability_words: frozenset[str]
     event_nouns: frozenset[str]
     avoid_verbs: frozenset[str]
+    admission_verbs: frozenset[str]
     no_one: frozenset[str]
     hypothetical: frozenset[str]
     collective_nouns: frozenset[str]
@@ -145,6 +146,7 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         liability_words=_words(acc.get("liability_words", [])),
         event_nouns=_words(acc.get("event_nouns", [])),
         avoid_verbs=_words(acc.get("avoid_verbs", [])),
+        admission_verbs=_words(acc.get("admission_verbs", [])),
         no_one=_words(acc.get("no_one", [])),
         hypothetical=_words(acc.get("hypothetical", [])),
         collective_nouns=_words(acc.get("collective_nouns", [])),
