@@ -297,3 +297,15 @@ def test_lobbying_is_an_act_not_words(nlp):
         "The company lobbied the Department of State for rules on drilling permits.",
     )
     assert quotes == [], _speakers(quotes)
+
+
+def test_a_decision_and_a_knowing_yet_to_come_are_no_words(nlp):
+    quotes = _quotes(
+        nlp,
+        "Sometime this week, millions of voters will learn that their candidate lost. "
+        "The Central Bank's decision to cut its rate by a quarter-point should keep loans "
+        "cheap. The minister said that the bank will cut its rate.",
+    )
+    assert [(q.speaker_text, q.text) for q in quotes] == [
+        ("The minister", "the bank will cut its rate")
+    ]

@@ -221,6 +221,10 @@ def indirect_speech(
         clause = _complement(token, cues) if clausal else None
         if clause is not None and lemma in cues.weak_verbs and clause.pos_ not in ("VERB", "AUX"):
             continue  # 'voters who find him intolerable': a judgement, no clause stated
+        if lemma in cues.weak_verbs and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in token.children
+        ):
+            continue  # 'millions of Americans will learn that …': nothing known yet
         parenthetical = clausal and clause is None and token.dep_ == "parataxis"
         if parenthetical:
             clause = token.head  # 'Acts of protest, Mr. Obama said, are acts of patriotism'
