@@ -309,3 +309,12 @@ def test_a_decision_and_a_knowing_yet_to_come_are_no_words(nlp):
     assert [(q.speaker_text, q.text) for q in quotes] == [
         ("The minister", "the bank will cut its rate")
     ]
+
+
+def test_according_to_attributes_the_clause_with_the_main_verb(nlp):
+    quotes = _quotes(
+        nlp,
+        "The state attorney general is investigating Velmar, according to two people "
+        "familiar with the matter, adding to a mounting series of problems at the firm.",
+    )
+    assert [q.text for q in quotes] == ["The state attorney general is investigating Velmar"]

@@ -459,8 +459,12 @@ def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
                 and not any(t.pos_ == "VERB" for t in doc[i + n : comma])
             ):
                 phrase_hi = comma  # 'According to Diario do Pinhal, …': the whole name
-            # The statement is the rest of the sentence around the phrase.
-            if phrase_lo - sent.start > sent.end - phrase_hi:
+            # The statement is the rest of the sentence around the phrase, the longer side;
+            # but a participle after it only comments on the first side ('X is under
+            # investigation, according to Y, adding to its problems').
+            after = next((t for t in doc[phrase_hi : sent.end] if not t.is_punct), None)
+            comment = after is not None and after.tag_ == "VBG" and phrase_lo > sent.start
+            if comment or phrase_lo - sent.start > sent.end - phrase_hi:
                 lo, hi = sent.start, phrase_lo
             else:
                 lo, hi = phrase_hi, sent.end
