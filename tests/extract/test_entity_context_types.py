@@ -133,3 +133,50 @@ def test_a_place_name_split_by_the_tagger_is_one_place(nlp) -> None:
 def test_a_role_noun_before_a_name_makes_it_a_person(nlp) -> None:
     found = _mentions(nlp, "Club treasurer Arvind Kholi said on Twitter that the sum was a record.")
     assert found.get("Arvind Kholi") == "PERSON"
+
+
+def test_a_model_letter_after_a_name_makes_it_a_model(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "Young driver Leo Brandt gets a Ridgeway Racing Honda Civic Type R (pictured) next year.",
+    )
+    assert found.get("Leo Brandt") == "PERSON"
+    assert "Civic Type" not in found
+
+
+def test_a_word_opening_a_firms_longer_name_is_the_firm(nlp) -> None:
+    found = _mentions(
+        nlp, "Alfa is back: the Alfa Romeo Dealer Network will fund two cars in the series."
+    )
+    assert found.get("Alfa") == "ORG"
+
+
+def test_an_office_named_by_titles_is_no_body(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "He acted on the directive of the Inspector General of Police which told residents "
+        "to hand in weapons.",
+    )
+    assert "Inspector General of Police" not in found
+
+
+def test_a_body_named_across_a_bracketed_state(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "The Orvale County (Ga.) Sheriff's Office is asking for help. The Orvale County "
+            "Sheriff's Office said two men escaped."
+        )
+    )
+    names = {m.text: m.name for m in mentions}
+    assert names.get("Orvale County (Ga.) Sheriff's Office") == "Orvale County Sheriff's Office"
+    assert "Ga." not in names
+
+
+def test_a_scheme_is_no_body(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "Half of the applicants are in the Rent Support Scheme (RSS), the council said. "
+        "The Housing Agency will review it. The RSS pays most of the rent.",
+    )
+    assert "Rent Support Scheme" not in found and "RSS" not in found
+    assert found.get("Housing Agency") == "ORG"

@@ -12,6 +12,7 @@ roles; surnames and acronyms share the cluster of the full name they stand for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -173,6 +174,7 @@ class MentionFinder:
         out = self._without_titles_of_works(doc, out)
         out = self._without_title_case_runs(doc, out)
         out = self._join_split_places(doc, out)
+        out = self._join_over_state_brackets(doc, out)
         out = self._join_legal_forms(doc, out)
         out = self._join_listed_fields(doc, out)
         out = self._join_for_tails(doc, out)
@@ -731,6 +733,42 @@ class MentionFinder:
             c for c in cands if c.actor is not None or not any(s <= c.start < e for s, e in spans)
         ]
 
+    def _join_over_state_brackets(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Orvale County (Ga.) Sheriff's Office': a place, a first-level division's
+        short name in brackets, then a body's name are one body, named without the
+        brackets."""
+        by_start = {c.start: c for c in cands if c.actor is None}
+        out: list[_Cand] = []
+        skip: set[int] = set()
+        for c in cands:
+            if id(c) in skip:
+                continue
+            e = c.end
+            close = next(
+                (k for k in range(e + 1, min(e + 4, len(doc))) if doc[k].text == ")"), None
+            )
+            ok = c.actor is None and close is not None and doc[e].text == "("
+            nxt = by_start.get(close + 1) if ok and close is not None else None
+            if (
+                nxt is not None
+                and close is not None
+                and c.label in {"GPE", "LOC", None}
+                and self._org_named(doc[nxt.start : nxt.end])
+                and self._state_short_name(doc[e + 1 : close].text)
+            ):
+                out.append(_Cand(c.start, nxt.end, "ORG"))
+                skip.add(id(nxt))
+                continue
+            out.append(c)
+        return out
+
+    def _state_short_name(self, text: str) -> bool:
+        """'Ga.', 'N.B.', 'Md.': a first-level division's short name, known to the
+        gazetteer or written in the shape such short names take."""
+        if any(self.gz.places[i][7] == "admin1" for i in self.gz.exact(text)):
+            return True
+        return re.fullmatch(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}", text) is not None
+
     def _join_split_places(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'living in Boa Vista' cut by the tagger into 'Boa' and 'Vista': two candidates
         one space apart whose joined words are one place's own name in the gazetteer are
@@ -1140,7 +1178,11 @@ class MentionFinder:
         a street of an intersection, a subject of a degree, a degree, a common noun's
         abbreviation and a product's plan are no entities; a city listed beside a club
         is the club; a name ending in 'Day' or 'Festival' is an event; a one-word name
-        given an age or a kinship noun is that person's wherever it recurs."""
+        given an age or a kinship noun is that person's wherever it recurs; a 'person'
+        before a lone model letter ('Sport Type R') is a model; a word that opens a
+        firm's longer name ('Alvo' of 'Alvo Motori') is the firm, not a town the
+        gazetteer knows only by an alternate name; titles then 'of' ('the Inspector
+        General of Police') are an office, and '… Scheme' a programme: no bodies."""
         w = self.words
         people = set(surnames)
         places: dict[str, str] = {}
@@ -1159,6 +1201,7 @@ class MentionFinder:
                 places[key] = "LOC"  # 'On Maunaloa, home to ...': an island, no one's name
             if c.kin and c.type == "PERSON" and c.end - c.start == 1:
                 named.add(key)  # '8-year old Tia': her name wherever it recurs
+        typed = {id(c) for c in cands if c.type}  # dropped below, if at all
         for c in cands:
             if c.actor is not None or not c.type:
                 continue
@@ -1166,6 +1209,8 @@ class MentionFinder:
             text, key, n = span.text, fold(span.text), c.end - c.start
             if key in places and c.type in {"GPE", "LOC"} and text.isupper():
                 c.name = text.title()  # 'ORVALE' of the dateline is Orvale
+            if c.type == "ORG" and "(" in text and ")" in text:
+                c.name = re.sub(r"\s*\([^()]*\)", "", text)  # 'X County (Ga.) Police'
             place = places.get(key)
             if (
                 place is not None
@@ -1192,6 +1237,44 @@ class MentionFinder:
                 for t in span[:-1]
             ):
                 c.type, c.name = "ORG", text  # 'Dana's Bakeries': a business
+                continue
+            if (
+                c.type == "PERSON"
+                and c.end + 1 < len(doc)
+                and len(doc[c.end].text) == 1
+                and doc[c.end].text.isupper()
+                and doc[c.end].text not in {"I", "A"}
+                and doc[c.end - 1].whitespace_ == " "
+                and not doc[c.end + 1].is_title
+            ):
+                c.type = None  # 'a Vireo Sport Type R': a model's name, no one's
+                continue
+            if (
+                n == 1
+                and c.type == "GPE"
+                and c.label != "GPE"
+                and key not in people
+                and not self._locative(doc, c.start)
+                and not any(primary for _, primary in self.gz.candidates(text))
+                and any(
+                    o.type == "ORG" and o.end - o.start >= 2 and fold(doc[o.start].text) == key
+                    for o in cands
+                    if o is not c
+                )
+            ):
+                c.type, c.name = "ORG", text  # 'Alvo' beside 'Alvo Motori': the firm's short name
+                continue
+            if c.type == "ORG" and n >= 2 and doc[c.end - 1].lower_ in w["scheme_words"]:
+                c.type = None  # 'the Rent Support Scheme': a programme, no body
+                continue
+            of = next((k for k in range(c.start, c.end) if doc[k].lower_ == "of"), None)
+            if (
+                c.type == "ORG"
+                and of is not None
+                and of - c.start >= 2
+                and all(self.roles.is_title(doc[k]) for k in range(c.start, of))
+            ):
+                c.type = None  # 'the Inspector General of Police': an office, its holder
                 continue
             if n == 1 and c.type in {"GPE", "LOC", "PERSON", "ORG"} and self._listed_storm(doc, c):
                 c.type, c.name = "EVENT", text
@@ -1227,6 +1310,16 @@ class MentionFinder:
                 and doc[c.end - 1].is_title
             ):
                 c.type, c.name = "EVENT", text  # 'the Harbour Fintech Day'
+        # the bracketed abbreviation of a name found to be no body goes with it, and so
+        # do its bare uses ('the Rent Support Scheme (RSS)' … 'the RSS pays')
+        gone = {
+            doc[c.start : c.end].text
+            for c in cands
+            if c.same_as is not None and c.same_as.type is None and id(c.same_as) in typed
+        }
+        for c in cands:
+            if gone and c.actor is None and c.end - c.start == 1 and doc[c.start].text in gone:
+                c.type = None
 
     def _dateline_place(self, doc: Doc, c: _Cand) -> bool:
         """'ORVALE, Md. (WXYZ) -', 'KANO, Nigeria -': the upper-case name opening a line
