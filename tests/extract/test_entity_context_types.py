@@ -180,3 +180,12 @@ def test_a_scheme_is_no_body(nlp) -> None:
     )
     assert "Rent Support Scheme" not in found and "RSS" not in found
     assert found.get("Housing Agency") == "ORG"
+
+
+def test_a_code_among_roads_is_a_road(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "Drivers face a long diversion via the B436, B40 and B429 while the bridge is "
+        "repaired, Orvale Council said.",
+    )
+    assert all(found.get(code) in {"FACILITY", None} for code in ("B436", "B40", "B429"))

@@ -47,6 +47,7 @@ _PERSON_HONORIFICS = _HONORIFICS | {"dr", "prof", "messrs", "mme", "mlle"}
 _ADMIN_SUFFIXES = ("province", "governorate", "region", "district", "state", "county")
 _PLACE_FEATURES = {"country", "admin1"}
 _LOC_FEATURES = {"continent", "region", "sea", "river"}
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Z]?")  # 'B436', 'GT3': a road's or a model's code
 _MIN_CITY_POP = 5000  # an untagged proper noun after 'in'/'near' is a place above this
 _MIN_UNTAGGED_POP = 100_000  # an untagged proper noun with no context, above this
 _MIN_RETYPE_POP = 1000  # a PERSON/ORG single token becomes a place above this
@@ -1182,7 +1183,8 @@ class MentionFinder:
         before a lone model letter ('Sport Type R') is a model; a word that opens a
         firm's longer name ('Alvo' of 'Alvo Motori') is the firm, not a town the
         gazetteer knows only by an alternate name; titles then 'of' ('the Inspector
-        General of Police') are an office, and '… Scheme' a programme: no bodies."""
+        General of Police') are an office, and '… Scheme' a programme: no bodies; a
+        code such as 'B436' is a road where the sentence speaks of roads."""
         w = self.words
         people = set(surnames)
         places: dict[str, str] = {}
@@ -1263,6 +1265,14 @@ class MentionFinder:
                 )
             ):
                 c.type, c.name = "ORG", text  # 'Alvo' beside 'Alvo Motori': the firm's short name
+                continue
+            if n == 1 and _CODE.fullmatch(text) and c.type in {"ORG", "GPE", "PERSON", "LOC"}:
+                sent = doc[c.start].sent
+                codes = sum(1 for t in sent if _CODE.fullmatch(t.text))
+                if codes >= 3 or any(t.lower_ in w["road_words"] for t in sent):
+                    c.type, c.name = "FACILITY", text  # 'via the B436, B40 and B429': roads
+                elif c.type != "ORG":
+                    c.type = None  # 'competed in GT3': a class, a model, no place
                 continue
             if c.type == "ORG" and n >= 2 and doc[c.end - 1].lower_ in w["scheme_words"]:
                 c.type = None  # 'the Rent Support Scheme': a programme, no body
