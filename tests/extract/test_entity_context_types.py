@@ -189,3 +189,14 @@ def test_a_code_among_roads_is_a_road(nlp) -> None:
         "repaired, Orvale Council said.",
     )
     assert all(found.get(code) in {"FACILITY", None} for code in ("B436", "B40", "B429"))
+
+
+def test_an_ampersand_abbreviation_of_a_place_named_in_full(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "The position taken by Antigua and Barbuda surprised the delegates. The A&B "
+            "mission in Geneva asked for a fee waiver on Tuesday."
+        )
+    )
+    short = [m for m in mentions if m.text == "A&B"]
+    assert all(m.type == "GPE" and m.name == "Antigua and Barbuda" for m in short)

@@ -1266,6 +1266,11 @@ class MentionFinder:
             ):
                 c.type, c.name = "ORG", text  # 'Alvo' beside 'Alvo Motori': the firm's short name
                 continue
+            if n == 1 and c.type in {"ORG", "PERSON"} and re.fullmatch(r"[A-Z]+(?:&[A-Z]+)+", text):
+                place = self._place_of_initials(doc, text.replace("&", ""), cands)
+                if place is not None:  # 'St Avel and Nevis' … 'SA&N'
+                    c.type, c.name = "GPE", place
+                    continue
             if n == 1 and _CODE.fullmatch(text) and c.type in {"ORG", "GPE", "PERSON", "LOC"}:
                 sent = doc[c.start].sent
                 codes = sum(1 for t in sent if _CODE.fullmatch(t.text))
@@ -1330,6 +1335,21 @@ class MentionFinder:
         for c in cands:
             if gone and c.actor is None and c.end - c.start == 1 and doc[c.start].text in gone:
                 c.type = None
+
+    @staticmethod
+    def _place_of_initials(doc: Doc, letters: str, cands: list[_Cand]) -> str | None:
+        """The one place named in the document whose words' initials (less 'and', 'of',
+        'the') are these letters."""
+        found = {
+            c.name
+            for c in cands
+            if c.type == "GPE"
+            and "".join(
+                t.text[0] for t in doc[c.start : c.end] if t.lower_ not in {"and", "of", "the"}
+            )
+            == letters
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
     def _dateline_place(self, doc: Doc, c: _Cand) -> bool:
         """'ORVALE, Md. (WXYZ) -', 'KANO, Nigeria -': the upper-case name opening a line
