@@ -144,3 +144,15 @@ def test_every_analysing_command_takes_data(run_cli):
     for command in ("analyze", "serve"):
         done = run_cli(command, "--help", env={**os.environ, "COLUMNS": "200"})
         assert "--data" in done.stdout, command
+
+
+def test_canadian_province_short_names_are_in_the_gazetteer():
+    from storyline.lexicon import Knowledge
+
+    gz = Knowledge().gazetteer
+    for short, name in (
+        ("N.B.", "New Brunswick"),
+        ("Ont.", "Ontario"),
+        ("P.E.I.", "Prince Edward Island"),
+    ):
+        assert any(gz.places[i][1] == name for i in gz.exact(short))

@@ -12,6 +12,7 @@ roles; surnames and acronyms share the cluster of the full name they stand for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -46,6 +47,7 @@ _PERSON_HONORIFICS = _HONORIFICS | {"dr", "prof", "messrs", "mme", "mlle"}
 _ADMIN_SUFFIXES = ("province", "governorate", "region", "district", "state", "county")
 _PLACE_FEATURES = {"country", "admin1"}
 _LOC_FEATURES = {"continent", "region", "sea", "river"}
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Z]?")  # 'B436', 'GT3': a road's or a model's code
 _MIN_CITY_POP = 5000  # an untagged proper noun after 'in'/'near' is a place above this
 _MIN_UNTAGGED_POP = 100_000  # an untagged proper noun with no context, above this
 _MIN_RETYPE_POP = 1000  # a PERSON/ORG single token becomes a place above this
@@ -171,6 +173,9 @@ class MentionFinder:
         out = _join_by_acronym(doc, out)
         out = _parenthetical_names(doc, out)
         out = self._without_titles_of_works(doc, out)
+        out = self._without_title_case_runs(doc, out)
+        out = self._join_split_places(doc, out)
+        out = self._join_over_state_brackets(doc, out)
         out = self._join_legal_forms(doc, out)
         out = self._join_listed_fields(doc, out)
         out = self._join_for_tails(doc, out)
@@ -349,7 +354,11 @@ class MentionFinder:
         if t.lower_ in self.words["kin_nouns"] or t.lemma_.lower() in self.words["kin_nouns"]:
             return True
         # 'two-year-old', '3-year-old' (tokens 'year', '-', 'old')
-        return t.lower_ == "old" and j >= 2 and doc[j - 2].lower_ in {"year", "years", "month"}
+        if t.lower_ != "old" or j < 1:
+            return False
+        # '8-year old Ava' (no hyphen before 'old')
+        units = {"year", "years", "month", "months"}
+        return doc[j - 1].lower_ in units or (j >= 2 and doc[j - 2].lower_ in units)
 
     def _shared_surnames(self, doc: Doc, cands: list[_Cand]) -> None:
         """'David and Jodi Mahler', 'the deaths of Helen, Clarence and Randy Kunz': first
@@ -696,6 +705,99 @@ class MentionFinder:
             return cands
         return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
 
+    def _without_title_case_runs(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'when she sang Nobody Has Seen The Rain on tour': a run of four or more
+        capitalised words inside a sentence, two of them closed-class words written with
+        a capital ('Has', 'The'), is the title of a work; a name does not capitalise its
+        verbs and determiners. A run that opens a sentence or a line (a headline) is a
+        title only where the same words stand inside a sentence too."""
+        minor = self.words["title_case_words"]
+        runs: list[tuple[int, int, bool]] = []
+        i = 0
+        while i < len(doc):
+            if not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                j += 1
+            prev = doc[i - 1] if i > 0 else None
+            inside = (
+                prev is not None
+                and not prev.is_space
+                and "\n" not in prev.whitespace_
+                and prev.text[:1].islower()
+            )
+            closed = sum(1 for k in range(i + 1, j) if doc[k].lower_ in minor)
+            if j - i >= 4 and closed >= 2:
+                runs.append((i, j, inside))
+            i = max(j, i + 1)
+        # a title once seen inside a sentence is a title where it opens one too
+        titles = {doc[i:j].text for i, j, inside in runs if inside}
+        spans = [(i, j) for i, j, _ in runs if doc[i:j].text in titles]
+        if not spans:
+            return cands
+        return [
+            c for c in cands if c.actor is not None or not any(s <= c.start < e for s, e in spans)
+        ]
+
+    def _join_over_state_brackets(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'the Orvale County (Ga.) Sheriff's Office': a place, a first-level division's
+        short name in brackets, then a body's name are one body, named without the
+        brackets."""
+        by_start = {c.start: c for c in cands if c.actor is None}
+        out: list[_Cand] = []
+        skip: set[int] = set()
+        for c in cands:
+            if id(c) in skip:
+                continue
+            e = c.end
+            close = next(
+                (k for k in range(e + 1, min(e + 4, len(doc))) if doc[k].text == ")"), None
+            )
+            ok = c.actor is None and close is not None and doc[e].text == "("
+            nxt = by_start.get(close + 1) if ok and close is not None else None
+            if (
+                nxt is not None
+                and close is not None
+                and c.label in {"GPE", "LOC", None}
+                and self._org_named(doc[nxt.start : nxt.end])
+                and self._state_short_name(doc[e + 1 : close].text)
+            ):
+                out.append(_Cand(c.start, nxt.end, "ORG"))
+                skip.add(id(nxt))
+                continue
+            out.append(c)
+        return out
+
+    def _state_short_name(self, text: str) -> bool:
+        """'Ga.', 'N.B.', 'Md.': a first-level division's short name, known to the
+        gazetteer or written in the shape such short names take."""
+        if any(self.gz.places[i][7] == "admin1" for i in self.gz.exact(text)):
+            return True
+        return re.fullmatch(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}", text) is not None
+
+    def _join_split_places(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'living in Boa Vista' cut by the tagger into 'Boa' and 'Vista': two candidates
+        one space apart whose joined words are one place's own name in the gazetteer are
+        that place."""
+        by_start = {c.start: c for c in cands if c.actor is None}
+        out: list[_Cand] = []
+        skip: set[int] = set()
+        for c in cands:
+            if id(c) in skip:
+                continue
+            nxt = by_start.get(c.end) if c.actor is None else None
+            if nxt is not None and doc[c.end - 1].whitespace_ == " " and nxt is not c:
+                text = doc[c.start : nxt.end].text
+                key = fold(text)
+                if any(primary for _, primary in self.gz.candidates(text)) and " " in key:
+                    out.append(_Cand(c.start, nxt.end, "GPE"))
+                    skip.add(id(nxt))
+                    continue
+            out.append(c)
+        return out
+
     def _demonym_start(self, doc: Doc, i: int) -> int | None:
         """First token of the demonym (or capital) ending at token i: 'Moldovan', and
         two words where the country's adjective has two ('Central African')."""
@@ -800,6 +902,7 @@ class MentionFinder:
         self._acronyms(doc, cands, acronyms)
         for c in cands:
             self._type(doc, c, surnames, firsts)
+        self._context_types(doc, cands, surnames)
         self._short_body_names(doc, cands)
         _same_name_same_type(doc, cands)
         kept = [c for c in cands if c.type and not self._no_name(doc, c)]
@@ -1076,6 +1179,304 @@ class MentionFinder:
             self._metonymy(doc, c)
         elif c.type == "ORG":
             c.name = text
+
+    def _context_types(self, doc: Doc, cands: list[_Cand], surnames: dict) -> None:
+        """Types the words around a name settle, after the tagger's label has been read:
+        a dateline's place and an island after a fronted 'On' are places wherever the
+        name recurs; 'X's Y' is a business; names listed after 'hurricanes' are storms;
+        a street of an intersection, a subject of a degree, a degree, a common noun's
+        abbreviation and a product's plan are no entities; a city listed beside a club
+        is the club; a name ending in 'Day' or 'Festival' is an event; a one-word name
+        given an age or a kinship noun is that person's wherever it recurs; a 'person'
+        before a lone model letter ('Sport Type R') is a model; a word that opens a
+        firm's longer name ('Alvo' of 'Alvo Motori') is the firm, not a town the
+        gazetteer knows only by an alternate name; titles then 'of' ('the Inspector
+        General of Police') are an office, and '… Scheme' a programme: no bodies; a
+        code such as 'B436' is a road where the sentence speaks of roads."""
+        w = self.words
+        people = set(surnames)
+        places: dict[str, str] = {}
+        by_end = {c.end: c for c in cands}
+        by_start = {c.start: c for c in cands}
+        dropped_acronyms: set[str] = set()
+        named: set[str] = set()
+        for c in cands:
+            if c.actor is not None or not c.type:
+                continue
+            span = doc[c.start : c.end]
+            key = fold(span.text)
+            if self._dateline_place(doc, c):
+                places[key] = "GPE"
+            elif c.type == "PERSON" and self._fronted_locative(doc, c) and key not in people:
+                places[key] = "LOC"  # 'On Maunaloa, home to ...': an island, no one's name
+            if c.kin and c.type == "PERSON" and c.end - c.start == 1:
+                named.add(key)  # '8-year old Tia': her name wherever it recurs
+        typed = {id(c) for c in cands if c.type}  # dropped below, if at all
+        for c in cands:
+            if c.actor is not None or not c.type:
+                continue
+            span = doc[c.start : c.end]
+            text, key, n = span.text, fold(span.text), c.end - c.start
+            if key in places and c.type in {"GPE", "LOC"} and text.isupper():
+                c.name = text.title()  # 'ORVALE' of the dateline is Orvale
+            if c.type == "ORG" and "(" in text and ")" in text:
+                c.name = re.sub(r"\s*\([^()]*\)", "", text)  # 'X County (Ga.) Police'
+            place = places.get(key)
+            if (
+                place is not None
+                and c.type in {"PERSON", "ORG"}
+                and key not in people
+                and (place == "GPE" or key not in named)  # a dateline beats 'a 40-year-old X man'
+            ):
+                c.type, c.name, c.kin = places[key], _place_name(text), False
+                c.roles = []
+                if text.isupper():
+                    c.name = text.title()
+                continue
+            if (
+                key in named
+                and n == 1
+                and c.type in {"ORG", "GPE", "LOC"}
+                and key not in places
+                and not self._locative(doc, c.start)
+            ):
+                c.type, c.name = "PERSON", text
+                continue
+            if c.type == "PERSON" and any(
+                t.text in {"'s", "’s"} and t.i + 1 < c.end and doc[t.i + 1].is_title
+                for t in span[:-1]
+            ):
+                c.type, c.name = "ORG", text  # 'Dana's Bakeries': a business
+                continue
+            if (
+                c.type == "PERSON"
+                and c.end + 1 < len(doc)
+                and len(doc[c.end].text) == 1
+                and doc[c.end].text.isupper()
+                and doc[c.end].text not in {"I", "A"}
+                and doc[c.end - 1].whitespace_ == " "
+                and not doc[c.end + 1].is_title
+            ):
+                c.type = None  # 'a Vireo Sport Type R': a model's name, no one's
+                continue
+            if (
+                n == 1
+                and c.type == "GPE"
+                and c.label != "GPE"
+                and key not in people
+                and not self._locative(doc, c.start)
+                and not any(primary for _, primary in self.gz.candidates(text))
+                and any(
+                    o.type == "ORG" and o.end - o.start >= 2 and fold(doc[o.start].text) == key
+                    for o in cands
+                    if o is not c
+                )
+            ):
+                c.type, c.name = "ORG", text  # 'Alvo' beside 'Alvo Motori': the firm's short name
+                continue
+            if n == 1 and c.type in {"ORG", "PERSON"} and re.fullmatch(r"[A-Z]+(?:&[A-Z]+)+", text):
+                place = self._place_of_initials(doc, text.replace("&", ""), cands)
+                if place is not None:  # 'St Avel and Nevis' … 'SA&N'
+                    c.type, c.name = "GPE", place
+                    continue
+            if n == 1 and _CODE.fullmatch(text) and c.type in {"ORG", "GPE", "PERSON", "LOC"}:
+                sent = doc[c.start].sent
+                codes = sum(1 for t in sent if _CODE.fullmatch(t.text))
+                if codes >= 3 or any(t.lower_ in w["road_words"] for t in sent):
+                    c.type, c.name = "FACILITY", text  # 'via the B436, B40 and B429': roads
+                elif c.type != "ORG":
+                    c.type = None  # 'competed in GT3': a class, a model, no place
+                continue
+            if c.type == "ORG" and n >= 2 and doc[c.end - 1].lower_ in w["scheme_words"]:
+                c.type = None  # 'the Rent Support Scheme': a programme, no body
+                continue
+            of = next((k for k in range(c.start, c.end) if doc[k].lower_ == "of"), None)
+            if (
+                c.type == "ORG"
+                and of is not None
+                and of - c.start >= 2
+                and all(self.roles.is_title(doc[k]) for k in range(c.start, of))
+            ):
+                c.type = None  # 'the Inspector General of Police': an office, its holder
+                continue
+            if n == 1 and c.type in {"GPE", "LOC", "PERSON", "ORG"} and self._listed_storm(doc, c):
+                c.type, c.name = "EVENT", text
+                continue
+            if self._street_of_junction(doc, c) or self._field_of_study(doc, c):
+                c.type = None
+                continue
+            if n == 1 and text.replace(".", "").lower() in w["degree_words"]:
+                c.type = None  # 'an MBA', 'M.Sc'
+                continue
+            if n == 1 and (text in dropped_acronyms or self._common_noun_acronym(doc, c)):
+                dropped_acronyms.add(text)
+                c.type = None  # 'solar photovoltaics (PV)': a thing's abbreviation
+                continue
+            if (
+                c.type == "ORG"
+                and n >= 2
+                and doc[c.end - 1].lower_ in w["product_tiers"]
+                and any(
+                    o is not c and fold(doc[o.start : o.end].text) == fold(span[:-1].text)
+                    for o in cands
+                )
+            ):
+                c.type = None  # 'Acme Professional' beside 'Acme': the firm's plan
+                continue
+            if c.type == "GPE" and n == 1 and self._beside_club(doc, c, by_end, by_start):
+                c.type, c.name = "ORG", text  # 'fans of Real Oviedo or Sevilla': the club
+                continue
+            if (
+                c.type in {"FACILITY", "ORG", "GPE", "LOC"}
+                and n >= 2
+                and doc[c.end - 1].lower_ in w["event_tails"]
+                and doc[c.end - 1].is_title
+            ):
+                c.type, c.name = "EVENT", text  # 'the Harbour Fintech Day'
+        # the bracketed abbreviation of a name found to be no body goes with it, and so
+        # do its bare uses ('the Rent Support Scheme (RSS)' … 'the RSS pays')
+        gone = {
+            doc[c.start : c.end].text
+            for c in cands
+            if c.same_as is not None and c.same_as.type is None and id(c.same_as) in typed
+        }
+        for c in cands:
+            if gone and c.actor is None and c.end - c.start == 1 and doc[c.start].text in gone:
+                c.type = None
+
+    @staticmethod
+    def _place_of_initials(doc: Doc, letters: str, cands: list[_Cand]) -> str | None:
+        """The one place named in the document whose words' initials (less 'and', 'of',
+        'the') are these letters."""
+        found = {
+            c.name
+            for c in cands
+            if c.type == "GPE"
+            and "".join(
+                t.text[0] for t in doc[c.start : c.end] if t.lower_ not in {"and", "of", "the"}
+            )
+            == letters
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _dateline_place(self, doc: Doc, c: _Cand) -> bool:
+        """'ORVALE, Md. (WXYZ) -', 'KANO, Nigeria -': the upper-case name opening a line
+        before a comma or a dash, known to the gazetteer, is where the report was filed."""
+        span = doc[c.start : c.end]
+        if not _dateline(doc, c.start) or not all(t.text.isupper() for t in span):
+            return False
+        if c.end >= len(doc) or doc[c.end].text not in {",", "-", "—", "–", "("}:
+            return False
+        return bool(self.gz.candidates(span.text))
+
+    @staticmethod
+    def _fronted_locative(doc: Doc, c: _Cand) -> bool:
+        """'On Maunaloa, home to …': a one-word name after a sentence-opening 'On' or 'In'
+        and before a comma is where something happens."""
+        if c.end - c.start != 1 or c.start < 1 or c.end >= len(doc) or doc[c.end].text != ",":
+            return False
+        prep = doc[c.start - 1]
+        return prep.lower_ in {"on", "in"} and prep.is_title and bool(prep.is_sent_start)
+
+    def _listed_storm(self, doc: Doc, c: _Cand) -> bool:
+        """'three hurricanes hit the coast: Ada, Bert and Cleo', 'the storms Ada and Bert':
+        names listed after a plural storm noun are storms."""
+        heads = self.words["event_heads"]
+        j = c.start - 1
+        while j >= 0 and c.start - j < 16:
+            t = doc[j]
+            if t.text in {",", "and", "or"} or (t.text[:1].isupper() and t.pos_ == "PROPN"):
+                j -= 1
+                continue
+            break
+        if j < 0 or j + 1 >= c.start or doc[j + 1].text in {",", "and", "or"}:
+            return False  # 'Of these storms, Acme predicts': no list after the noun
+
+        def storm_noun(t: Token) -> bool:
+            return t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in heads
+
+        if storm_noun(doc[j]):
+            return True
+        if doc[j].text != ":":
+            return False
+        return any(
+            storm_noun(doc[k]) for k in range(max(0, j - 8), j) if doc[k].sent == doc[j].sent
+        )
+
+    def _street_of_junction(self, doc: Doc, c: _Cand) -> bool:
+        """'the Elm/Baronne intersection': names joined by a slash before a noun for a
+        crossing are streets."""
+        nouns = self.words["junction_nouns"]
+        k = c.end
+        if k < len(doc) and doc[k].text == "/":
+            k += 1
+            while k < len(doc) and doc[k].text[:1].isupper():
+                k += 1
+            return k < len(doc) and doc[k].lower_ in nouns
+        if c.start > 0 and doc[c.start - 1].text == "/":
+            return c.end < len(doc) and doc[c.end].lower_ in nouns
+        return False
+
+    def _field_of_study(self, doc: Doc, c: _Cand) -> bool:
+        """'a degree in Chemistry and Economics', 'she majored in History': subjects."""
+        i = c.start
+        if i < 2 or doc[i - 1].lower_ != "in":
+            return False
+        before = doc[i - 2]
+        return (
+            before.lemma_.lower() in self.words["study_words"]
+            or before.lower_ in (self.words["study_words"])
+        )
+
+    @staticmethod
+    def _common_noun_acronym(doc: Doc, c: _Cand) -> bool:
+        """'solar photovoltaics (PV)': an abbreviation in brackets after lower-case words
+        whose letters it takes is a common noun's, not a name's."""
+        acr = doc[c.start].text
+        if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()):
+            return False
+        if c.start < 2 or doc[c.start - 1].text != "(" or c.end >= len(doc):
+            return False
+        if doc[c.end].text != ")":
+            return False
+        words: list[str] = []
+        k = c.start - 2
+        while k >= 0 and len(words) < 4 and doc[k].is_alpha and doc[k].is_lower:
+            words.insert(0, doc[k].text)
+            k -= 1
+        if not words:
+            return False
+        letters = acr.lower()
+        for n in range(len(words)):
+            rest = " ".join(words[n:])
+            if rest[0] != letters[0]:
+                continue
+            pos, ok = 1, True
+            for ch in letters[1:]:
+                pos = rest.find(ch, pos) + 1
+                if pos == 0:
+                    ok = False
+                    break
+            if ok:
+                return True
+        return False
+
+    def _beside_club(self, doc: Doc, c: _Cand, by_end: dict, by_start: dict) -> bool:
+        """A city's name listed ('or', 'and', a comma) right beside a football club's
+        name ('Real Oviedo or Sevilla') is that city's club."""
+        clubs = self.words["club_words"]
+
+        def club(o: _Cand | None) -> bool:
+            return (
+                o is not None
+                and o.type == "ORG"
+                and any(t.lower_ in clubs and t.text[:1].isupper() for t in doc[o.start : o.end])
+            )
+
+        seps = {",", "or", "and"}
+        if c.start >= 2 and doc[c.start - 1].lower_ in seps and club(by_end.get(c.start - 1)):
+            return True
+        return c.end + 1 < len(doc) and doc[c.end].lower_ in seps and club(by_start.get(c.end + 1))
 
     def _small_place_speaking(self, doc: Doc, c: _Cand, text: str) -> bool:
         """A one-word name that a small town shares, subject of a verb of speech ('Rentería

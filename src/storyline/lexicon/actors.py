@@ -62,6 +62,8 @@ _WORD_SECTIONS = (
     *("feature_words", "company_nouns", "government_nouns", "national_bodies"),
     *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies", "company_kinds"),
     *("feature_heads", "body_nouns", "place_bodies", "member_nouns"),
+    *("title_case_words", "junction_nouns", "study_words", "degree_words", "product_tiers"),
+    *("club_words", "event_tails", "scheme_words", "road_words"),
 )
 
 
