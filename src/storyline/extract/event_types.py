@@ -153,7 +153,11 @@ class EventCoder:
         """One row per text, one column per type: nearest description plus cue bonus."""
         if not texts:
             return np.zeros((0, len(self.types)), dtype=np.float32)
-        vectors = np.asarray(self.encoder.encode(list(texts)), dtype=np.float32)
+        # a sentence told by several reports is encoded once
+        unique = list(dict.fromkeys(texts))
+        row = {t: i for i, t in enumerate(unique)}
+        encoded = np.asarray(self.encoder.encode(unique), dtype=np.float32)
+        vectors = encoded[[row[t] for t in texts]]
         sims = vectors @ self._vectors.T
         out = np.full((len(texts), len(self.types)), -1.0, dtype=np.float32)
         for j in range(len(self.types)):
