@@ -418,3 +418,15 @@ def test_a_guilty_plea_is_the_partys_own_admission(nlp) -> None:
         "mayor",
         "Harbour Board",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not as though we accuse the Harbour Board of doing it each time it happens.",
+        "They act as if we had accused the Harbour Board of theft.",
+        "If the council blamed the Harbour Board, it would be wrong.",
+    ],
+)
+def test_a_comparison_or_a_condition_accuses_no_one(nlp, text) -> None:
+    assert not _run(nlp, text)

@@ -496,7 +496,18 @@ def _negated(token: Token, cues: Cues) -> bool:
         if node.lemma_.lower() in cues.avoid_verbs:
             return True
     head = token.head
-    return token.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in cues.avoid_verbs
+    if token.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in cues.avoid_verbs:
+        return True
+    return _unreal(token)
+
+
+def _unreal(token: Token) -> bool:
+    """'It is not as though we accuse X …', 'as if we had blamed X', 'If the council
+    blamed X, …': a clause of comparison or condition makes no accusation."""
+    if token.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    return marks[:2] in (["as", "though"], ["as", "if"]) or marks[:1] in (["if"], ["unless"])
 
 
 def _perpetrators(party: Token, cues: Cues) -> list[Token]:
