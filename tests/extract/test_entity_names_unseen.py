@@ -135,3 +135,33 @@ def test_a_body_in_apposition_keeps_what_the_text_calls_it(nlp) -> None:
     body = next(m for m in mentions if m.text == "Medica Unita")
     assert body.type == "ORG"
     assert body.role == "doctors' union"
+
+
+def test_a_capitalised_dateline_is_one_place_and_its_credit_no_alias(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "ST. LOUIS (AP) -- Police in St. Louis closed the road.\n\n"
+            "SEOUL, South Korea (CNN) -- North Korea fired two missiles on Friday."
+        )
+    )
+    found = {m.text: m for m in mentions}
+    assert "ST. LOUIS" in found and "ST" not in found and "LOUIS" not in found
+    assert found["ST. LOUIS"].cluster == found["St. Louis"].cluster
+    assert "CNN" not in found or found["CNN"].cluster != found["South Korea"].cluster
+
+
+def test_a_titled_given_name_takes_the_surname_the_tagger_cut_off(nlp) -> None:
+    found = _mentions(nlp, "The council met. Dr. Ana Reyes spoke.")
+    assert found.get("Ana Reyes") == "PERSON"
+    assert "Reyes" not in found
+
+
+def test_an_acronym_in_brackets_before_a_dash_mid_line_is_still_the_bodys(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "The Tarno Patriotic Alliance (TPA) - better known by its French initials - "
+            "took the town."
+        )
+    )
+    found = {m.text: m.cluster for m in mentions}
+    assert found.get("TPA") == found.get("Tarno Patriotic Alliance")

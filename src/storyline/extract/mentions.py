@@ -170,6 +170,7 @@ class MentionFinder:
         out = _join_actor_prefixes(doc, out)
         out = self._other_nations_bodies(doc, out)
         out = _join_particles(doc, out, self.words["spaced_name_particles"])
+        out = _join_abbreviated_heads(doc, out, self.words["place_abbreviations"])
         out = _join_by_acronym(doc, out)
         out = _parenthetical_names(doc, out)
         out = self._without_titles_of_works(doc, out)
@@ -321,6 +322,32 @@ class MentionFinder:
                     c = _Cand(start, c.end, "ORG")
             out.append(c)
         return out
+
+    def _join_titled_names(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Dr. Ana' + 'Reyes' (the tagger took the surname alone for a body): a titled
+        given name and the capitalised word right after it are one person's name."""
+        starts = {c.start: c for c in cands}
+        drop: set[int] = set()
+        for c in cands:
+            nxt = starts.get(c.end)
+            first = doc[c.start].lower_.rstrip(".")
+            titled = first in _PERSON_HONORIFICS or self.roles.is_title(doc[c.start])
+            if (
+                nxt is None
+                or id(c) in drop
+                or c.label not in ("PERSON", None)
+                or c.actor is not None
+                or nxt.actor is not None
+                or nxt.label not in ("ORG", None)
+                or nxt.end - nxt.start != 1
+                or not doc[nxt.start].is_title
+                or not titled
+                or c.end - c.start != 2  # the title and one given name
+            ):
+                continue
+            c.end, c.label = nxt.end, "PERSON"
+            drop.add(id(nxt))
+        return [c for c in cands if id(c) not in drop]
 
     def _person_after_inner_title(self, doc: Doc, c: _Cand) -> None:
         """'Manitoba Premier Brian Pallister' tagged a body: a title or role inside the
@@ -854,6 +881,7 @@ class MentionFinder:
     def find(self, doc: Doc) -> list[LocalMention]:
         """The typed, named and clustered mentions of a parsed document."""
         cands = self._signatory(doc, self._without_job_titles(doc, self.candidates(doc)))
+        cands = self._join_titled_names(doc, cands)
         for c in cands:
             self._person_after_inner_title(doc, c)
         self._shared_surnames(doc, cands)
@@ -1975,6 +2003,28 @@ def _join_particles(doc: Doc, cands: list[_Cand], particles: frozenset[str]) -> 
     return out
 
 
+def _join_abbreviated_heads(doc: Doc, cands: list[_Cand], heads: frozenset[str]) -> list[_Cand]:
+    """'ST. LOUIS', 'FT. WORTH': a capitalised dateline the tokenizer cut at the
+    abbreviation's full stop is one name ('St. Louis' in mixed case is one token)."""
+    starts = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        e = c.end
+        if (
+            c.end - c.start == 1
+            and doc[c.start].lower_.rstrip(".") in heads
+            and e + 1 < len(doc)
+            and doc[e].text == "."
+            and not doc[c.start].whitespace_
+            and e + 1 in starts
+            and starts[e + 1].actor is None
+        ):
+            nxt = starts[e + 1]
+            c.end, c.label = nxt.end, nxt.label or c.label
+            drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
+
+
 _COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "co", "sa", "gmbh", "ag"}
 _JOINERS = {"and", "&", "of", "for", "de", "the"}
 
@@ -2022,10 +2072,20 @@ def _is_acronym_token(tok: Token) -> bool:
 
 
 def _credit_line(doc: Doc, start: int, close: int) -> bool:
-    """'NAIROBI (KNA) –': a name opening a line, then a bracket closing at `close` and a
-    dash, is a dateline and its credit."""
-    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
-    return opens and close + 1 < len(doc) and doc[close + 1].text in {"-", "–", "—", "--"}
+    """'NAIROBI (KNA) –', 'SEOUL, South Korea (CNN) --': a name opening a line (or
+    following the line's opening place and a comma), then a bracket closing at `close`
+    and a dash, is a dateline and its credit."""
+    if close + 1 >= len(doc) or doc[close + 1].text not in {"-", "–", "—", "--"}:
+        return False
+    i = start
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws and doc[i - 1].text != ",":
+        return False  # 'The Ouham Patriotic Rally (OPR) - better known as …' is no dateline
+    while i > 0 and start - i < 6 and "\n" not in doc[i - 1].text_with_ws:
+        prev = doc[i - 1]
+        if not (prev.text in {",", "."} or prev.text[:1].isupper()):
+            return False
+        i -= 1
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
 def _parenthetical_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:

@@ -63,7 +63,7 @@ _WORD_SECTIONS = (
     *("work_nouns", "kin_nouns", "legal_forms", "generic_bodies", "company_kinds"),
     *("feature_heads", "body_nouns", "place_bodies", "member_nouns"),
     *("title_case_words", "junction_nouns", "study_words", "degree_words", "product_tiers"),
-    *("club_words", "event_tails", "scheme_words", "road_words"),
+    *("club_words", "event_tails", "scheme_words", "road_words", "place_abbreviations"),
 )
 
 
