@@ -283,3 +283,19 @@ def test_a_verb_with_its_own_object_gives_no_predicate_to_money(nlp):
     )
     q = _one(nlp, text, "$3 million unspent")
     assert q.predicate is None and "lost" not in (q.what or "")
+
+
+def test_a_rate_that_ticks_up_measures_its_subject(nlp):
+    text = "The jobless rate ticked up from 4.2 percent to 4.4 percent in March."
+    assert _one(nlp, text, "4.2 percent").what == "jobless rate"
+    assert _one(nlp, text, "4.4 percent").what == "jobless rate"
+
+
+def test_a_share_that_does_what_its_verb_says(nlp):
+    text = "Some 43 percent of likely voters support Smith."
+    assert _one(nlp, text, "43 percent").what == "share of likely voters who support Smith"
+
+
+def test_a_bare_percentage_takes_the_share_before_it_before_it_is_withheld(nlp):
+    text = "In the survey, 71 percent of Labour members want him to stay and 15 percent disagree."
+    assert _one(nlp, text, "15 percent").what == _one(nlp, text, "71 percent").what

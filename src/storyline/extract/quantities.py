@@ -767,7 +767,8 @@ def _modified(tok: Token) -> str:
 def _worded(tok: Token) -> str:
     """A noun with its modifiers before it, as written ('registered voters')."""
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
-    return " ".join(t.lower_ for t in sorted([*mods, tok], key=lambda t: t.i))
+    words = sorted([*mods, tok], key=lambda t: t.i)
+    return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
 
 
 def _lead_before(number: Token, qt: QuantityTables) -> Token | None:
@@ -990,11 +991,12 @@ def _share_what(number: Token, noun: Token | None, phrase: str, qt: QuantityTabl
         if subj is not None:
             return f"{_worded(subj)} share of {phrase}"
     if amount.dep_ == "nsubj" and verb.pos_ == "VERB":
+        # '43 percent of likely voters back Smith': the share that does what the verb says
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-        told = f" {_modified(obj)}" if obj is not None and obj.pos_ in ("NOUN", "PROPN") else ""
-        if _kind(noun, qt) not in qt.people:
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None  # '62 percent of the forest burned': the whole names the share
-        return f"share of {phrase} who {verb.lemma_.lower()}{told}"
+        rel = "that" if noun is None or noun.tag_ not in ("NNS", "NNPS") else "who"
+        return f"share of {phrase} {rel} {verb.lemma_.lower()} {_worded(obj)}"
     return None
 
 
@@ -1527,21 +1529,20 @@ def find_quantities(
             poll = f"share of {label['whole'].lower()}"
         if poll is not None:
             quantity = quantity.model_copy(update={"what": poll, "kind": "share"})
-        if unit == "%" and quantity.what is None and _amount_of(number).head.lower_ != "by":
-            # '43 percent to 41 percent', 'win 100 percent': a share of nothing named
-            # ('rose by 25 percent' changes the figure the clause names)
-            reject(start, stop, "a percentage that names nothing it measures")
-            continue
-        if kind is not None and not anaphoric:
-            out.append(quantity)
-        else:
+        if kind is None or anaphoric:
             # 'Civil Protection says 14,200', 'The firm says 1.1 million': a bare figure a
             # source says answers the figure before it
             said = noun is None and _said(number, qt)
             back = said or _refers_back(number, measure)
             paragraph = text.rfind("\n\n", 0, start) + 1 if back else None
             units = [*qt.measures, *qt.nums.get("measure_units", {}).values()] if said else []
-            out.append(_inherit(quantity, out, units, paragraph))
+            quantity = _inherit(quantity, out, units, paragraph)
+        if unit == "%" and quantity.what is None and _amount_of(number).head.lower_ != "by":
+            # '43 percent to 41 percent', 'win 100 percent': a share of nothing named
+            # ('rose by 25 percent' changes the figure the clause names)
+            reject(start, stop, "a percentage that names nothing it measures")
+            continue
+        out.append(quantity)
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         if zero.start < headline:
             reject(zero.start, zero.end, "headline (the body gives its figures)")
