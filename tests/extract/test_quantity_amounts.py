@@ -299,3 +299,12 @@ def test_a_share_that_does_what_its_verb_says(nlp):
 def test_a_bare_percentage_takes_the_share_before_it_before_it_is_withheld(nlp):
     text = "In the survey, 71 percent of Labour members want him to stay and 15 percent disagree."
     assert _one(nlp, text, "15 percent").what == _one(nlp, text, "71 percent").what
+
+
+def test_a_named_candidate_polling_at_a_share(nlp):
+    text = (
+        "Marsh is struggling with her base here, polling at 38% among Democrats in the county. "
+        "Independent candidate Ada Quill scored at 9 percent in the newest poll."
+    )
+    assert _one(nlp, text, "38%").what == "Marsh share among Democrats"
+    assert _one(nlp, text, "9 percent").what == "Ada Quill share"

@@ -1012,9 +1012,9 @@ def _poll_what(number: Token, start: int, end: int, qt: QuantityTables) -> str |
     text = doc_text(number.doc)
     first = _FIRST_OF_PAIR.match(text[end : end + 30]) is not None
     second = _SECOND_OF_PAIR.search(text[max(0, start - 30) : start]) is not None
-    if first == second:
-        return None
     sent = number.sent
+    if first == second:
+        return _polled_at(number, qt)
     verb = _lead_before(number, qt)
     if verb is None:
         return None
@@ -1028,10 +1028,35 @@ def _poll_what(number: Token, start: int, end: int, qt: QuantityTables) -> str |
         i += step
     if not name:
         return None
-    among = next((t for t in sent[number.i - sent.start :] if t.lower_ == "among"), None)
+    return f"{' '.join(t.text for t in sorted(name, key=lambda t: t.i))} share{_among(sent)}"
+
+
+def _among(tokens) -> str:
+    """' among older voters' where the tokens give the group a share is of, else ''."""
+    among = next((t for t in tokens if t.lower_ == "among"), None)
     group = next((c for c in among.children if c.dep_ == "pobj"), None) if among else None
-    scope = f" among {_worded(group)}" if group is not None and group.pos_ == "NOUN" else ""
-    return f"{' '.join(t.text for t in sorted(name, key=lambda t: t.i))} share{scope}"
+    named = group is not None and group.pos_ in ("NOUN", "PROPN")
+    return f" among {_worded(group)}" if named else ""
+
+
+def _polled_at(number: Token, qt: QuantityTables) -> str | None:
+    """'Marsh is polling at 38 percent among women', 'Quill scored 9 percent': a named
+    candidate's share (`poll_verbs` in data/claims.json)."""
+    amount = _amount_of(number)
+    verb = amount.head.head if amount.dep_ == "pobj" and amount.head.lower_ == "at" else amount.head
+    if verb.lemma_.lower() not in qt.claims.get("poll_verbs", ()) or verb.pos_ not in (
+        "VERB",
+        "NOUN",
+    ):
+        return None  # 'polling' may be tagged a noun
+    subj = _subject_of(verb)
+    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        subj = _subject_of(verb.head)  # 'Marsh is struggling here, polling at 38 percent'
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    name = [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    words = " ".join(t.text for t in sorted([*name, subj], key=lambda t: t.i))
+    return f"{words} share{_among(list(verb.subtree))}"
 
 
 def _weighed(number: Token, qt: QuantityTables) -> bool:
