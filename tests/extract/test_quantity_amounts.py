@@ -308,3 +308,8 @@ def test_a_named_candidate_polling_at_a_share(nlp):
     )
     assert _one(nlp, text, "38%").what == "Marsh share among Democrats"
     assert _one(nlp, text, "9 percent").what == "Ada Quill share"
+
+
+def test_the_number_before_a_toll_word_is_no_back_reference(nlp):
+    found, reasons = _reasons(nlp, "Doctors said 12 of the 70 wounded were still in hospital.")
+    assert [q for q in found if q.text.startswith("70")], reasons

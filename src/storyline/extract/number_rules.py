@@ -155,6 +155,10 @@ def _bare_definite_subject(span: Span, knowledge: Knowledge) -> bool:
         return False  # 'the three of them', 'all 40 percent': a part or a share
     if any(c.dep_ == "agent" for a in number.children for c in a.children):
         return False  # 'the 1,450 counted by the agency' names who counted it
+    tolls = {**knowledge.claims.get("predicates", {}), **knowledge.claims.get("toll", {})}
+    nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in tolls or nxt.lemma_.lower() in tolls):
+        return False  # '30 of the 80 wounded': a toll word names what the figure counts
     before = doc[first.i - 1].lower_
     words = set(knowledge.claims.get("back_reference_words", ("the",)))
     if before == "the" and first.i >= 2 and doc[first.i - 2].lower_ in words:
