@@ -448,8 +448,9 @@ def test_a_change_measures_its_subject(nlp):
 def test_a_measure_word_is_not_what_is_measured(nlp):
     (q,) = _claims(nlp, "The plant had 2.1 GW of turbine capacity.")
     assert (q.unit, q.what) == ("gigawatts", "turbine capacity")
-    (q,) = _claims(nlp, "Ruiz led Ortega 47 percent to 44 percent among voters.")
-    assert q.what != "percent"
+    lead, other = _claims(nlp, "Ruiz led Ortega 47 percent to 44 percent among voters.")
+    assert (lead.value, lead.what) == (47, "Ruiz share among voters")
+    assert (other.value, other.what) == (44, "Ortega share among voters")
     (q,) = _claims(nlp, "The flood burned more than 300 hectares.")
     assert q.what_head == "hectare"
 

@@ -47,8 +47,13 @@ def test_what_an_amount_measures(nlp, sentence, number, what):
     assert _one(nlp, sentence, number).what == what
 
 
-def test_an_amount_that_names_nothing_keeps_no_what(nlp):
-    assert _one(nlp, "The figure was revised to 12 percent.", "12 percent").what is None
+def test_a_percentage_that_names_nothing_is_withheld(nlp):
+    # a share of nothing named is no claim a reader can check: withheld, with its reason
+    doc = nlp("The figure was revised to 12 percent.")
+    rejected: list = []
+    found = find_quantities(doc, find_mentions(doc), [], K, rejected)
+    assert not [q for q in found if q.text == "12 percent"]
+    assert any(r.reason == "a percentage that names nothing it measures" for r in rejected)
 
 
 def test_a_labelled_market_line(nlp):
@@ -62,7 +67,7 @@ def test_a_labelled_market_line(nlp):
     assert qs["0.6 percent"] == "change in ASX 200"
     assert qs["7,312.10"] == "ASX 200"
     assert qs["85.40 pence"] == "euro/pound rate"
-    assert qs["35%"] is None  # a heading with no UP, DOWN, at or from is no market line
+    assert qs.get("35%") is None  # a heading with no UP, DOWN, at or from is no market line
 
 
 def test_a_who_clause_counts_people(nlp):
@@ -171,3 +176,140 @@ def test_a_numeral_before_a_singular_proper_noun_is_part_of_a_name(nlp) -> None:
     assert any(r.reason == "inside a name" and r.text.startswith("8") for r in rejected)
     assert any(q.text.startswith("two") for q in claims)
     assert any(q.text.startswith("three") for q in claims)
+
+
+def _reasons(nlp, text):
+    rejected: list[RejectedNumber] = []
+    found = _claims(nlp, text, rejected)
+    return found, {r.text: r.reason for r in rejected}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        # a set the text listed just before
+        (
+            "A baker, a tailor and a smith met, and among the three, only one voted.",
+            "three",
+            "back-reference",
+        ),
+        (
+            "Pavel, Irina, Tomas and Lena were detained. All four live in one flat.",
+            "four",
+            "back-reference",
+        ),
+        # an age given by 'be'
+        ("The judge, who sat on the bench until he was 97, died on Monday.", "97", "age"),
+        # a clock time whose point the tokeniser spaced
+        ("The crash happened at about 4: 45 a. m Friday near the bridge.", "45", "clock time"),
+        # a career length with a league name between
+        ("Okafor played the best of his six NBA seasons in Denver.", "six", "duration"),
+        # a distance with its description between
+        (
+            "The trail runs for nearly seven gently winding miles along the coast.",
+            "seven",
+            "distance",
+        ),
+        # the window of a record and the denominator of a ratio
+        ("The county backed the winner in 11 of the last 12 governor races.", "12", "window"),
+        ("Roughly one in four renters is behind on payments.", "four", "denominator"),
+        # a percentage that names nothing
+        (
+            "'We will win this 100 percent,' the candidate told the crowd.",
+            "100 percent",
+            "percentage",
+        ),
+    ],
+)
+def test_numbers_that_are_no_claims_on_real_news(nlp, text, number, reason):
+    found, reasons = _reasons(nlp, text)
+    assert not [q for q in found if q.text.endswith(number)], [q.text for q in found]
+    assert reason in reasons.get(number, ""), reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "what"),
+    [
+        # a poll race: the first share is the leader's, the second the other's
+        (
+            "A new survey shows Marsh leading Quill 52 percent to 45 percent among older voters.",
+            "52 percent",
+            "Marsh share among older voters",
+        ),
+        (
+            "A new survey shows Marsh leading Quill 52 percent to 45 percent among older voters.",
+            "45 percent",
+            "Quill share among older voters",
+        ),
+        # a share whose whole a colon introduces; a share a clause gives to its subject
+        (
+            "Of the districts, Linden has the highest share of renters: 61 percent.",
+            "61 percent",
+            "share of renters",
+        ),
+        ("Farmers make up 30 percent of the assembly.", "30 percent", "farmers share of assembly"),
+        ("Turnout hit 15 percent.", "15 percent", "turnout"),
+        # an exchange rate in the unit only: what the paragraph's first rate measures
+        (
+            "The euro bought 1.12 dollars, against 1.10 dollars on Monday.",
+            "1.10 dollars",
+            "euro rate",
+        ),
+        # money: what the amount is of, money held where it is kept, a weight in pounds
+        (
+            "The council set aside several million dollars of emergency funding.",
+            "several million dollars",
+            "emergency funding",
+        ),
+        ("The campaign has $40 million in the bank and few debts.", "$40 million", "money held"),
+        ('"I weighed about 130 pounds back then," she said.', "about 130 pounds", "weight"),
+        # a parent described by the number of her children
+        ("Neighbours described Mara Voss, a mother of six, as kind.", "six", "children"),
+    ],
+)
+def test_what_on_real_news_forms(nlp, text, number, what):
+    assert _one(nlp, text, number).what == what
+
+
+def test_a_description_of_a_person_is_the_writers(nlp):
+    q = _one(nlp, "The footage shows Mara Voss, a mother of six, at the gate.", "six")
+    assert q.claimant_text == "reporter"
+
+
+def test_a_verb_with_its_own_object_gives_no_predicate_to_money(nlp):
+    text = (
+        "The senator narrowly lost the race and was later found to have ended it "
+        "with $3 million unspent."
+    )
+    q = _one(nlp, text, "$3 million unspent")
+    assert q.predicate is None and "lost" not in (q.what or "")
+
+
+def test_a_rate_that_ticks_up_measures_its_subject(nlp):
+    text = "The jobless rate ticked up from 4.2 percent to 4.4 percent in March."
+    assert _one(nlp, text, "4.2 percent").what == "jobless rate"
+    assert _one(nlp, text, "4.4 percent").what == "jobless rate"
+
+
+def test_a_share_that_does_what_its_verb_says(nlp):
+    text = "Some 43 percent of likely voters support Smith."
+    assert _one(nlp, text, "43 percent").what == "share of likely voters who support Smith"
+
+
+def test_a_bare_percentage_takes_the_share_before_it_before_it_is_withheld(nlp):
+    text = "In the survey, 71 percent of Labour members want him to stay and 15 percent disagree."
+    assert _one(nlp, text, "15 percent").what == _one(nlp, text, "71 percent").what
+
+
+def test_a_named_candidate_polling_at_a_share(nlp):
+    text = (
+        "Marsh is struggling with her base here, polling at 38% among Democrats in the county. "
+        "Independent candidate Ada Quill scored at 9 percent in the newest poll."
+    )
+    assert _one(nlp, text, "38%").what == "Marsh share among Democrats"
+    assert _one(nlp, text, "9 percent").what == "Ada Quill share"
+
+
+def test_the_number_before_a_toll_word_is_no_back_reference(nlp):
+    found, reasons = _reasons(nlp, "Doctors said 12 of the 70 wounded were still in hospital.")
+    assert [q for q in found if q.text.startswith("70")], reasons

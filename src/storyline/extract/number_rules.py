@@ -119,6 +119,8 @@ def _name_number(span: Span) -> bool:
     first = span[0]
     if first.i == 0 or not first.like_num:
         return False
+    if span[-1].lower_ in ("%", "percent", "cent"):
+        return False  # 'Smith 48 percent, Jones 44 percent': a share, never a model
     prev = first.doc[first.i - 1]
     # 'iPhone 11', 'eBay 2': a name that starts lower-case with a capital after it
     camel = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])
@@ -141,15 +143,44 @@ def _listed_after_name_number(span: Span) -> bool:
     return prev.like_num and _name_number(doc[prev.i : prev.i + 1])
 
 
-def _bare_definite_subject(span: Span) -> bool:
-    """'… a captain and a droid, the four go on': 'the' and a number that counts no noun,
-    as a clause's subject, names a set the text listed before; it is no count."""
+def _bare_definite_subject(span: Span, knowledge: Knowledge) -> bool:
+    """'… a captain and a droid, the four go on', 'among the four', 'All three live
+    there': 'the', 'all' or 'both' and a number that counts no noun name a set the text
+    listed before (`back_reference_words` in data/claims.json); it is no count."""
     first, number = span[0], span[-1]
     if len(span) != 1 or first.i == 0 or not number.like_num:
         return False  # 'the KES 45,000': an amount, not a set
-    if number.dep_ not in ("nsubj", "nsubjpass", "appos"):
+    doc = first.doc
+    if first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("of", "percent", "%"):
+        return False  # 'the three of them', 'all 40 percent': a part or a share
+    if any(c.dep_ == "agent" for a in number.children for c in a.children):
+        return False  # 'the 1,450 counted by the agency' names who counted it
+    tolls = {**knowledge.claims.get("predicates", {}), **knowledge.claims.get("toll", {})}
+    nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in tolls or nxt.lemma_.lower() in tolls):
+        return False  # '30 of the 80 wounded': a toll word names what the figure counts
+    before = doc[first.i - 1].lower_
+    words = set(knowledge.claims.get("back_reference_words", ("the",)))
+    if before == "the" and first.i >= 2 and doc[first.i - 2].lower_ in words:
+        return True  # 'all the four'
+    return before in words
+
+
+def _age_of_person(span: Span, knowledge: Knowledge) -> bool:
+    """'until he was 100', 'when she was 12': a bare number a form of 'be' gives a person
+    (a personal pronoun or a person's name) is the person's age."""
+    number = span[-1]
+    if len(span) != 1 or not number.like_num or number.dep_ not in ("attr", "acomp"):
         return False
-    return first.doc[first.i - 1].lower_ == "the"
+    try:
+        value = float(number.text.replace(",", ""))
+    except ValueError:
+        return False
+    if not 0 < value < 120 or number.head.lemma_ != "be":
+        return False
+    pronouns = set(knowledge.claims.get("person_pronouns", ()))
+    subj = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in pronouns or subj.ent_type_ == "PERSON")
 
 
 def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | None:
@@ -162,8 +193,10 @@ def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | 
     number = span[-1]
     if _listed_after_name_number(span):
         return "part of a name (model, version, road)"  # 'an Opteron 3200 or 4200 part'
-    if noun is None and _bare_definite_subject(span):
+    if noun is None and _bare_definite_subject(span, knowledge):
         return "back-reference ('the four went on')"
+    if noun is None and _age_of_person(span, knowledge):
+        return "age ('until he was 100')"
     if noun is not None and noun.lemma_.lower() in discourse:
         return "count of the writer's own discourse"
     if noun is None and _speech_subject(number, knowledge):

@@ -83,6 +83,8 @@ class QuantityTables:
     generic: Any
     people: Any
     measures: Any
+    parent_of: Any
+    share_label: Any
 
 
 def quantity_tables(knowledge: Knowledge) -> QuantityTables:
@@ -135,6 +137,10 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
     _GENERIC = set(_CLAIMS.get("generic_kinds", []))
     _PEOPLE = set(_CLAIMS.get("person_kinds", []))
     _MEASURES = sorted(_NUMS["measures"], key=len, reverse=True)
+    _PARENT_OF = re.compile(
+        rf"\b({alternation(_CLAIMS.get('parent_nouns', {})) or '(?!)'})\s*-?\s*of\s*-?\s*$",
+        re.IGNORECASE,
+    )
 
     return QuantityTables(
         knowledge,
@@ -162,6 +168,12 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
         generic=_GENERIC,
         people=_PEOPLE,
         measures=_MEASURES,
+        parent_of=_PARENT_OF,
+        share_label=re.compile(
+            rf"\b(?:{alternation(_CLAIMS.get('share_nouns', ())) or '(?!)'})\s+of\s+"
+            r"(?P<whole>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*:\s*$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -683,6 +695,14 @@ def _claimant(
     ministry named), else the body issuing an official statement, else the reporter.
     A figure credited where it stands ('the 1,450 counted by X') is X's, even inside
     someone else's statement."""
+    if _describes_person(number, qt):
+        # 'The video shows Ana Reis, a mother of 12, …': the writer's description of
+        # the person, not a figure the video or anyone else gives
+        for q in quotes:
+            direct = q.kind == "direct" and (q.speaker_text or q.speaker_cluster)
+            if direct and q.start <= start and end <= q.end:
+                return q.speaker_text or q.speaker_cluster or "reporter", q.speaker_cluster
+        return "reporter", None
     agent = _figure_agent(number, qt)
     if agent is not None:
         res = refs.resolve(refs.real_subject(agent))
@@ -708,6 +728,20 @@ def _claimant(
     return "reporter", None
 
 
+def _describes_person(number: Token, qt: QuantityTables) -> bool:
+    """A figure inside an apposition to a person's name ('Ana Reis, a mother of 12,')."""
+    tok = number
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos":
+            # 'Horton, a mother of 12': a name the parse did not tag, described as a person
+            person = tok.lemma_.lower() in qt.claims.get("parent_nouns", {})
+            return tok.head.ent_type_ == "PERSON" or (person and tok.head.pos_ == "PROPN")
+        tok = tok.head
+    return False
+
+
 def _subject_claimant(subj: Token, refs: References) -> tuple[str, str | None] | None:
     """The claimant a speech verb's subject names (resolved: 'he' -> the minister, 'the
     ministry' -> the ministry named), or None where it names nobody."""
@@ -731,6 +765,22 @@ def _subject_claimant(subj: Token, refs: References) -> tuple[str, str | None] |
 def _modified(tok: Token) -> str:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     return " ".join(t.lemma_.lower() for t in sorted([*mods, tok], key=lambda t: t.i))
+
+
+def _worded(tok: Token) -> str:
+    """A noun with its modifiers before it, as written ('registered voters')."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    words = sorted([*mods, tok], key=lambda t: t.i)
+    return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
+
+
+def _lead_before(number: Token, qt: QuantityTables) -> Token | None:
+    """The verb of a poll race before the figure in its sentence ('leading'), if any."""
+    verbs = set(qt.claims.get("lead_verbs", ()))
+    sent = number.sent
+    return next(
+        (t for t in reversed(sent[: number.i - sent.start]) if t.lemma_.lower() in verbs), None
+    )
 
 
 def _of_what(tok: Token) -> Token:
@@ -918,11 +968,98 @@ def _amount_what(number: Token, qt: QuantityTables) -> str | None:
             return f"{_modified(subj)} rate"  # 'the dollar bought 103.20 yen'
         if lemma in change and lemma not in data.get("level_verbs", ()):
             return f"change in {_modified(subj)}"  # 'the Nikkei fell 1.5 percent'
+        if lemma in data.get("level_verbs", ()):
+            return _modified(subj)  # 'turnout hit 15 percent': the level it reached
         return None
     if amount.dep_ == "npadvmod" and head.tag_ in ("JJR", "RBR") and head.dep_ == "acomp":
         subj = _subject_of(head.head)  # 'the effective CPM is 30% lower'
         return f"{_modified(subj)} {head.lower_}" if subj is not None else None
     return None
+
+
+def _share_what(number: Token, noun: Token | None, phrase: str, qt: QuantityTables) -> str | None:
+    """What a percentage of a whole measures where a clause says whose share it is:
+    'women account for 19 percent of Congress' -> 'women share of Congress' (`share_verbs`
+    in data/claims.json); '43 percent of likely voters back the plan' -> 'share of likely
+    voters who back plan'. None where the parse says neither."""
+    amount = _amount_of(number)
+    nxt = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
+    if nxt is None or nxt.lower_ != "of":
+        return None  # only 'N percent of X': a share of a named whole
+    head = amount.head
+    verb = head.head if amount.dep_ == "pobj" and head.pos_ == "ADP" else head
+    verbs = qt.claims.get("share_verbs", ())
+    if amount.dep_ in ("pobj", "dobj", "attr") and verb.lemma_.lower() in verbs:
+        subj = _subject_of(verb)
+        if subj is not None:
+            return f"{_worded(subj)} share of {phrase}"
+    if amount.dep_ == "nsubj" and verb.pos_ == "VERB":
+        # '43 percent of likely voters back Smith': the share that does what the verb says
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None  # '62 percent of the forest burned': the whole names the share
+        rel = "that" if noun is None or noun.tag_ not in ("NNS", "NNPS") else "who"
+        return f"share of {phrase} {rel} {verb.lemma_.lower()} {_worded(obj)}"
+    return None
+
+
+_PCT = r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)"
+_FIRST_OF_PAIR = re.compile(rf"^\s*to\s+{_PCT}", re.IGNORECASE)
+_SECOND_OF_PAIR = re.compile(rf"{_PCT}\s+to\s+$", re.IGNORECASE)
+
+
+def _poll_what(number: Token, start: int, end: int, qt: QuantityTables) -> str | None:
+    """'a poll showed Smith leading Jones 48 percent to 44 percent among likely voters':
+    the first share is the leader's, the second the other's ('Smith share among likely
+    voters'; `lead_verbs` in data/claims.json). None where a side is not named."""
+    text = doc_text(number.doc)
+    first = _FIRST_OF_PAIR.match(text[end : end + 30]) is not None
+    second = _SECOND_OF_PAIR.search(text[max(0, start - 30) : start]) is not None
+    sent = number.sent
+    if first == second:
+        return _polled_at(number, qt)
+    verb = _lead_before(number, qt)
+    if verb is None:
+        return None
+    # the names written right before and right after the verb (the parse of such a line
+    # varies: 'Trump' may hang on 'percent')
+    doc, name = number.doc, []
+    step = -1 if first else 1
+    i = verb.i + step
+    while 0 <= i < number.i and doc[i].pos_ == "PROPN":
+        name.append(doc[i])
+        i += step
+    if not name:
+        return None
+    return f"{' '.join(t.text for t in sorted(name, key=lambda t: t.i))} share{_among(sent)}"
+
+
+def _among(tokens) -> str:
+    """' among older voters' where the tokens give the group a share is of, else ''."""
+    among = next((t for t in tokens if t.lower_ == "among"), None)
+    group = next((c for c in among.children if c.dep_ == "pobj"), None) if among else None
+    named = group is not None and group.pos_ in ("NOUN", "PROPN")
+    return f" among {_worded(group)}" if named else ""
+
+
+def _polled_at(number: Token, qt: QuantityTables) -> str | None:
+    """'Marsh is polling at 38 percent among women', 'Quill scored 9 percent': a named
+    candidate's share (`poll_verbs` in data/claims.json)."""
+    amount = _amount_of(number)
+    verb = amount.head.head if amount.dep_ == "pobj" and amount.head.lower_ == "at" else amount.head
+    if verb.lemma_.lower() not in qt.claims.get("poll_verbs", ()) or verb.pos_ not in (
+        "VERB",
+        "NOUN",
+    ):
+        return None  # 'polling' may be tagged a noun
+    subj = _subject_of(verb)
+    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        subj = _subject_of(verb.head)  # 'Marsh is struggling here, polling at 38 percent'
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    name = [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    words = " ".join(t.text for t in sorted([*name, subj], key=lambda t: t.i))
+    return f"{words} share{_among(list(verb.subtree))}"
 
 
 def _weighed(number: Token, qt: QuantityTables) -> bool:
@@ -1040,12 +1177,22 @@ def _money_phrase(doc: Doc, end: int, qt: QuantityTables) -> str | None:
 def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
     """A money figure's predicate from the clause before it ('Our demands remain: a minimum
     wage of NGN 120,000'), where its own parse gives none."""
+    governing, tok = set(), number
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head  # the clauses the figure is in (not a clause joined to another)
+        governing.add(tok.i)
     for tok in reversed(list(number.sent)[: number.i - number.sent.start]):
         if tok.text in (";", ".") and tok.i < number.i - 1:
             break
         pred = qt.claims.get("predicates", {}).get(tok.lemma_.lower())
-        if pred in qt.claims.get("money_predicates", []):
-            return pred
+        if pred not in qt.claims.get("money_predicates", []):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if tok.pos_ == "VERB" and tok.i not in governing and obj is not None:
+            # 'Kerry lost the race and ended with $14 million unspent': a verb with an
+            # object of its own says nothing of the money
+            continue
+        return pred
     return None
 
 
@@ -1102,6 +1249,23 @@ def _what(phrase: str | None, predicate: str | None, per: str | None) -> str | N
     if per:
         parts.append(f"per {per}")
     return " ".join(parts) or None
+
+
+def _unit_before(
+    q: Quantity, earlier: list[Quantity], paragraph: int, qt: QuantityTables
+) -> Quantity:
+    """A figure whose `what` is only its unit ('19.36 pesos') measures what the nearest
+    figure before it in its paragraph, in the same unit, names ('the dollar bought 19.29
+    pesos' -> 'dollar rate'); unchanged where there is none."""
+    for prev in reversed(earlier[-6:]):
+        if prev.start < paragraph:
+            break
+        if prev.unit != q.unit or not prev.what or _unit_word(prev.what.split(" per ")[0], qt):
+            continue
+        return q.model_copy(
+            update={"what": prev.what, "kind": prev.kind, "what_head": prev.what_head}
+        )
+    return q
 
 
 def _inherit(
@@ -1214,6 +1378,8 @@ def find_quantities(
             word_before = text[max(0, start - 9) : start].lower()
             if (m["pct"] and nxt["cur"]) or (m["cur"] and nxt["pct"]):
                 high = None  # 'rose 4 percent to $12.50': a change and a level, no range
+            if m["pct"] and nxt["pct"] and joiner == "to" and _lead_before(span[0], qt):
+                high = None  # 'Smith leads Jones 48% to 44%': two shares, no range
             if high is not None and high <= value and joiner in ("-", "–") and " " in gap:
                 # '54 - 46', '15 - 2 run': a falling pair is a score or record, never a range
                 reject(m.start(), nxt.end(), "score or record")
@@ -1262,14 +1428,31 @@ def find_quantities(
         )
         predicate = _predicate(number, noun, qt) or _toll_after(span, noun, qt)
         unit = _unit(m, phrase, qt)
-        if unit == "GBP" and not m["cur"] and _weighed(number, qt):
+        weight = unit == "GBP" and not m["cur"] and _weighed(number, qt)
+        if weight:
             unit = "pounds"  # 'he weighed about 120 pounds': a weight
         if phrase and unit is not None and unit not in qt.money and _only_unit(phrase, qt):
             # '3.7 GW of cell capacity' measures the capacity; a bare '41 percent' says
             # nothing of what it measures
             bare = phrase.lower() in ("%", "percent", "per cent")
             phrase = _of_phrase(noun, qt) or (None if bare else phrase)
+        if phrase and unit in qt.money and phrase.lower() in qt.currency:
+            # 'several million dollars of additional funding' measures the funding
+            phrase = _of_phrase(noun, qt) or phrase
         kind = _kind(noun, qt)
+        if weight:
+            phrase = kind = "weight"
+        parent = (
+            qt.parent_of.search(text[max(0, start - 30) : start])
+            if unit is None and noun is None
+            else None
+        )
+        if parent is not None:
+            # 'a mother of 12', 'a father-of-two': the description counts children
+            phrase = kind = qt.claims["parent_nouns"][parent[1].lower()]
+        share = _share_what(number, noun, phrase, qt) if unit == "%" and phrase else None
+        if share is not None:
+            phrase = share  # 'women account for 19 percent of Congress'
         amount_what = None
         unit_only = bool(phrase) and _unit_word(phrase, qt)
         if (unit is not None and not phrase) or unit_only:
@@ -1290,19 +1473,23 @@ def find_quantities(
             label = _label_what(text[number.sent.start_char : start], False, qt)
             if label is not None:
                 amount_what = phrase = kind = label
+        # '15 percent' alone: what it measures is in its clause ('Turnout hit 15 percent')
+        bare_share = unit == "%" and not phrase
         lead = span[0] if span[0].i < number.i and not span[0].like_num else None
         measure = _measure(number, noun, lead, shares, _change_verbs(qt.knowledge))
-        if amount_what is not None:
+        if amount_what is not None or parent is not None:
             measure = None
         if measure is not None and measure.lower_ in qt.measures:
             measure = None  # '43 percent to 41 percent': a unit word measures nothing
         if measure is not None and kind in qt.generic and measure.head.lower_ != "of":
             measure = None  # 'a town of 30,000 people' counts people, not towns
         if measure is not None and (
-            unit in qt.money or noun is None or kind in qt.generic or unit_only
+            unit in qt.money or noun is None or kind in qt.generic or unit_only or bare_share
         ):
             # 'wage of NGN 120,000': what is measured, with its modifiers
             kind, phrase = _kind(measure, qt), _modified(measure)
+            if phrase in qt.claims.get("vague_measures", ()):
+                kind = phrase = None  # 'a level of 0.07 percent': a level of what?
             if unit in qt.money and kind is not None:
                 # 'the minimum wage' and 'the average wage' are two sums: a sum's kind
                 # keeps its modifiers, less its period ('monthly' is `per`)
@@ -1328,6 +1515,8 @@ def find_quantities(
             predicate = _money_verb(number, noun, qt) or _money_predicate(number, qt)
         if unit in qt.money and not phrase:
             phrase = _money_phrase(doc, stop, qt) or _after_aside(doc, stop) or _off(number)
+            # '$150 million in the bank': the place names the money held, not what it is
+            phrase = qt.claims.get("money_places", {}).get((phrase or "").lower(), phrase)
             phrase = phrase or ("amount" if predicate else None)
         if unit not in qt.money:
             predicate = _person_toll(number, noun, kind in qt.people, qt) or predicate
@@ -1357,16 +1546,31 @@ def find_quantities(
         )
         # 'seven others': the others are of the kind the figure before counts
         anaphoric = noun is not None and noun.lemma_.lower() in _ANAPHORIC
-        if kind is not None and not anaphoric:
-            out.append(quantity)
-        else:
+        if unit_only and amount_what is None and quantity.what == phrase and _unit_word(phrase, qt):
+            # '..., against 19.36 pesos in the US': a bare unit measures what the
+            # paragraph's figure before it in that unit measures
+            quantity = _unit_before(quantity, out, text.rfind("\n\n", 0, start) + 1, qt)
+        poll = _poll_what(number, start, end, qt) if unit == "%" and not quantity.what else None
+        label = qt.share_label.search(text[sent.start_char : start]) if unit == "%" else None
+        if poll is None and label is not None and not quantity.what:
+            # 'the largest proportion of black residents: 22 percent'
+            poll = f"share of {label['whole'].lower()}"
+        if poll is not None:
+            quantity = quantity.model_copy(update={"what": poll, "kind": "share"})
+        if kind is None or anaphoric:
             # 'Civil Protection says 14,200', 'The firm says 1.1 million': a bare figure a
             # source says answers the figure before it
             said = noun is None and _said(number, qt)
             back = said or _refers_back(number, measure)
             paragraph = text.rfind("\n\n", 0, start) + 1 if back else None
             units = [*qt.measures, *qt.nums.get("measure_units", {}).values()] if said else []
-            out.append(_inherit(quantity, out, units, paragraph))
+            quantity = _inherit(quantity, out, units, paragraph)
+        if unit == "%" and quantity.what is None and _amount_of(number).head.lower_ != "by":
+            # '43 percent to 41 percent', 'win 100 percent': a share of nothing named
+            # ('rose by 25 percent' changes the figure the clause names)
+            reject(start, stop, "a percentage that names nothing it measures")
+            continue
+        out.append(quantity)
     for zero in find_zero_and_lone_claims(doc, out, qt.knowledge):
         if zero.start < headline:
             reject(zero.start, zero.end, "headline (the body gives its figures)")
