@@ -726,3 +726,51 @@ def test_homes_and_houses_are_one_count():
     houses = _q(37, head="house", kind="house", predicate="destroyed", by="the council")
     _, groups = reconcile_claims(_corpus(("2020-05-01", [homes, houses])))
     assert len(groups) == 1 and groups[0].status == "conflicting"
+
+
+def _bridge_pairs_by_all_pairs(docs, named, days):
+    """What the bridges compared before the inverted index: every pair within the week."""
+    out = []
+    for i, a in enumerate(docs):
+        for j in range(i + 1, len(docs)):
+            b = docs[j]
+            if days[a] is None or days[b] is None:
+                continue
+            if abs((days[a] - days[b]).days) > claims.BRIDGE_DAYS:
+                continue
+            if len(named[a] & named[b]) >= claims.BRIDGE_ENTITIES:
+                out.append((i, j))
+    return out
+
+
+def test_bridge_pairs_equal_every_pair_within_the_week():
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(3)
+    common = [f"e{k}" for k in range(4)]  # named by most documents
+    rare = [f"r{k}" for k in range(40)]
+    for _ in range(30):
+        docs = [f"d{k}" for k in range(rng.randint(2, 60))]
+        named = {
+            d: set(rng.sample(common, rng.randint(0, 4)) + rng.sample(rare, rng.randint(0, 9)))
+            for d in docs
+        }
+        start = date(2024, 3, 1)
+        days = {
+            d: None if rng.random() < 0.1 else start + timedelta(days=rng.randint(0, 30))
+            for d in docs
+        }
+        expected = _bridge_pairs_by_all_pairs(docs, named, days)
+        assert claims._bridge_pairs(docs, named, days) == expected
+
+
+def test_bridge_pairs_need_the_shared_entities():
+    from datetime import date
+
+    six = {"a", "b", "c", "d", "e", "f"}
+    docs = ["d1", "d2", "d3", "d4"]
+    named = {"d1": six, "d2": six | {"g"}, "d3": six - {"f"}, "d4": six}
+    days = {"d1": date(2024, 5, 1), "d2": date(2024, 5, 8), "d3": date(2024, 5, 2), "d4": None}
+    # d1-d2: six shared, seven days apart; d3 names five of them; d4 is undated
+    assert claims._bridge_pairs(docs, named, days) == [(0, 1)]

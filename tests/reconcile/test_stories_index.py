@@ -233,3 +233,21 @@ def test_a_dated_document_votes_only_over_stories_of_its_time_window():
     assert january not in index._candidates(feats[1], keys)
     # an undated report may join any story, so it still sees it
     assert january in index._candidates(feats[2], index._bucket_keys(feats[2].vector))
+
+
+def test_a_story_beyond_the_span_cap_is_no_candidate_and_one_within_keeps_its_votes():
+    # the same subject 75 days later cannot join (its reports would span more than
+    # `max_span_days`), so it is not proposed; 20 days later it is, and it is joined
+    corpus = _corpus([(1, "2018-03-01", None), (1, "2018-05-15", None), (1, "2018-03-21", None)])
+    feats = [
+        dataclasses.replace(doc_features(d, corpus.extractions.get(d.id)), entities={})
+        for d in corpus.documents
+    ]
+    index = StoryIndex()
+    march = index.add(feats[0])
+    far = index._bucket_keys(feats[1].vector)
+    assert march not in index._candidates(feats[1], far)
+    assert index.score(feats[1], index.stories[march]) == float("-inf")
+    near = index._bucket_keys(feats[2].vector)
+    assert march in index._candidates(feats[2], near)
+    assert index.add(feats[2]) == march

@@ -752,6 +752,52 @@ BRIDGE_DAYS = 7
 BRIDGE_ENTITIES = 6
 
 
+def _bridge_pairs(
+    docs: list[str], named: dict[str, set[str]], days: dict[str, date | None]
+) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of dated documents within BRIDGE_DAYS of each other that
+    name at least BRIDGE_ENTITIES of the same entities, in the order of all pairs.
+
+    Only documents that share an entity are compared, through an inverted index (entity
+    -> its documents by date), and only over each document's *prefix*: its entities
+    ordered rarest first (fewest documents, then id), less the last BRIDGE_ENTITIES - 1.
+    Two sets sharing t entities share one of their prefixes' entities (the rarest shared
+    entity lies in both prefixes: each set's rest holds only t - 1 entities), so the
+    pairs are exactly those of comparing every pair within the window, while an entity
+    named by very many documents (a country, a ministry) comes last in the order and
+    proposes pairs only for documents that name little else. Documents naming fewer
+    than BRIDGE_ENTITIES entities are never compared. Linear at a steady intake, and no
+    longer quadratic in the documents per day when they share little."""
+    t = BRIDGE_ENTITIES
+    able = [
+        (i, days[d].toordinal())  # type: ignore[union-attr]
+        for i, d in enumerate(docs)
+        if days[d] is not None and len(named[d]) >= t
+    ]
+    df: Counter = Counter(e for i, _ in able for e in named[docs[i]])
+    postings: dict[str, list[tuple[int, int]]] = {}
+    prefixes: dict[int, list[str]] = {}
+    for i, day in able:
+        ents = sorted(named[docs[i]], key=lambda e: (df[e], e))
+        prefixes[i] = ents[: len(ents) - t + 1]
+        for e in prefixes[i]:
+            postings.setdefault(e, []).append((day, i))
+    for posting in postings.values():
+        posting.sort()
+    pairs: list[tuple[int, int]] = []
+    for i, day in able:
+        seen: set[int] = set()
+        for e in prefixes[i]:
+            posting = postings[e]
+            lo = bisect_left(posting, (day - BRIDGE_DAYS, -1))
+            hi = bisect_right(posting, (day + BRIDGE_DAYS, len(docs)))
+            seen.update(j for _, j in posting[lo:hi] if j > i)
+        mine = named[docs[i]]
+        pairs += [(i, j) for j in seen if len(mine & named[docs[j]]) >= t]
+    pairs.sort()
+    return pairs
+
+
 def _contexts(corpus: Corpus) -> dict[str, str | None]:
     """Each document's storyline (else its story): the figures it may be compared with.
     Two storylines whose documents lie within BRIDGE_DAYS of each other and name at least
@@ -773,26 +819,11 @@ def _contexts(corpus: Corpus) -> dict[str, str | None]:
         return c
 
     docs = [d for d in named if context.get(d)]
-    # The pairs of documents within BRIDGE_DAYS of each other, in the order of all pairs
-    # (the same unions as comparing every pair), each document's partners read from the
-    # date-sorted list as they are needed: linear in the documents at a steady intake,
-    # and never a list of all the pairs (at 100,000 documents in four years that list
-    # alone took gigabytes).
-    day_of = {i: days[d].toordinal() for i, d in enumerate(docs) if days[d] is not None}  # type: ignore[union-attr]
-    dated = sorted((day, i) for i, day in day_of.items())
-    ordinals = [day for day, _ in dated]
-    for i in range(len(docs)):
-        day = day_of.get(i)
-        if day is None:
-            continue
-        lo = bisect_left(ordinals, day - BRIDGE_DAYS)
-        hi = bisect_right(ordinals, day + BRIDGE_DAYS)
-        a = docs[i]
-        for j in sorted(j for _, j in dated[lo:hi] if j > i):
-            b = docs[j]
-            ca, cb = find(context[a] or ""), find(context[b] or "")
-            if ca != cb and len(named[a] & named[b]) >= BRIDGE_ENTITIES:
-                parent[cb] = ca
+    for i, j in _bridge_pairs(docs, named, days):
+        a, b = docs[i], docs[j]
+        ca, cb = find(context[a] or ""), find(context[b] or "")
+        if ca != cb:
+            parent[cb] = ca
     return {d: (find(c) if c else c) for d, c in context.items()}
 
 

@@ -195,6 +195,11 @@ class StoryState:
     span: tuple[int, int] | None = None
     days: list[int] = field(default_factory=list)  # precise publication days, sorted
     places: Counter = field(default_factory=Counter)  # main place -> members about it
+    # the unit centroid, kept until the next member changes `vector_sum` (`_attach`)
+    _centroid: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _centroid_fresh: bool = field(default=False, repr=False, compare=False)
+    # the (table, bucket) and (table, bucket, period) entries that already hold this story
+    lsh_entries: set = field(default_factory=set, repr=False, compare=False)
 
     @property
     def anchor(self) -> tuple[int, int] | None:
@@ -211,10 +216,14 @@ class StoryState:
 
     @property
     def centroid(self) -> np.ndarray | None:
-        if self.vector_sum is None:
-            return None
-        norm = float(np.linalg.norm(self.vector_sum))
-        return self.vector_sum / norm if norm > 0 else None
+        if not self._centroid_fresh:
+            if self.vector_sum is None:
+                self._centroid = None
+            else:
+                norm = float(np.linalg.norm(self.vector_sum))
+                self._centroid = self.vector_sum / norm if norm > 0 else None
+            self._centroid_fresh = True
+        return self._centroid
 
 
 class StoryIndex:
@@ -266,10 +275,15 @@ class StoryIndex:
         return None if day is None else day // PERIOD_DAYS
 
     def _periods_near(self, day: int) -> range:
-        """The periods that can hold a member of a story this document may join: a
-        story's anchor lies within `max_gap_days` of it and its reports within
-        `max_span_days` of each other."""
-        reach = self.params.max_gap_days + self.params.max_span_days
+        """The periods that can hold a dated member of a story this document may join.
+        Joining must not stretch the story's dated reports past `max_span_days` (`drifts`),
+        so every dated member of such a story lies within `max_span_days` of the document's
+        day: a story whose entries all lie further off scores `-inf`, and a story that can
+        join keeps every entry, so its votes are the same as over a wider reach. (The
+        reach was `max_gap_days + max_span_days`: the stories of 150 days proposed, of
+        which those of 90 could never join, and at a dense intake they crowded the
+        candidates.)"""
+        reach = self.params.max_span_days
         return range(int((day - reach) // PERIOD_DAYS), int((day + reach) // PERIOD_DAYS) + 1)
 
     def _candidates(self, doc: DocFeatures, keys: list[int] | None) -> list[int]:
@@ -295,6 +309,16 @@ class StoryIndex:
     def _terms_vector(self, terms: dict[str, float]) -> tuple[dict[str, float], float]:
         weighted = {t: w * self._idf(self.term_df[t]) for t, w in terms.items()}
         return weighted, math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+
+    def _prepared(self, doc: DocFeatures) -> tuple:
+        """What scoring a document against any story needs of the document alone, worked
+        out once per `add` rather than once per candidate: its tf-idf vector and norm,
+        the idf of its terms and of its entities, and its entities' idf mass."""
+        vec, vnorm = self._terms_vector(doc.terms)
+        idf = {t: self._idf(self.term_df[t]) for t in vec}
+        ent_idf = {e: self._idf(self.entity_df[e]) for e in doc.entities}
+        mass = sum(ent_idf[e] for e in doc.entities)
+        return vec, vnorm, idf, ent_idf, mass
 
     def _story_terms_norm(self, story: StoryState) -> float:
         return (
@@ -338,14 +362,16 @@ class StoryIndex:
         if (gap is not None and gap > p.max_gap_days) or self.drifts(doc, story):
             return float("-inf"), 0.0, 0.0, 0.0, gap
         if weighted is None:
-            weighted = self._terms_vector(doc.terms)
-        vec, vnorm = weighted
-        dot = sum(w * story.terms.get(t, 0.0) * self._idf(self.term_df[t]) for t, w in vec.items())
+            weighted = self._prepared(doc)
+        vec, vnorm, idf, ent_idf, mass = weighted
+        st = story.terms
+        # terms the story lacks add 0.0: the same sum as over every term
+        dot = sum(w * c * idf[t] for t, w in vec.items() if (c := st.get(t, 0.0)))
         lex = dot / (vnorm * (story.terms_norm or 1.0))
         ent = 0.0
         if doc.entities:
-            mass = sum(self._idf(self.entity_df[e]) for e in doc.entities)
-            shared = sum(self._idf(self.entity_df[e]) for e in doc.entities if e in story.entities)
+            named = story.entities
+            shared = sum(ent_idf[e] for e in doc.entities if e in named)
             ent = shared / mass if mass else 0.0
         centroid = story.centroid
         emb = None
@@ -371,7 +397,7 @@ class StoryIndex:
         if doc.id in self.story_of:
             return self.story_of[doc.id]
         keys = self._bucket_keys(doc.vector) if doc.vector is not None else None
-        weighted = self._terms_vector(doc.terms)
+        weighted = self._prepared(doc)
         best, best_score = None, self.params.join_threshold
         for key in self._candidates(doc, keys):
             s = self.score(doc, self.stories[key], weighted)
@@ -411,11 +437,20 @@ class StoryIndex:
             story.vector_sum = (
                 doc.vector.copy() if story.vector_sum is None else story.vector_sum + doc.vector
             )
+            story._centroid_fresh = False
             period = self._period(doc.day)
-            for table, timed, k in zip(self.buckets, self.timed, keys or (), strict=False):
-                for bucket in (table[k], timed[(k, period)]):
-                    if story.key not in bucket:
-                        bucket.append(story.key)
+            entries = story.lsh_entries
+            for n, (table, timed, k) in enumerate(
+                zip(self.buckets, self.timed, keys or (), strict=False)
+            ):
+                # a set of the entries already holding the story, not a scan of each
+                # bucket's list (which grows with the corpus)
+                if (n, k) not in entries:
+                    entries.add((n, k))
+                    table[k].append(story.key)
+                if (n, k, period) not in entries:
+                    entries.add((n, k, period))
+                    timed[(k, period)].append(story.key)
         story.places.update(doc.places)
         if doc.day is not None:
             bisect.insort(story.days, doc.day)
