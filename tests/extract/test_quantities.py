@@ -495,3 +495,15 @@ def test_a_change_on_a_noun_measures_that_noun(nlp):
 def test_a_table_bar_is_not_what_is_counted(nlp):
     qs = _claims(nlp, "| Pos | Player | Plays |\n| LB | Ada Moss | 61 | 98% |")
     assert all("|" not in (q.what or "") for q in qs)
+
+
+def test_a_toll_noun_takes_its_verb_and_survivors_count_no_deaths(nlp):
+    got = [
+        (q.value, q.predicate)
+        for q in _claims(
+            nlp,
+            "Four victims died and two victims were injured. The three victims were taken "
+            "to a clinic, a nurse said.",
+        )
+    ]
+    assert got == [(4, "killed"), (2, "injured"), (3, None)]

@@ -433,6 +433,11 @@ def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str
             continue
         own = not (tok is noun and institutional)
         if own and tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+            if tok.pos_ == "NOUN" and _survived(tok, qt):
+                return None  # 'the three victims were taken to the hospital': no deaths
+            verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else None
+            if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in qt.toll:
+                return qt.toll[verb.lemma_.lower()]  # 'two victims were injured'
             return qt.toll[tok.lemma_.lower()]
         # a participle on the noun is its own ('three policemen killed and nine injured',
         # where the parse makes 'policemen' the subject of 'injured')
@@ -454,6 +459,16 @@ def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str
                     if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in qt.toll:
                         return qt.toll[c.lemma_.lower()]
     return None
+
+
+def _survived(noun: Token, qt: QuantityTables) -> bool:
+    """'the three victims were taken to the hospital', 'two victims were treated': a toll
+    noun whose own verb says the people lived (`survivor_verbs`, data/claims.json) counts
+    no deaths, whatever the noun says alone."""
+    verbs = set(qt.claims.get("survivor_verbs", ()))
+    heads = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+    heads += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    return any(v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs for v in heads)
 
 
 def _toll_after(span: Span, noun: Token | None, qt: QuantityTables) -> str | None:
