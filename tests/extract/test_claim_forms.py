@@ -135,3 +135,10 @@ def test_a_split_thousands_group_is_never_a_zero(nlp):
 def test_scores_halves_and_ordinals_are_not_claims(nlp, sentence):
     qs, _ = _run(nlp, sentence)
     assert qs == []
+
+
+def test_a_scale_cut_short_before_a_currency(nlp):
+    qs, _ = _run(
+        nlp, "The council sought loans of 4 b. euro and lost 7 mln dollars. Plan b. was off."
+    )
+    assert [(q.value, q.unit) for q in qs] == [(4_000_000_000, "EUR"), (7_000_000, "USD")]

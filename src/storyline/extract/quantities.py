@@ -108,6 +108,11 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
     _PLUS_ALL = _NUMS.get("fraction_suffixes", {})
     _PLUS = alternation([w for w in _PLUS_ALL if w[:1].isalnum()]) or "(?!)"
     _PLUS_GLUED = alternation([w for w in _PLUS_ALL if not w[:1].isalnum()]) or "(?!)"
+    # '110 b. euro', '5 mln dollars': a scale cut short, read only before a currency
+    _ABBREV = (
+        rf"\s*(?i:{alternation(_NUMS.get('scale_abbreviations', {})) or '(?!)'})"
+        rf"(?=\s*(?i:{alternation([w for w in _CURRENCY if w.isalpha()])})\b)"
+    )
     _SPACED = (
         rf"\d{{1,3}}\.\s\d{{1,2}}(?![\d,])"
         rf"(?=\s*[-–]?\s*(?i:{_SCALE}|bn|mn|m)\b|\s*%|\s*(?i:percent|per\s+cent)\b)"
@@ -117,7 +122,7 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
         # '$2. 6 - million': a decimal point the source spaced, kept where a scale or a
         # share follows (a bare '9. 35' may be a clock time or two sentences)
         rf"(?P<num>(?:{_SPACED}|{_SPACED_THOUSANDS}|{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?"
-        rf"(?:(?:\s*|\s*[-–]\s*)(?i:{_SCALE}|bn|mn|m|k)\b)?|"
+        rf"(?:(?:\s*|\s*[-–]\s*)(?i:{_SCALE}|bn|mn|m|k)\b|{_ABBREV})?|"
         rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
         rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[.,;]|\s*$))|"  # 'a third person': an ordinal
         rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
@@ -201,9 +206,10 @@ def _value(m: re.Match[str], qt: QuantityTables) -> tuple[float | None, str]:
         return float(qt.nums["vague"][low]), "more_than"
     # a fraction written after the whole ('3 1/2', 'three and a half'): added to it
     plus = qt.nums.get("fraction_suffixes", {}).get(re.sub(r"\s+", " ", m["plus"] or "").strip())
-    sm = re.match(rf"^({_DIGITS})\s*(?:[-–]\s*)?([a-zA-Z]+)$", num)  # '$140-million'
+    sm = re.match(rf"^({_DIGITS})\s*(?:[-–]\s*)?([a-zA-Z]+\.?)$", num)  # '$140-million'
     if sm:
-        scale = qt.nums["scales"].get(sm[2].lower())
+        low2 = sm[2].lower()
+        scale = qt.nums["scales"].get(low2, qt.nums.get("scale_abbreviations", {}).get(low2))
         if scale is None:
             return None, "exact"
         return (float(sm[1].replace(",", "")) + (plus or 0)) * scale, "exact"
