@@ -507,3 +507,11 @@ def test_a_toll_noun_takes_its_verb_and_survivors_count_no_deaths(nlp):
         )
     ]
     assert got == [(4, "killed"), (2, "injured"), (3, None)]
+
+
+def test_a_speed_measures_what_reaches_it(nlp):
+    got = [
+        (q.value, q.unit, q.what)
+        for q in _claims(nlp, "Gusts reached 75 mph as the storm came ashore.")
+    ]
+    assert got == [(75, "mph", "gust")]
