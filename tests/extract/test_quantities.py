@@ -25,6 +25,7 @@ def _claims(nlp, text):
         ("Up to 500 families may leave.", 500, None, "less_than", "family"),
         ("Four thousand one hundred voters signed.", 4100, None, "exact", "voter"),
         ("Three ships docked.", 3, None, "exact", "ship"),
+        ("An approximate 900 fans waited.", 900, None, "about", "fan"),
         ("Dozens of civilians were killed.", 12, None, "more_than", "civilian"),
         ("Hundreds of tents went up.", 100, None, "more_than", "tent"),
         ("Between 10 and 20 guards stood by.", 10, 20, "range", "guard"),

@@ -1208,6 +1208,8 @@ def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
         pred = qt.claims.get("predicates", {}).get(tok.lemma_.lower())
         if pred not in qt.claims.get("money_predicates", []):
             continue
+        if tok.dep_ == "compound" or (tok.i > 0 and tok.nbor(-1).text == "-"):
+            continue  # 'a hedge-fund manager': a name's part says nothing of the money
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if tok.pos_ == "VERB" and tok.i not in governing and obj is not None:
             # 'Kerry lost the race and ended with $14 million unspent': a verb with an
