@@ -333,3 +333,16 @@ def test_a_part_of_an_amount_takes_the_gift_and_a_name_part_gives_no_predicate(n
         (3_000_000, "given"),
         (4_000_000, None),
     ]
+
+
+def test_money_committed_is_pledged_but_troops_are_not(nlp):
+    from storyline.extract.quantities import find_quantities
+    from storyline.lexicon import Knowledge
+
+    qs = find_quantities(
+        nlp("The heiress is committing $12 million to the charity. The army committed 900 troops."),
+        [],
+        [],
+        Knowledge.shared(),
+    )
+    assert [(q.value, q.predicate) for q in qs] == [(12_000_000, "pledged"), (900, None)]
