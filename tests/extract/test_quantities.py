@@ -516,3 +516,11 @@ def test_a_speed_measures_what_reaches_it(nlp):
         for q in _claims(nlp, "Gusts reached 75 mph as the storm came ashore.")
     ]
     assert got == [(75, "mph", "gust")]
+
+
+def test_a_race_lead_is_named_for_who_leads_but_a_change_is_not(nlp):
+    got = [
+        (q.value, q.what)
+        for q in _claims(nlp, "A new survey has Jones up by 3 in Iowa. Sales were up by 5 percent.")
+    ]
+    assert got == [(3, "Jones lead"), (5, None)]

@@ -1161,6 +1161,25 @@ def _label_what(before: str, share: bool, qt: QuantityTables) -> str | None:
     return label
 
 
+def _lead_what(number: Token, before: str, qt: QuantityTables) -> str | None:
+    """'Marsh up by 4 points', 'Jones is ahead by 1': a race's lead, named for the one who
+    leads (a capitalised name right before a `lead_words` word and 'by')."""
+    words = alternation(qt.claims.get("lead_words", ())) or "(?!)"
+    m = re.search(
+        rf"(?-i:\b([A-Z][\w'’.-]+))\s+(?:(?:is|was|are|were|now)\s+)?(?i:{words})\s+by\s+$",
+        before,
+    )
+    if m is None:
+        return None
+    at = number.sent.start_char + m.start(1)
+    name = next((t for t in number.sent if t.idx == at), None)
+    if name is None or name.pos_ != "PROPN" or name.dep_ == "pobj":
+        return None  # 'Sales were up by 5 percent', 'shares in Acme were up': no race
+    if name.ent_type_ not in ("PERSON", "NORP", ""):
+        return None  # a firm or a place up by a figure: a change
+    return f"{m[1]} lead"
+
+
 def _only_unit(phrase: str, qt: QuantityTables) -> bool:
     """A counted phrase that is only a measure's or a share's word ('GW', 'percent')."""
     return phrase.lower() in qt.measures
@@ -1496,6 +1515,11 @@ def find_quantities(
             label = _label_what(text[number.sent.start_char : start], False, qt)
             if label is not None:
                 amount_what = phrase = kind = label
+        if amount_what is None and (noun is None or unit_only) and unit in (None, "%"):
+            lead_what = _lead_what(number, text[number.sent.start_char : start], qt)
+            if lead_what is not None:  # 'polls show Marsh up by 4 points'
+                amount_what = phrase = lead_what
+                kind = "lead"
         # '15 percent' alone: what it measures is in its clause ('Turnout hit 15 percent')
         bare_share = unit == "%" and not phrase
         lead = span[0] if span[0].i < number.i and not span[0].like_num else None
