@@ -524,3 +524,12 @@ def test_a_race_lead_is_named_for_who_leads_but_a_change_is_not(nlp):
         for q in _claims(nlp, "A new survey has Jones up by 3 in Iowa. Sales were up by 5 percent.")
     ]
     assert got == [(3, "Jones lead"), (5, None)]
+
+
+def test_a_part_of_a_bare_set_counts_what_the_set_counts(nlp):
+    got = [
+        (q.value, q.what)
+        for q in _claims(nlp, "Six climbers were stranded. Two of the six were flown out.")
+    ]
+    assert got[0] == (6, "climbers")
+    assert got[1][0] == 2 and got[1][1].startswith("climbers")

@@ -1180,6 +1180,29 @@ def _lead_what(number: Token, before: str, qt: QuantityTables) -> str | None:
     return f"{m[1]} lead"
 
 
+def _part_of_set(
+    text: str, end: int, earlier: list[Quantity], qt: QuantityTables
+) -> tuple[str, str | None] | None:
+    """'At least four of the lobbyists … Two of the four also raised funds': a part of a
+    bare set ('of the four') counts what the paragraph's figure of that size counts."""
+    m = re.match(r"\s+of\s+(?:the|these|those)\s+([\w,]+)(?![\w-])", text[end : end + 40])
+    if m is None:
+        return None
+    size = parse_number(m[1], qt.nums)
+    if size is None:
+        return None
+    para = text.rfind("\n\n", 0, end) + 1
+    for prev in reversed(earlier):
+        if prev.start < para:
+            break  # the set is counted in the same paragraph
+        if prev.value == size and prev.what_head is not None and prev.unit is None:
+            what = prev.what or ""
+            if prev.predicate:
+                what = what.replace(prev.predicate, "").strip()
+            return (what, prev.kind) if what else None
+    return None
+
+
 def _only_unit(phrase: str, qt: QuantityTables) -> bool:
     """A counted phrase that is only a measure's or a share's word ('GW', 'percent')."""
     return phrase.lower() in qt.measures
@@ -1506,6 +1529,10 @@ def find_quantities(
             if amount_what is not None:
                 phrase = amount_what
                 kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
+        if noun is None and not phrase and unit is None and amount_what is None:
+            part = _part_of_set(text, end, out, qt)
+            if part is not None:  # 'Two of the four also raised funds': four lobbyists
+                phrase, kind = part
         if noun is None and not phrase and unit is None and amount_what is None:
             who = _who_phrase(number)  # 'three who allege': people who allege
             if who is not None:
