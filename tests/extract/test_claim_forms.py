@@ -57,6 +57,29 @@ def test_zero_claims(nlp, sentence, predicate):
     assert [(q.value, q.predicate) for q in qs] == [(0, predicate)]
 
 
+def test_no_one_counts_people(nlp):
+    qs, _ = _run(nlp, "The warden said no one else was hurt in the fire.")
+    assert [(q.value, q.predicate, q.what) for q in qs] == [(0, "injured", "people injured")]
+
+
+def test_a_vague_number_of_is_no_count(nlp):
+    qs, _ = _run(nlp, "A number of neighbours gathered outside the bakery.")
+    assert qs == []
+
+
+def test_all_with_a_count_just_given_repeats_it(nlp):
+    qs, rejected = _run(
+        nlp, "Four tenants who sued spoke out. The landlord rejected all four complaints."
+    )
+    assert [q.value for q in qs] == [4]
+    assert "back-reference ('denied all three allegations')" in {r.reason for r in rejected}
+
+
+def test_all_with_a_count_not_given_before_is_a_claim(nlp):
+    qs, _ = _run(nlp, "Rescuers said all 40 passengers were safe.")
+    assert [q.value for q in qs] == [40]
+
+
 def test_lone_victim(nlp):
     qs, _ = _run(nlp, "One woman drowned when the ferry capsized, and a guard was injured.")
     assert [(q.value, q.predicate) for q in qs] == [(1, "killed"), (1, "injured")]
@@ -79,6 +102,9 @@ def test_lone_victim(nlp):
             "count of the writer's own discourse",
         ),
         ("In an emergency, call 112.", "phone or service number"),
+        ("Guards sought a 6 foot, 2 inch man in a red coat.", "height ('5 foot, 8 inch')"),
+        ("The kiosk shows a 640 x 480 map of the park.", "dimensions ('480 x 360')"),
+        ("Its lens takes 800 by 600-pixel stills.", "dimensions ('400 by 352-pixel')"),
     ],
 )
 def test_non_claims_are_rejected_with_a_reason(nlp, sentence, reason):
@@ -109,3 +135,10 @@ def test_a_split_thousands_group_is_never_a_zero(nlp):
 def test_scores_halves_and_ordinals_are_not_claims(nlp, sentence):
     qs, _ = _run(nlp, sentence)
     assert qs == []
+
+
+def test_a_scale_cut_short_before_a_currency(nlp):
+    qs, _ = _run(
+        nlp, "The council sought loans of 4 b. euro and lost 7 mln dollars. Plan b. was off."
+    )
+    assert [(q.value, q.unit) for q in qs] == [(4_000_000_000, "EUR"), (7_000_000, "USD")]

@@ -25,6 +25,7 @@ def _claims(nlp, text):
         ("Up to 500 families may leave.", 500, None, "less_than", "family"),
         ("Four thousand one hundred voters signed.", 4100, None, "exact", "voter"),
         ("Three ships docked.", 3, None, "exact", "ship"),
+        ("An approximate 900 fans waited.", 900, None, "about", "fan"),
         ("Dozens of civilians were killed.", 12, None, "more_than", "civilian"),
         ("Hundreds of tents went up.", 100, None, "more_than", "tent"),
         ("Between 10 and 20 guards stood by.", 10, 20, "range", "guard"),
@@ -495,3 +496,40 @@ def test_a_change_on_a_noun_measures_that_noun(nlp):
 def test_a_table_bar_is_not_what_is_counted(nlp):
     qs = _claims(nlp, "| Pos | Player | Plays |\n| LB | Ada Moss | 61 | 98% |")
     assert all("|" not in (q.what or "") for q in qs)
+
+
+def test_a_toll_noun_takes_its_verb_and_survivors_count_no_deaths(nlp):
+    got = [
+        (q.value, q.predicate)
+        for q in _claims(
+            nlp,
+            "Four victims died and two victims were injured. The three victims were taken "
+            "to a clinic, a nurse said.",
+        )
+    ]
+    assert got == [(4, "killed"), (2, "injured"), (3, None)]
+
+
+def test_a_speed_measures_what_reaches_it(nlp):
+    got = [
+        (q.value, q.unit, q.what)
+        for q in _claims(nlp, "Gusts reached 75 mph as the storm came ashore.")
+    ]
+    assert got == [(75, "mph", "gust")]
+
+
+def test_a_race_lead_is_named_for_who_leads_but_a_change_is_not(nlp):
+    got = [
+        (q.value, q.what)
+        for q in _claims(nlp, "A new survey has Jones up by 3 in Iowa. Sales were up by 5 percent.")
+    ]
+    assert got == [(3, "Jones lead"), (5, None)]
+
+
+def test_a_part_of_a_bare_set_counts_what_the_set_counts(nlp):
+    got = [
+        (q.value, q.what)
+        for q in _claims(nlp, "Six climbers were stranded. Two of the six were flown out.")
+    ]
+    assert got[0] == (6, "climbers")
+    assert got[1][0] == 2 and got[1][1].startswith("climbers")

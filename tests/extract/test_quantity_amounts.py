@@ -313,3 +313,36 @@ def test_a_named_candidate_polling_at_a_share(nlp):
 def test_the_number_before_a_toll_word_is_no_back_reference(nlp):
     found, reasons = _reasons(nlp, "Doctors said 12 of the 70 wounded were still in hospital.")
     assert [q for q in found if q.text.startswith("70")], reasons
+
+
+def test_a_part_of_an_amount_takes_the_gift_and_a_name_part_gives_no_predicate(nlp):
+    from storyline.extract.quantities import find_quantities
+    from storyline.lexicon import Knowledge
+
+    qs = find_quantities(
+        nlp(
+            "A hedge-fund manager has donated $8 million to the group, including "
+            "$3 million last month alone. A pension-fund trustee holds $4 million."
+        ),
+        [],
+        [],
+        Knowledge.shared(),
+    )
+    assert [(q.value, q.predicate) for q in qs] == [
+        (8_000_000, "given"),
+        (3_000_000, "given"),
+        (4_000_000, None),
+    ]
+
+
+def test_money_committed_is_pledged_but_troops_are_not(nlp):
+    from storyline.extract.quantities import find_quantities
+    from storyline.lexicon import Knowledge
+
+    qs = find_quantities(
+        nlp("The heiress is committing $12 million to the charity. The army committed 900 troops."),
+        [],
+        [],
+        Knowledge.shared(),
+    )
+    assert [(q.value, q.predicate) for q in qs] == [(12_000_000, "pledged"), (900, None)]

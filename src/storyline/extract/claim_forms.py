@@ -94,7 +94,10 @@ def _zero(doc: Doc, knowledge: Knowledge) -> list[FormClaim]:
             pred = _predicate(verb, noun, knowledge)
             if pred is None:
                 continue
-            out.append(FormClaim(start, end, 0.0, noun, _noun_phrase(noun), pred, verb or noun))
+            phrase = _noun_phrase(noun)
+            if noun.lower_ in knowledge.claims.get("zero_person_words", ()):
+                phrase = "people"  # 'no one else was injured': nobody, not one
+            out.append(FormClaim(start, end, 0.0, noun, phrase, pred, verb or noun))
         elif low in ("nothing", "any") and tok.head.pos_ in ("VERB", "NOUN"):
             verb, noun = tok.head, tok
             if low == "any":

@@ -166,6 +166,29 @@ def _bare_definite_subject(span: Span, knowledge: Knowledge) -> bool:
     return before in words
 
 
+def _repeated_count(span: Span, knowledge: Knowledge) -> bool:
+    """'… including three who allege it. He denied all three allegations.': 'all' or
+    'both' (`counted_back_reference_words`) before a number whose same words stand in
+    the two sentences before repeat a count just given; it is no new count."""
+    first = span[0]
+    doc = first.doc
+    words = set(knowledge.claims.get("counted_back_reference_words", ()))
+    if first.i == 0 or doc[first.i - 1].lower_ not in words:
+        return False
+    number = [t.lower_ for t in span if t.like_num]
+    if not number:
+        return False
+    sent = first.sent
+    lo = sent.start
+    for _ in range(2):
+        if lo == 0:
+            break
+        lo = doc[lo - 1].sent.start
+    before = doc[lo : first.i - 1]
+    n = len(number)
+    return any([t.lower_ for t in before[i : i + n]] == number for i in range(len(before)))
+
+
 def _age_of_person(span: Span, knowledge: Knowledge) -> bool:
     """'until he was 100', 'when she was 12': a bare number a form of 'be' gives a person
     (a personal pronoun or a person's name) is the person's age."""
@@ -195,6 +218,8 @@ def parse_reason(span: Span, noun: Token | None, knowledge: Knowledge) -> str | 
         return "part of a name (model, version, road)"  # 'an Opteron 3200 or 4200 part'
     if noun is None and _bare_definite_subject(span, knowledge):
         return "back-reference ('the four went on')"
+    if noun is not None and _repeated_count(span, knowledge):
+        return "back-reference ('denied all three allegations')"
     if noun is None and _age_of_person(span, knowledge):
         return "age ('until he was 100')"
     if noun is not None and noun.lemma_.lower() in discourse:

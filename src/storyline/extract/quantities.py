@@ -108,6 +108,11 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
     _PLUS_ALL = _NUMS.get("fraction_suffixes", {})
     _PLUS = alternation([w for w in _PLUS_ALL if w[:1].isalnum()]) or "(?!)"
     _PLUS_GLUED = alternation([w for w in _PLUS_ALL if not w[:1].isalnum()]) or "(?!)"
+    # '110 b. euro', '5 mln dollars': a scale cut short, read only before a currency
+    _ABBREV = (
+        rf"\s*(?i:{alternation(_NUMS.get('scale_abbreviations', {})) or '(?!)'})"
+        rf"(?=\s*(?i:{alternation([w for w in _CURRENCY if w.isalpha()])})\b)"
+    )
     _SPACED = (
         rf"\d{{1,3}}\.\s\d{{1,2}}(?![\d,])"
         rf"(?=\s*[-–]?\s*(?i:{_SCALE}|bn|mn|m)\b|\s*%|\s*(?i:percent|per\s+cent)\b)"
@@ -117,7 +122,7 @@ def _compile(knowledge: Knowledge) -> QuantityTables:
         # '$2. 6 - million': a decimal point the source spaced, kept where a scale or a
         # share follows (a bare '9. 35' may be a clock time or two sentences)
         rf"(?P<num>(?:{_SPACED}|{_SPACED_THOUSANDS}|{_DIGITS})(?:[-–](?P<high>{_DIGITS}))?"
-        rf"(?:(?:\s*|\s*[-–]\s*)(?i:{_SCALE}|bn|mn|m|k)\b)?|"
+        rf"(?:(?:\s*|\s*[-–]\s*)(?i:{_SCALE}|bn|mn|m|k)\b|{_ABBREV})?|"
         rf"(?P<frac>(?i:(?:a\s+|one\s+)?half(?=\s+of\b)|{_FRACTION_NOT_HALF})"
         rf"(?=\s+of\b|\s+(?:since|from|to|in)\b|[.,;]|\s*$))|"  # 'a third person': an ordinal
         rf"(?i:(?:(?:a|several|a\s+few)\s+)?(?:{_WORD}|{_SCALE})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*)"
@@ -201,9 +206,10 @@ def _value(m: re.Match[str], qt: QuantityTables) -> tuple[float | None, str]:
         return float(qt.nums["vague"][low]), "more_than"
     # a fraction written after the whole ('3 1/2', 'three and a half'): added to it
     plus = qt.nums.get("fraction_suffixes", {}).get(re.sub(r"\s+", " ", m["plus"] or "").strip())
-    sm = re.match(rf"^({_DIGITS})\s*(?:[-–]\s*)?([a-zA-Z]+)$", num)  # '$140-million'
+    sm = re.match(rf"^({_DIGITS})\s*(?:[-–]\s*)?([a-zA-Z]+\.?)$", num)  # '$140-million'
     if sm:
-        scale = qt.nums["scales"].get(sm[2].lower())
+        low2 = sm[2].lower()
+        scale = qt.nums["scales"].get(low2, qt.nums.get("scale_abbreviations", {}).get(low2))
         if scale is None:
             return None, "exact"
         return (float(sm[1].replace(",", "")) + (plus or 0)) * scale, "exact"
@@ -433,6 +439,11 @@ def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str
             continue
         own = not (tok is noun and institutional)
         if own and tok.lemma_.lower() in qt.toll and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+            if tok.pos_ == "NOUN" and _survived(tok, qt):
+                return None  # 'the three victims were taken to the hospital': no deaths
+            verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else None
+            if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in qt.toll:
+                return qt.toll[verb.lemma_.lower()]  # 'two victims were injured'
             return qt.toll[tok.lemma_.lower()]
         # a participle on the noun is its own ('three policemen killed and nine injured',
         # where the parse makes 'policemen' the subject of 'injured')
@@ -454,6 +465,16 @@ def _own_predicate(number: Token, noun: Token | None, qt: QuantityTables) -> str
                     if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in qt.toll:
                         return qt.toll[c.lemma_.lower()]
     return None
+
+
+def _survived(noun: Token, qt: QuantityTables) -> bool:
+    """'the three victims were taken to the hospital', 'two victims were treated': a toll
+    noun whose own verb says the people lived (`survivor_verbs`, data/claims.json) counts
+    no deaths, whatever the noun says alone."""
+    verbs = set(qt.claims.get("survivor_verbs", ()))
+    heads = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+    heads += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    return any(v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs for v in heads)
 
 
 def _toll_after(span: Span, noun: Token | None, qt: QuantityTables) -> str | None:
@@ -1140,6 +1161,48 @@ def _label_what(before: str, share: bool, qt: QuantityTables) -> str | None:
     return label
 
 
+def _lead_what(number: Token, before: str, qt: QuantityTables) -> str | None:
+    """'Marsh up by 4 points', 'Jones is ahead by 1': a race's lead, named for the one who
+    leads (a capitalised name right before a `lead_words` word and 'by')."""
+    words = alternation(qt.claims.get("lead_words", ())) or "(?!)"
+    m = re.search(
+        rf"(?-i:\b([A-Z][\w'’.-]+))\s+(?:(?:is|was|are|were|now)\s+)?(?i:{words})\s+by\s+$",
+        before,
+    )
+    if m is None:
+        return None
+    at = number.sent.start_char + m.start(1)
+    name = next((t for t in number.sent if t.idx == at), None)
+    if name is None or name.pos_ != "PROPN" or name.dep_ == "pobj":
+        return None  # 'Sales were up by 5 percent', 'shares in Acme were up': no race
+    if name.ent_type_ not in ("PERSON", "NORP", ""):
+        return None  # a firm or a place up by a figure: a change
+    return f"{m[1]} lead"
+
+
+def _part_of_set(
+    text: str, end: int, earlier: list[Quantity], qt: QuantityTables
+) -> tuple[str, str | None] | None:
+    """'At least four of the lobbyists … Two of the four also raised funds': a part of a
+    bare set ('of the four') counts what the paragraph's figure of that size counts."""
+    m = re.match(r"\s+of\s+(?:the|these|those)\s+([\w,]+)(?![\w-])", text[end : end + 40])
+    if m is None:
+        return None
+    size = parse_number(m[1], qt.nums)
+    if size is None:
+        return None
+    para = text.rfind("\n\n", 0, end) + 1
+    for prev in reversed(earlier):
+        if prev.start < para:
+            break  # the set is counted in the same paragraph
+        if prev.value == size and prev.what_head is not None and prev.unit is None:
+            what = prev.what or ""
+            if prev.predicate:
+                what = what.replace(prev.predicate, "").strip()
+            return (what, prev.kind) if what else None
+    return None
+
+
 def _only_unit(phrase: str, qt: QuantityTables) -> bool:
     """A counted phrase that is only a measure's or a share's word ('GW', 'percent')."""
     return phrase.lower() in qt.measures
@@ -1187,6 +1250,8 @@ def _money_predicate(number: Token, qt: QuantityTables) -> str | None:
         pred = qt.claims.get("predicates", {}).get(tok.lemma_.lower())
         if pred not in qt.claims.get("money_predicates", []):
             continue
+        if tok.dep_ == "compound" or (tok.i > 0 and tok.nbor(-1).text == "-"):
+            continue  # 'a hedge-fund manager': a name's part says nothing of the money
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if tok.pos_ == "VERB" and tok.i not in governing and obj is not None:
             # 'Kerry lost the race and ended with $14 million unspent': a verb with an
@@ -1465,6 +1530,10 @@ def find_quantities(
                 phrase = amount_what
                 kind = " ".join(w for w in phrase.split() if w not in qt.claims["periods"])
         if noun is None and not phrase and unit is None and amount_what is None:
+            part = _part_of_set(text, end, out, qt)
+            if part is not None:  # 'Two of the four also raised funds': four lobbyists
+                phrase, kind = part
+        if noun is None and not phrase and unit is None and amount_what is None:
             who = _who_phrase(number)  # 'three who allege': people who allege
             if who is not None:
                 phrase, kind = who, "person"
@@ -1473,6 +1542,11 @@ def find_quantities(
             label = _label_what(text[number.sent.start_char : start], False, qt)
             if label is not None:
                 amount_what = phrase = kind = label
+        if amount_what is None and (noun is None or unit_only) and unit in (None, "%"):
+            lead_what = _lead_what(number, text[number.sent.start_char : start], qt)
+            if lead_what is not None:  # 'polls show Marsh up by 4 points'
+                amount_what = phrase = lead_what
+                kind = "lead"
         # '15 percent' alone: what it measures is in its clause ('Turnout hit 15 percent')
         bare_share = unit == "%" and not phrase
         lead = span[0] if span[0].i < number.i and not span[0].like_num else None
