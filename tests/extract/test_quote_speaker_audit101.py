@@ -1,0 +1,66 @@
+"""Speaker rules from the seed-101 attribution audit's error classes: abstract nouns as
+speakers, words only described, a question put to someone, a relayed statement that names
+its own speaker (snippets of our own)."""
+
+from __future__ import annotations
+
+from storyline.extract.mentions import find_mentions
+from storyline.extract.quotes import find_quotes
+from storyline.lexicon import Knowledge
+
+K = Knowledge.shared()
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_mentions(doc), K)
+
+
+def _speakers(quotes):
+    return [(q.speaker_text, q.text) for q in quotes]
+
+
+def test_rumours_are_not_a_speaker(nlp):
+    quotes = _quotes(nlp, "The flood was followed by rumours suggesting the dam had been opened.")
+    assert not any(q.text.startswith("the dam") for q in quotes), _speakers(quotes)
+
+
+def test_a_step_is_not_a_speaker(nlp):
+    text = "The first step toward a calm home is figuring out what quiet means to you."
+    quotes = _quotes(nlp, text)
+    assert quotes == [], _speakers(quotes)
+
+
+def test_a_body_figuring_out_still_speaks(nlp):
+    text = "The council is figuring out what the rules mean for renters."
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_text for q in quotes] == ["The council"], _speakers(quotes)
+
+
+def test_words_only_described_are_no_statement(nlp):
+    text = "The minister has offered warm words about the king, but denied any deal."
+    quotes = _quotes(nlp, text)
+    assert not any("warm words" in q.text for q in quotes), _speakers(quotes)
+
+
+def test_a_question_put_to_someone_is_not_their_statement(nlp):
+    text = "On the radio show, the governor was asked why she thinks her plan is not more popular."
+    quotes = _quotes(nlp, text)
+    assert quotes == [], _speakers(quotes)
+
+
+def test_a_statement_naming_its_speaker_is_not_the_relays(nlp):
+    text = (
+        "So far, there is no sign the two outbreaks are linked, the provincial health "
+        "bureau said, according to Reuters."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes, _speakers(quotes)
+    assert all(q.speaker_text != "Reuters" for q in quotes), _speakers(quotes)
+    assert any("health bureau" in (q.speaker_text or "") for q in quotes), _speakers(quotes)
+
+
+def test_according_to_alone_still_gives_the_source(nlp):
+    text = "The two outbreaks are not linked, according to the provincial health bureau."
+    quotes = _quotes(nlp, text)
+    assert any("health bureau" in (q.speaker_text or "") for q in quotes), _speakers(quotes)
