@@ -64,3 +64,20 @@ def test_according_to_alone_still_gives_the_source(nlp):
     text = "The two outbreaks are not linked, according to the provincial health bureau."
     quotes = _quotes(nlp, text)
     assert any("health bureau" in (q.speaker_text or "") for q in quotes), _speakers(quotes)
+
+
+def test_a_name_inside_the_speakers_phrase_is_someone_else(nlp):
+    text = (
+        "Mara Lind died in March. Although representatives of Mara Lind's family suggested "
+        "the singer may have been poisoned, the coroner found no evidence."
+    )
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text.startswith("the singer")]
+    assert found and found[0].speaker_cluster is None, _speakers(quotes)
+    assert found[0].speaker_text.startswith("representatives"), _speakers(quotes)
+
+
+def test_a_named_spokesman_keeps_his_name(nlp):
+    text = "The spokesman for the council, Ivan Petrov, said the bridge will close."
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_text for q in quotes] == ["Ivan Petrov"], _speakers(quotes)

@@ -120,9 +120,7 @@ def _words_described(parts: list[Token], cues: Cues) -> bool:
     head = parts[0]
     if head.lemma_.lower() not in cues.word_nouns:
         return False
-    return not any(
-        c.dep_ in ("acl", "ccomp", "relcl", "appos") or c.is_quote for c in head.subtree
-    )
+    return not any(c.dep_ in ("acl", "ccomp", "relcl", "appos") or c.is_quote for c in head.subtree)
 
 
 def _asked_question(verb: Token, cues: Cues) -> bool:
