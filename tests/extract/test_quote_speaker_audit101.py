@@ -81,3 +81,22 @@ def test_a_named_spokesman_keeps_his_name(nlp):
     text = "The spokesman for the council, Ivan Petrov, said the bridge will close."
     quotes = _quotes(nlp, text)
     assert [q.speaker_text for q in quotes] == ["Ivan Petrov"], _speakers(quotes)
+
+
+def test_the_company_after_another_body_named_as_subject_is_left_open(nlp):
+    text = (
+        "Harbor Media Holdings owns many papers. Earlier this year, Coastline reportedly cut "
+        'more than 60 jobs (the company would not give the number but called it "minor").'
+    )
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text == "minor"]
+    assert found and found[0].speaker_cluster is None, _speakers(quotes)
+
+
+def test_the_company_still_resolves_when_no_other_body_intervenes(nlp):
+    text = (
+        "Harbor Media Holdings owns many papers. Earlier this year, the company reportedly "
+        'cut 60 jobs, and it called the cuts "minor".'
+    )
+    quotes = _quotes(nlp, text)
+    assert any(q.speaker_cluster for q in quotes), _speakers(quotes)
