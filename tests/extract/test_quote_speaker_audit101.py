@@ -100,3 +100,15 @@ def test_the_company_still_resolves_when_no_other_body_intervenes(nlp):
     )
     quotes = _quotes(nlp, text)
     assert any(q.speaker_cluster for q in quotes), _speakers(quotes)
+
+
+def test_a_relayed_statement_gets_its_own_speaker(nlp):
+    text = (
+        "As yet, there is no firm evidence tying the third case to the earlier two, the "
+        "Inner Mongolia health commission said, according to Reuters."
+    )
+    quotes = _quotes(nlp, text)
+    assert all(q.speaker_text != "Reuters" for q in quotes), _speakers(quotes)
+    found = [q for q in quotes if q.text.startswith("As yet")]
+    assert len(found) == 1 and "health commission" in found[0].speaker_text, _speakers(quotes)
+    assert found[0].text.endswith("the earlier two"), _speakers(quotes)

@@ -469,15 +469,19 @@ def _paragraph_clip(sent, i: int):
     return sent.doc[lo:hi]
 
 
-def _said_inside(doc: Doc, lo: int, hi: int, cues: Cues) -> bool:
-    """'…, the health bureau said, according to Reuters': the statement names its own
-    speaker at its end; the outer source only relays it."""
+def _said_inside(doc: Doc, lo: int, hi: int, cues: Cues) -> Token | None:
+    """'…, the health bureau said, according to Reuters': the subject of the speech verb
+    that ends the statement (its own speaker; the outer source only relays it)."""
     verb = doc[hi - 1]
     if verb.lemma_.lower() not in cues.indirect_verbs or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    return any(
-        c.dep_ == "nsubj" and lo <= c.i < verb.i and c.lower_ not in cues.first_person
-        for c in verb.children
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and lo < c.left_edge.i and c.lower_ not in cues.first_person
+        ),
+        None,
     )
 
 
@@ -520,7 +524,25 @@ def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
                 if doc[hi - 1].text in ("”", "’", '"'):
                     break
                 hi -= 1
-            if hi - lo < 2 or _said_inside(doc, lo, hi, cues):
+            if hi - lo < 2:
+                continue
+            inner = _said_inside(doc, lo, hi, cues)
+            if inner is not None:
+                # the statement's own speaker, not the outer source that relays it
+                verb = doc[hi - 1]
+                end = inner.left_edge.i
+                while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                if end - lo >= 2 and not any(c.dep_ == "ccomp" for c in verb.children):
+                    # (with a 'ccomp' the verb's own statement is found above)
+                    att = Attribution(
+                        "indirect",
+                        doc[lo].idx,
+                        doc[end - 1].idx + len(doc[end - 1].text),
+                        cue_start=verb.idx,
+                        cue_end=verb.idx + len(verb.text),
+                    )
+                    out.append((att, inner))
                 continue
             att = Attribution(
                 "indirect",
