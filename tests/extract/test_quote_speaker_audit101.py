@@ -112,3 +112,21 @@ def test_a_relayed_statement_gets_its_own_speaker(nlp):
     found = [q for q in quotes if q.text.startswith("As yet")]
     assert len(found) == 1 and "health commission" in found[0].speaker_text, _speakers(quotes)
     assert found[0].text.endswith("the earlier two"), _speakers(quotes)
+
+
+def test_it_after_a_speaking_document_is_not_the_body_it_names(nlp):
+    text = (
+        "The document says Jon Reyes is raising money for Acme Builders L.L.C., or A.B., a "
+        "developer that it says is working with Orion Hotels. A.B. has a 30-year history "
+        "of developing hotels and built and sold two over the last two years, it said."
+    )
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text.startswith("A.B. has")]
+    assert found and found[0].speaker_cluster is None, _speakers(quotes)
+
+
+def test_it_after_a_company_still_resolves(nlp):
+    text = "Nordvik Shipping Ltd. won the port contract on Monday. It said it will hire 40 workers."
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text.startswith("it will hire")]
+    assert found and found[0].speaker_cluster, _speakers(quotes)

@@ -790,6 +790,9 @@ class References:
         parallel = self._parallel_object(t, types)
         if parallel is not None:
             return Resolution("pronoun", parallel)
+        medium = self._speaking_medium(t) if low in ("it", "its") else None
+        if medium is not None:
+            return Resolution("pronoun", reason=f"refers to '{medium.text}', not a named entity")
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
@@ -855,6 +858,26 @@ class References:
             # later 'she' is not Ford
             ref.gender = gender
         return Resolution("pronoun", ref)
+
+    def _speaking_medium(self, t: Token) -> Token | None:
+        """'The document says X is raising money … It said …': 'it', the subject of a
+        speech verb, after a medium or record that was the subject of one in this sentence
+        or the one before; the medium speaks on, not a body named in what it said."""
+        if t.dep_ not in SUBJECT_DEPS or not self._speaks(t):
+            return None
+        s = self._sent[t.i]
+        kinds = self.cues.media_nouns | self.cues.evidence
+        for u in reversed(self.doc[: t.i]):
+            if self._sent[u.i] < s - 1:
+                break
+            if (
+                u.pos_ == "NOUN"
+                and u.dep_ in SUBJECT_DEPS
+                and u.lemma_.lower() in kinds
+                and self._speaks(u)
+            ):
+                return u
+        return None
 
     def _speaks(self, t: Token) -> bool:
         """The subject (or its apposition) of a speech verb."""
