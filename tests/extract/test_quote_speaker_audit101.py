@@ -130,3 +130,9 @@ def test_it_after_a_company_still_resolves(nlp):
     quotes = _quotes(nlp, text)
     found = [q for q in quotes if q.text.startswith("it will hire")]
     assert found and found[0].speaker_cluster, _speakers(quotes)
+
+
+def test_a_program_offering_something_is_no_speaker(nlp):
+    text = "The housing plan has become a hot topic: a state program that essentially offers loans for votes."
+    quotes = _quotes(nlp, text)
+    assert quotes == [], _speakers(quotes)
