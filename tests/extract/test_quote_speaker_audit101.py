@@ -133,6 +133,9 @@ def test_it_after_a_company_still_resolves(nlp):
 
 
 def test_a_program_offering_something_is_no_speaker(nlp):
-    text = "The housing plan has become a hot topic: a state program that essentially offers loans for votes."
+    text = (
+        "The housing plan has become a hot topic: a state program that essentially "
+        "offers loans for votes."
+    )
     quotes = _quotes(nlp, text)
     assert quotes == [], _speakers(quotes)
