@@ -391,6 +391,20 @@ def _modifier_name(head: Token, mention: LocalMention) -> bool:
     return head.pos_ == "NOUN" and mention.end <= head.idx
 
 
+def _prepositional_name(head: Token, mention: LocalMention) -> bool:
+    """A name inside a prepositional phrase of a common-noun head ('representatives of
+    Obi's family', 'a lawyer for Obi'): the head is someone else."""
+    if head.pos_ != "NOUN" or mention.start < head.idx:
+        return False
+    for prep in head.children:
+        if prep.dep_ != "prep":
+            continue
+        lo, hi = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge.text)
+        if lo <= mention.start and mention.end <= hi:
+            return True
+    return False
+
+
 def is_pronoun(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words and token.pos_ == "PRON"
 
@@ -415,7 +429,9 @@ def attach_speaker(
     if mention is None:
         # 'the envoy Peter Lund', 'The spokesman, Ivan Petrov,': the name inside the span.
         mention = mentions.within(att.speaker_start, att.speaker_end, {"PERSON"})
-        if mention is not None and _modifier_name(head, mention):
+        if mention is not None and (
+            _modifier_name(head, mention) or _prepositional_name(head, mention)
+        ):
             mention = None  # 'Clinton campaign allies', 'Obi's lawyer': not that person
     if mention is None:
         mention = mentions.by_description(head)

@@ -790,6 +790,9 @@ class References:
         parallel = self._parallel_object(t, types)
         if parallel is not None:
             return Resolution("pronoun", parallel)
+        medium = self._speaking_medium(t) if low in ("it", "its") else None
+        if medium is not None:
+            return Resolution("pronoun", reason=f"refers to '{medium.text}', not a named entity")
         s, p = self._sent[t.i], self._para[t.i]
         hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
         scores: dict[str | None, tuple[int, _Occurrence]] = {}
@@ -855,6 +858,26 @@ class References:
             # later 'she' is not Ford
             ref.gender = gender
         return Resolution("pronoun", ref)
+
+    def _speaking_medium(self, t: Token) -> Token | None:
+        """'The document says X is raising money … It said …': 'it', the subject of a
+        speech verb, after a medium or record that was the subject of one in this sentence
+        or the one before; the medium speaks on, not a body named in what it said."""
+        if t.dep_ not in SUBJECT_DEPS or not self._speaks(t):
+            return None
+        s = self._sent[t.i]
+        kinds = self.cues.media_nouns | self.cues.evidence
+        for u in reversed(self.doc[: t.i]):
+            if self._sent[u.i] < s - 1:
+                break
+            if (
+                u.pos_ == "NOUN"
+                and u.dep_ in SUBJECT_DEPS
+                and u.lemma_.lower() in kinds
+                and self._speaks(u)
+            ):
+                return u
+        return None
 
     def _speaks(self, t: Token) -> bool:
         """The subject (or its apposition) of a speech verb."""
@@ -944,7 +967,13 @@ class References:
             if home is not None:
                 return Resolution(how, home)
         if orgs:
-            return self._pick(t, orgs, how)
+            picked = self._pick(t, orgs, how)
+            other = self._other_subject_body(t, picked.referent, lemma)
+            if other is not None:
+                # 'GateHouse laid off 60 (the company would not say how many)': the body
+                # just named as subject may be the company though its name does not say so
+                return Resolution(how, reason=f"ambiguous: {other.name} named as subject")
+            return picked
         issuer = self.issuer()
         if issuer is not None and (lemma in issuer.name_words() or low in issuer.name_words()):
             return Resolution("issuer", issuer)
@@ -966,6 +995,36 @@ class References:
             if introduced is not None:
                 return Resolution(how, introduced)
         return Resolution(how, reason=f"no entity of the document is '{t.text}'")
+
+    def _other_subject_body(self, t: Token, picked: Referent | None, lemma: str) -> Referent | None:
+        """Another body of a type the descriptor fits, the subject of a clause of t's own
+        sentence after the picked candidate's last mention."""
+        if picked is None or lemma == "government":
+            return None  # a government is found by its country ('_home_government')
+        types = self.words.descriptor_types.get(lemma, ORG_TYPES - {"GPE"})
+        hi = bisect_left(self._occ, _Occurrence(t.i, 0, 0, False, None))
+        s = self._sent[t.i]
+        for occ in reversed(self._occ[:hi]):
+            if occ.sentence != s or occ.key == picked.key:
+                return None
+            ref = self.referents.get(occ.key) if occ.key else None
+            if (
+                ref is not None
+                and occ.subject
+                and not occ.quoted
+                and ref.type in types
+                and ref.type == picked.type
+                and self._kind_unknown(ref)
+            ):
+                return ref
+        return None
+
+    def _kind_unknown(self, ref: Referent) -> bool:
+        """No descriptor word in the body's names or kinds: it may be any kind of body."""
+        names = " ".join(f" {n} " for n in ref.names | ref.kinds)
+        return not any(
+            f" {word} " in names for table in self.words.organisations.values() for word in table
+        )
 
     def _home_government(self, t: Token, governments: list[Referent]) -> Referent | None:
         """'the government' before any government is named: the government of the first

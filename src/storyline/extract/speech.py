@@ -58,6 +58,8 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
     subject = subject_of(verb, cues)
     if subject is None or subject.lower_ in cues.first_person or subject.i > verb.i:
         return None
+    if subject.lemma_.lower() in cues.abstract_subjects:
+        return None  # 'rumours suggesting a deal': no one speaks
     if verb.lemma_.lower() in cues.weak_verbs and subject.lemma_.lower() not in cues.evidence:
         return None  # 'she knows the area': only data ('a poll shows …') states a finding
     parts = [
@@ -91,6 +93,8 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
             return None  # 'described the merger', 'will discuss the following': a topic
     if not parts or paras[subject.i] != paras[verb.i]:
         return None
+    if _words_described(parts, cues):
+        return None  # 'offered warm words about the king': no words given
     doc = verb.doc
     lo = min(c.left_edge.i for c in parts)
     hi = max(c.right_edge.i for c in parts) + 1
@@ -106,6 +110,32 @@ def _object_statement(verb: Token, cues: Cues, paras: list[int]):
         "indirect", span.start_char, span.end_char, verb.idx, verb.idx + len(verb.text)
     )
     return att, subject
+
+
+def _words_described(parts: list[Token], cues: Cues) -> bool:
+    """'offered warm words about X', 'had kind remarks for Y': the object only describes
+    words (no 'that' clause or quotation of them)."""
+    if len(parts) != 1 or parts[0].dep_ != "dobj":
+        return False
+    head = parts[0]
+    if head.lemma_.lower() not in cues.word_nouns:
+        return False
+    return not any(c.dep_ in ("acl", "ccomp", "relcl", "appos") or c.is_quote for c in head.subtree)
+
+
+def _asked_question(verb: Token, cues: Cues) -> bool:
+    """'She was asked why she thinks …': the clause is the question put to her, not her
+    words."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues.asking_verbs:
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    asked = any(
+        c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("whether", "if")
+        for c in verb.children
+        if c.i < verb.i
+    )
+    return passive and asked
 
 
 def _phrasal_act(verb: Token, cues: Cues) -> bool:
@@ -218,6 +248,8 @@ def indirect_speech(
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.refusal_verbs:
             continue  # 'refused to say whether …': no words came
+        if _asked_question(token, cues):
+            continue
         clause = _complement(token, cues) if clausal else None
         if clause is not None and lemma in cues.weak_verbs and clause.pos_ not in ("VERB", "AUX"):
             continue  # 'voters who find him intolerable': a judgement, no clause stated
@@ -249,6 +281,8 @@ def indirect_speech(
         subject = subject_of(token, cues)
         if subject is None or subject.i == clause.i or subject.lower_ in cues.first_person:
             continue
+        if subject.lemma_.lower() in cues.abstract_subjects:
+            continue  # 'theories suggesting …', 'the first step is figuring out …'
         if _unknown(token, clause, cues):
             continue
         if paras[subject.i] != paras[token.i] or paras[clause.i] != paras[token.i]:
@@ -435,6 +469,22 @@ def _paragraph_clip(sent, i: int):
     return sent.doc[lo:hi]
 
 
+def _said_inside(doc: Doc, lo: int, hi: int, cues: Cues) -> Token | None:
+    """'…, the health bureau said, according to Reuters': the subject of the speech verb
+    that ends the statement (its own speaker; the outer source only relays it)."""
+    verb = doc[hi - 1]
+    if verb.lemma_.lower() not in cues.indirect_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and lo < c.left_edge.i and c.lower_ not in cues.first_person
+        ),
+        None,
+    )
+
+
 def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
     out: list[tuple[Attribution, Token]] = []
     lowers = [t.lower_ for t in doc]
@@ -475,6 +525,24 @@ def _according_to(doc: Doc, cues: Cues) -> list[tuple[Attribution, Token]]:
                     break
                 hi -= 1
             if hi - lo < 2:
+                continue
+            inner = _said_inside(doc, lo, hi, cues)
+            if inner is not None:
+                # the statement's own speaker, not the outer source that relays it
+                verb = doc[hi - 1]
+                end = inner.left_edge.i
+                while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                if end - lo >= 2 and not any(c.dep_ == "ccomp" for c in verb.children):
+                    # (with a 'ccomp' the verb's own statement is found above)
+                    att = Attribution(
+                        "indirect",
+                        doc[lo].idx,
+                        doc[end - 1].idx + len(doc[end - 1].text),
+                        cue_start=verb.idx,
+                        cue_end=verb.idx + len(verb.text),
+                    )
+                    out.append((att, inner))
                 continue
             att = Attribution(
                 "indirect",

@@ -85,6 +85,8 @@ class Cues:
     withheld_speech: frozenset[str] = frozenset()
     phrasal_acts: frozenset[str] = frozenset()
     linking_verbs: frozenset[str] = frozenset()
+    abstract_subjects: frozenset[str] = frozenset()
+    word_nouns: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()  # entity_words.toml: 'the book "X"' is a title
 
 
@@ -171,4 +173,6 @@ def load_cues(files: DataFiles, extra: tuple[Path, ...] = ()) -> Cues:
         withheld_speech=_words(raw["indirect"].get("withheld_speech", [])),
         phrasal_acts=_words(raw["indirect"].get("phrasal_acts", [])),
         linking_verbs=_words(raw["indirect"].get("linking_verbs", [])),
+        abstract_subjects=_words(raw["indirect"].get("abstract_subjects", [])),
+        word_nouns=_words(raw["indirect"].get("word_nouns", [])),
     )
