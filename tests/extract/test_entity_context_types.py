@@ -6,7 +6,7 @@ common noun's abbreviation, a product's plan, a city listed beside a club, event
 
 from __future__ import annotations
 
-from storyline.extract.mentions import find_mentions
+from storyline.extract.mentions import _runs, find_mentions
 
 
 def _mentions(nlp, text: str) -> dict[str, str]:
@@ -200,3 +200,50 @@ def test_an_ampersand_abbreviation_of_a_place_named_in_full(nlp) -> None:
     )
     short = [m for m in mentions if m.text == "A&B"]
     assert all(m.type == "GPE" and m.name == "Antigua and Barbuda" for m in short)
+
+
+def test_a_strategy_a_budget_and_a_coverage_heading_are_no_bodies(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The carriers want the Commission to adopt a new European Rail Strategy before the "
+        "summer. Read more: Wind Farms Win Big in Norway's Federal Budget — Now What? The "
+        "ministers spoke. MORE COLLEGE HOCKEY COVERAGE: The Orvale Transport Agency said "
+        "nothing.",
+    )
+    assert "European Rail Strategy" not in found
+    assert "Federal Budget" not in found
+    assert "COLLEGE HOCKEY COVERAGE" not in found
+    assert found.get("Norway") == "GPE"
+    assert found.get("Orvale Transport Agency") == "ORG"
+
+
+def test_a_tagged_span_is_cut_at_and_the(nlp) -> None:
+    doc = nlp("Passes are sold through Tixly and the Orvale Lakes Fest website.")
+    start = next(t.i for t in doc if t.text == "Tixly")
+    end = next(t.i for t in doc if t.text == "Fest") + 1
+    pieces = [doc[s:e].text for s, e in _runs(list(range(start, end)), doc)]
+    assert pieces == ["Tixly", "the Orvale Lakes Fest"]
+
+
+def test_a_mission_and_a_ministry_are_not_one_body(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "There was communication between the Ottawa mission and the ministry in Lagos "
+            "on the position. The Romanian foreign ministry said nothing."
+        )
+    )
+    texts = {m.text for m in mentions}
+    assert not any("mission and the ministry" in t for t in texts)
+    assert "Romanian foreign ministry" in texts
+
+
+def test_a_first_name_after_a_listed_full_name_takes_no_surname(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "And while Silver Brook, Larkhaven and Omar bin Rashed all won again, it was "
+            "a dream for him. David and Jodi Mahler spoke on Friday."
+        )
+    )
+    names = {m.text: m.name for m in mentions}
+    assert names.get("Larkhaven") in {"Larkhaven", None}
+    assert names.get("David") == "David Mahler"

@@ -30,6 +30,7 @@ MENTIONS = "storyline_mentions"
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FACILITY"}
 _KEEP_AS_IS = {"EVENT": "EVENT"}
+_BODY_JOINERS = {"of", "for", "and", "&"}  # 'Office of Management and Budget' is a body
 _BIG_PLACE_POP = 100_000  # a place this big is read as the place in a list of names
 _LOCATIVE = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards",
@@ -407,6 +408,7 @@ class MentionFinder:
             j = p.start - 1  # the token after the item before
             if doc[j - 1].text == ",":
                 j -= 1  # the serial comma
+            listed = False  # the last item seen follows a comma
             while (item := by_end.get(j)) is not None and item.end - item.start == 1:
                 tok = doc[item.start]
                 if (
@@ -419,10 +421,13 @@ class MentionFinder:
                     items = []
                     break
                 items.append(item)
-                if item.start >= 1 and doc[item.start - 1].text == ",":
+                listed = item.start >= 1 and doc[item.start - 1].text == ","
+                if listed:
                     j = item.start - 1
                 else:
                     break
+            if listed:
+                items = []  # 'Storm Cloud, Orvale and Ana de Souza': a list of other things
             for item in items:
                 item.label, item.family = "PERSON", family
 
@@ -844,7 +849,13 @@ class MentionFinder:
             if t.lower_ not in bodies and t.lemma_.lower() not in bodies:
                 continue
             j = t.i - 1
-            while j >= 0 and j >= t.i - 3 and doc[j].is_lower and doc[j].is_alpha:
+            while (
+                j >= 0
+                and j >= t.i - 3
+                and doc[j].is_lower
+                and doc[j].is_alpha
+                and not doc[j].is_stop  # not 'the Ottawa mission and the ministry'
+            ):
                 j -= 1  # 'foreign', 'health', 'defence'
             if j < 0 or not doc[j].text[:1].isupper() or taken[t.i]:
                 continue
@@ -1317,6 +1328,14 @@ class MentionFinder:
                 continue
             if c.type == "ORG" and n >= 2 and doc[c.end - 1].lower_ in w["scheme_words"]:
                 c.type = None  # 'the Rent Support Scheme': a programme, no body
+                continue
+            if (
+                c.type == "ORG"
+                and n >= 2
+                and doc[c.end - 1].lower_ in w["document_words"]
+                and not any(doc[k].lower_ in _BODY_JOINERS for k in range(c.start, c.end))
+            ):
+                c.type = None  # 'a new Northern Rail Strategy', 'the Federal Budget': no body
                 continue
             of = next((k for k in range(c.start, c.end) if doc[k].lower_ == "of"), None)
             if (
@@ -1818,7 +1837,8 @@ def _same_name_same_type(doc: Doc, cands: list[_Cand]) -> None:
 
 def _runs(indices: list[int], doc: Doc | None = None) -> list[tuple[int, int]]:
     """Contiguous runs of token indices, broken at line breaks and separators (an entity
-    the model ran across 'Reuters\nSyria army' or 'Palmyra -- L.A. Times')."""
+    the model ran across 'Reuters\nSyria army' or 'Palmyra -- L.A. Times'), and at 'and
+    the' (two names of a list)."""
     runs: list[tuple[int, int]] = []
     for i in indices:
         if doc is not None and (
@@ -1827,6 +1847,16 @@ def _runs(indices: list[int], doc: Doc | None = None) -> list[tuple[int, int]]:
             if "\n" in doc[i].whitespace_ and not doc[i].is_space and doc[i].text not in _BREAKS:
                 _extend(runs, i)
             runs.append((i + 1, i + 1))  # a closed, empty run
+            continue
+        if (
+            doc is not None
+            and doc[i].text == "and"
+            and i + 1 < len(doc)
+            and doc[i + 1].text == "the"
+            and runs
+            and runs[-1][1] == i
+        ):
+            runs.append((i + 1, i + 1))  # 'through Tixly and the Orvale Fest site': two names
             continue
         _extend(runs, i)
     return [r for r in runs if r[0] < r[1]]
