@@ -247,3 +247,14 @@ def test_a_first_name_after_a_listed_full_name_takes_no_surname(nlp) -> None:
     names = {m.text: m.name for m in mentions}
     assert names.get("Larkhaven") in {"Larkhaven", None}
     assert names.get("David") == "David Mahler"
+
+
+def test_a_saint_a_possessive_and_a_church_word_are_one_building(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The bishop led the Easter service in St. Mark's Basilica, where he baptized eight "
+        "adults. The choir sang at Saint Brigid's Church in Orvale on Friday.",
+    )
+    assert found.get("St. Mark's Basilica") == "FACILITY"
+    assert found.get("Saint Brigid's Church") == "FACILITY"
+    assert "Basilica" not in found

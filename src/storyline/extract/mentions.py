@@ -177,6 +177,7 @@ class MentionFinder:
         out = self._without_titles_of_works(doc, out)
         out = self._without_title_case_runs(doc, out)
         out = self._join_split_places(doc, out)
+        out = self._join_possessive_heads(doc, out)
         out = self._join_over_state_brackets(doc, out)
         out = self._join_legal_forms(doc, out)
         out = self._join_listed_fields(doc, out)
@@ -801,6 +802,30 @@ class MentionFinder:
                 continue
             out.append(c)
         return out
+
+    def _join_possessive_heads(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'St. Anselm's Basilica': the tagger took the saint (cut at the possessive) and
+        the head word apart; a name, its possessive and a building's head word
+        ([possessive_heads]) are one facility."""
+        heads = self.words["possessive_heads"]
+        starts = {c.start: c for c in cands}
+        for c in cands:
+            h = c.end + 1
+            if (
+                c.actor is not None
+                or c.start < 0
+                or h >= len(doc)
+                or doc[c.end].text not in {"'s", "’s"}
+                or not (doc[h].is_title and doc[h].lower_ in heads)
+            ):
+                continue
+            head = starts.get(h)
+            if head is not None:
+                if head.actor is not None or head.end != h + 1:
+                    continue
+                head.start = head.end = -1
+            c.end, c.label = h + 1, "FACILITY"
+        return [c for c in cands if c.start >= 0]
 
     def _state_short_name(self, text: str) -> bool:
         """'Ga.', 'N.B.', 'Md.': a first-level division's short name, known to the
