@@ -258,3 +258,12 @@ def test_a_saint_a_possessive_and_a_church_word_are_one_building(nlp) -> None:
     assert found.get("St. Mark's Basilica") == "FACILITY"
     assert found.get("Saint Brigid's Church") == "FACILITY"
     assert "Basilica" not in found
+
+
+def test_a_country_tagged_as_a_body_is_the_country(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The envoy met the chair of the Senate (Chile’s upper house), Rosa Vidal, on Monday.",
+    )
+    assert found.get("Chile") == "GPE"
+    assert found.get("Rosa Vidal") == "PERSON"

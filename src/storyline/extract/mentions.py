@@ -1220,7 +1220,10 @@ class MentionFinder:
             located = (single or not self._org_named(span)) and (
                 self._locative(doc, c.start) or _signature_line(doc, c)
             )
-            c.type = place if place and (located or named_place) else "ORG"
+            # 'countries such as Cyprus, Greece or Spain', 'Morocco's lower house': a
+            # country's own name is the country, wherever it stands
+            country = single and any(self.gz.places[i][7] == "country" for i in self.gz.exact(text))
+            c.type = place if place and (located or named_place or country) else "ORG"
             if c.type == "ORG" and self._facility_head(span):
                 c.type = "FACILITY"  # 'Coimbra University Hospital', 'Kakuma Refugee Camp'
         elif c.label in {"GPE", "LOC", "FACILITY"}:
