@@ -25,6 +25,7 @@ from storyline.reconcile.corpus import Corpus
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 _FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "continent": 2.0, "region": 1.0, "sea": 1.0}
+_SAINT_WORDS = {"st", "saint", "ste", "sainte"}  # a saint's name before a possessive
 _TOO_BROAD_FOR_A_SITE = {"continent", "region", "sea", "country"}
 _CONTEXT_WEIGHT = 3.0  # share of the document's country context
 _CORPUS_WEIGHT = 1.0  # share of the corpus's country context
@@ -222,7 +223,9 @@ def _embedded(
     runs of one length, the best scored. A one-word run must name a country, a division
     or a region, or a town that is large or that the document names on its own."""
     for name in names:
-        words = name.replace("'s ", " ").replace("’s ", " ").split()
+        raw = name.split()
+        owner = [w.endswith(("'s", "’s")) and k < len(raw) - 1 for k, w in enumerate(raw)]
+        words = [w[:-2] if own else w for w, own in zip(raw, owner, strict=True)]
         n = len(words)
         for size in range(n - 1, 0, -1):
             best: dict[int, float] = {}
@@ -231,6 +234,11 @@ def _embedded(
                 part = words[start : start + size]
                 if not (part[0][:1].isupper() and part[-1][:1].isupper()):
                     continue
+                if owner[start + size - 1] and any(
+                    fold(w).rstrip(".") in _SAINT_WORDS
+                    for w in words[max(0, start - 1) : start + 1]
+                ):
+                    continue  # 'St. Anselm's Basilica': the saint it is named for, no town
                 sub = " ".join(part)
                 key = fold(sub)
                 if key in _EMBEDDED_STOP:
