@@ -267,3 +267,16 @@ def test_a_country_tagged_as_a_body_is_the_country(nlp) -> None:
     )
     assert found.get("Chile") == "GPE"
     assert found.get("Rosa Vidal") == "PERSON"
+
+
+def test_an_outlet_run_into_a_surname_is_the_outlet_and_the_person(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "Police said Marta Quill fled, the paper reported. Harbour Times Quill was "
+            "detained on Friday."
+        )
+    )
+    found = {m.text: (m.type, m.name) for m in mentions}
+    assert "Harbour Times Quill" not in found
+    assert found.get("Harbour Times", ("ORG",))[0] == "ORG"
+    assert [m.name for m in mentions if m.text == "Quill"] == ["Marta Quill"]

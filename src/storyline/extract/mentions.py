@@ -192,6 +192,7 @@ class MentionFinder:
                 c.end -= 1  # 'the Joint Opposition MPs': the bloc, not its members
         out = self._bodies_of_places(doc, out)
         out = self._bodies_in_apposition(doc, out)
+        out = self._outlet_before_surname(doc, out)
         out = self._join_and_countries(doc, out)
         out.sort(key=lambda c: (c.start, -c.end))
         dedup: list[_Cand] = []
@@ -799,6 +800,33 @@ class MentionFinder:
             ):
                 out.append(_Cand(c.start, nxt.end, "ORG"))
                 skip.add(id(nxt))
+                continue
+            out.append(c)
+        return out
+
+    def _outlet_before_surname(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Orvale Herald Velez was arrested': an outlet's name left over from a credit,
+        run by the tagger into the surname of a person the document names in full, is
+        the outlet and the person."""
+        heads = self.words["org_words"]
+        fulls = {
+            doc[e.end - 1].lower_
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) >= 2 and doc[e.end - 2].lower_ not in heads
+        }
+        out = []
+        for c in cands:
+            e = c.end
+            if (
+                c.actor is None
+                and e - c.start >= 3
+                and doc[e - 1].lower_ in fulls
+                and doc[e - 2].lower_ in heads
+                and doc[e - 2].is_title
+            ):
+                c.end, c.label = e - 1, "ORG"
+                out.append(c)
+                out.append(_Cand(e - 1, e, "PERSON"))
                 continue
             out.append(c)
         return out
