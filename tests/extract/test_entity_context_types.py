@@ -280,3 +280,12 @@ def test_an_outlet_run_into_a_surname_is_the_outlet_and_the_person(nlp) -> None:
     assert "Harbour Times Quill" not in found
     assert found.get("Harbour Times", ("ORG",))[0] == "ORG"
     assert [m.name for m in mentions if m.text == "Quill"] == ["Marta Quill"]
+
+
+def test_a_plural_name_after_a_direction_of_the_is_a_range(nlp) -> None:
+    found = _mentions(
+        nlp, "In 1840 the canal became the first to open its locks west of the Appalachians."
+    )
+    assert found.get("Appalachians") in {"LOC", None}
+    found = _mentions(nlp, "The plant is just south of the Teamsters headquarters.")
+    assert found.get("Teamsters") in {"ORG", None}

@@ -831,6 +831,19 @@ class MentionFinder:
             out.append(c)
         return out
 
+    def _plural_past_compass(self, doc: Doc, c: _Cand, text: str) -> bool:
+        """'west of the Rockies': a plural name after a direction and 'of the'."""
+        i = c.start
+        return (
+            i >= 3
+            and text.endswith("s")
+            and not text.isupper()
+            and doc[i - 1].lower_ == "the"
+            and doc[i - 2].lower_ == "of"
+            and doc[i - 3].lower_ in self.words["compass_words"]
+            and (c.end >= len(doc) or doc[c.end].pos_ not in {"NOUN", "PROPN"})
+        )
+
     def _join_possessive_heads(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'St. Anselm's Basilica': the tagger took the saint (cut at the possessive) and
         the head word apart; a name, its possessive and a building's head word
@@ -1252,6 +1265,8 @@ class MentionFinder:
             # country's own name is the country, wherever it stands
             country = single and any(self.gz.places[i][7] == "country" for i in self.gz.exact(text))
             c.type = place if place and (located or named_place or country) else "ORG"
+            if c.type == "ORG" and single and self._plural_past_compass(doc, c, text):
+                c.type = "LOC"  # 'west of the Rockies': a range, no body
             if c.type == "ORG" and self._facility_head(span):
                 c.type = "FACILITY"  # 'Coimbra University Hospital', 'Kakuma Refugee Camp'
         elif c.label in {"GPE", "LOC", "FACILITY"}:
