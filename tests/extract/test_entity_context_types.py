@@ -272,8 +272,8 @@ def test_a_country_tagged_as_a_body_is_the_country(nlp) -> None:
 def test_an_outlet_run_into_a_surname_is_the_outlet_and_the_person(nlp) -> None:
     mentions = find_mentions(
         nlp(
-            "Police said Marta Quill fled, the paper reported. Harbour Times Quill was "
-            "detained on Friday."
+            "Marta Quill’s first mistake was to flee, the paper reported. Harbour Times "
+            "Quill was detained on Friday."
         )
     )
     found = {m.text: (m.type, m.name) for m in mentions}

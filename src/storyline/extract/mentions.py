@@ -809,11 +809,11 @@ class MentionFinder:
         run by the tagger into the surname of a person the document names in full, is
         the outlet and the person."""
         heads = self.words["org_words"]
-        fulls = {
-            doc[e.end - 1].lower_
-            for e in doc.ents
-            if e.label_ == "PERSON" and len(e) >= 2 and doc[e.end - 2].lower_ not in heads
-        }
+        fulls = set()
+        for ent in doc.ents:
+            s, e = _trim(doc, ent.start, ent.end)  # 'Ramon Diaz’s': Diaz
+            if ent.label_ == "PERSON" and e - s >= 2 and doc[e - 2].lower_ not in heads:
+                fulls.add(doc[e - 1].lower_)
         out = []
         for c in cands:
             e = c.end
