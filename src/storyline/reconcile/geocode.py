@@ -30,6 +30,9 @@ _TOO_BROAD_FOR_A_SITE = {"continent", "region", "sea", "country"}
 _CONTEXT_WEIGHT = 3.0  # share of the document's country context
 _CORPUS_WEIGHT = 1.0  # share of the corpus's country context
 _ADMIN1_BONUS = 2.0  # the place's state/province is named in the document
+_SMALL_ABROAD_POP = 20_000  # a town this small, abroad, is no reading of a name
+_ABROAD_SHARE = 0.1  # the town's country has at most this share of the document's places
+_HOME_SHARE = 0.6  # ... where the document's other places are this much in one country
 _TIE_MARGIN = 0.35  # scores this close, far apart, and no context: ambiguous
 _DIVISIONS = {"admin1", "admin2"}
 # A division's population is that of all its towns: discounted, so that the city of New
@@ -292,6 +295,17 @@ def resolve_place(
                 f"ambiguous: {a[1]} ({a[4]}) and {b[1]} ({b[4]}) fit equally, "
                 "and the text names no country to choose between them"
             )
+    a = gz.places[best[0]]
+    if inner is None and a[7] == "city" and a[6] < _SMALL_ABROAD_POP:
+        key = fold(names[0])
+        if doc.share(a[4], key) < _ABROAD_SHARE:
+            home = max(doc.countries, key=lambda iso: doc.share(iso, key), default=None)
+            if home is not None and doc.share(home, key) >= _HOME_SHARE:
+                # 'Croft, Yorkshire' among English counties: no small town abroad
+                return None, (
+                    f"only namesake: {a[1]} ({a[4]}), a small town in a country the text "
+                    f"hardly names, while its places are in {home}"
+                )
     if inner is not None:
         return best[0], f"located by the place in its name: {inner}"
     return best[0], None
