@@ -428,7 +428,8 @@ class MentionFinder:
                     j = item.start - 1
                 else:
                     break
-            if listed:
+            before = by_end.get(j) if listed else None
+            if before is not None and before.end - before.start > 1:
                 items = []  # 'Storm Cloud, Orvale and Ana de Souza': a list of other things
             for item in items:
                 item.label, item.family = "PERSON", family
