@@ -6,7 +6,7 @@ common noun's abbreviation, a product's plan, a city listed beside a club, event
 
 from __future__ import annotations
 
-from storyline.extract.mentions import find_mentions
+from storyline.extract.mentions import _runs, find_mentions
 
 
 def _mentions(nlp, text: str) -> dict[str, str]:
@@ -200,3 +200,92 @@ def test_an_ampersand_abbreviation_of_a_place_named_in_full(nlp) -> None:
     )
     short = [m for m in mentions if m.text == "A&B"]
     assert all(m.type == "GPE" and m.name == "Antigua and Barbuda" for m in short)
+
+
+def test_a_strategy_a_budget_and_a_coverage_heading_are_no_bodies(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The carriers want the Commission to adopt a new European Rail Strategy before the "
+        "summer. Read more: Wind Farms Win Big in Norway's Federal Budget — Now What? The "
+        "ministers spoke. MORE COLLEGE HOCKEY COVERAGE: The Orvale Transport Agency said "
+        "nothing.",
+    )
+    assert "European Rail Strategy" not in found
+    assert "Federal Budget" not in found
+    assert "COLLEGE HOCKEY COVERAGE" not in found
+    assert found.get("Norway") == "GPE"
+    assert found.get("Orvale Transport Agency") == "ORG"
+
+
+def test_a_tagged_span_is_cut_at_and_the(nlp) -> None:
+    doc = nlp("Passes are sold through Tixly and the Orvale Lakes Fest website.")
+    start = next(t.i for t in doc if t.text == "Tixly")
+    end = next(t.i for t in doc if t.text == "Fest") + 1
+    pieces = [doc[s:e].text for s, e in _runs(list(range(start, end)), doc)]
+    assert pieces == ["Tixly", "the Orvale Lakes Fest"]
+
+
+def test_a_mission_and_a_ministry_are_not_one_body(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "There was communication between the Ottawa mission and the ministry in Lagos "
+            "on the position. The Romanian foreign ministry said nothing."
+        )
+    )
+    texts = {m.text for m in mentions}
+    assert not any("mission and the ministry" in t for t in texts)
+    assert "Romanian foreign ministry" in texts
+
+
+def test_a_first_name_after_a_listed_full_name_takes_no_surname(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "And while Silver Brook, Larkhaven and Omar bin Rashed all won again, it was "
+            "a dream for him. David and Jodi Mahler spoke on Friday."
+        )
+    )
+    names = {m.text: m.name for m in mentions}
+    assert names.get("Larkhaven") in {"Larkhaven", None}
+    assert names.get("David") == "David Mahler"
+
+
+def test_a_saint_a_possessive_and_a_church_word_are_one_building(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The bishop led the Easter service in St. Mark's Basilica, where he baptized eight "
+        "adults. The choir sang at Saint Brigid's Church in Orvale on Friday.",
+    )
+    assert found.get("St. Mark's Basilica") == "FACILITY"
+    assert found.get("Saint Brigid's Church") == "FACILITY"
+    assert "Basilica" not in found
+
+
+def test_a_country_tagged_as_a_body_is_the_country(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "The envoy met the chair of the Senate (Chile’s upper house), Rosa Vidal, on Monday.",
+    )
+    assert found.get("Chile") == "GPE"
+    assert found.get("Rosa Vidal") == "PERSON"
+
+
+def test_an_outlet_run_into_a_surname_is_the_outlet_and_the_person(nlp) -> None:
+    mentions = find_mentions(
+        nlp(
+            "Marta Quill’s first mistake was to flee, the paper reported. Harbour Times "
+            "Quill was detained on Friday."
+        )
+    )
+    found = {m.text: (m.type, m.name) for m in mentions}
+    assert "Harbour Times Quill" not in found
+    assert found.get("Harbour Times", ("ORG",))[0] == "ORG"
+    assert [m.name for m in mentions if m.text == "Quill"] == ["Marta Quill"]
+
+
+def test_a_plural_name_after_a_direction_of_the_is_a_range(nlp) -> None:
+    found = _mentions(
+        nlp, "In 1840 the canal became the first to open its locks west of the Appalachians."
+    )
+    assert found.get("Appalachians") in {"LOC", None}
+    found = _mentions(nlp, "The plant is just south of the Teamsters headquarters.")
+    assert found.get("Teamsters") in {"ORG", None}

@@ -175,3 +175,20 @@ def test_a_site_named_after_a_continent_or_country_is_left_unlocated():
     hospital = site("Mombasa General Hospital")
     geocode_entity(hospital, {"d1": Context()}, Context(), K.gazetteer)
     assert hospital.geo is not None
+
+
+def test_a_saint_before_a_possessive_does_not_locate_a_church():
+    # 'St. Peter' and 'St. Paul' are towns somewhere; the church is named for the saint.
+    for name in ("St. Peter's Cathedral", "St. Paul's Priory"):
+        place, _ = _resolve(name)
+        assert place is None, (name, place)
+    place, _ = _resolve("Walker County Sheriff's Office", _ctx("LaFayette", "Georgia"))
+    assert place is not None and place[5] == "GA"
+
+
+def test_a_small_town_abroad_is_no_reading_where_the_places_are_all_elsewhere():
+    ctx = _ctx("Devon", "Cornwall", "Surrey", "Dorset", "Somerset")
+    place, note = _resolve("Chincoteague", ctx)
+    assert place is None and "only namesake" in note
+    place, note = _resolve("Chincoteague", _ctx("Virginia", "Maryland"))
+    assert place is not None and place[4] == "US"

@@ -64,6 +64,7 @@ _WORD_SECTIONS = (
     *("feature_heads", "body_nouns", "place_bodies", "member_nouns"),
     *("title_case_words", "junction_nouns", "study_words", "degree_words", "product_tiers"),
     *("club_words", "event_tails", "scheme_words", "road_words", "place_abbreviations"),
+    *("document_words", "possessive_heads", "compass_words"),
 )
 
 

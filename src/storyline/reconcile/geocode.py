@@ -25,10 +25,14 @@ from storyline.reconcile.corpus import Corpus
 
 PLACE_TYPES = {"GPE", "LOC", "FACILITY"}
 _FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "continent": 2.0, "region": 1.0, "sea": 1.0}
+_SAINT_WORDS = {"st", "saint", "ste", "sainte"}  # a saint's name before a possessive
 _TOO_BROAD_FOR_A_SITE = {"continent", "region", "sea", "country"}
 _CONTEXT_WEIGHT = 3.0  # share of the document's country context
 _CORPUS_WEIGHT = 1.0  # share of the corpus's country context
 _ADMIN1_BONUS = 2.0  # the place's state/province is named in the document
+_SMALL_ABROAD_POP = 20_000  # a town this small, abroad, is no reading of a name
+_ABROAD_SHARE = 0.1  # the town's country has at most this share of the document's places
+_HOME_SHARE = 0.6  # ... where the document's other places are this much in one country
 _TIE_MARGIN = 0.35  # scores this close, far apart, and no context: ambiguous
 _DIVISIONS = {"admin1", "admin2"}
 # A division's population is that of all its towns: discounted, so that the city of New
@@ -222,7 +226,9 @@ def _embedded(
     runs of one length, the best scored. A one-word run must name a country, a division
     or a region, or a town that is large or that the document names on its own."""
     for name in names:
-        words = name.replace("'s ", " ").replace("’s ", " ").split()
+        raw = name.split()
+        owner = [w.endswith(("'s", "’s")) and k < len(raw) - 1 for k, w in enumerate(raw)]
+        words = [w[:-2] if own else w for w, own in zip(raw, owner, strict=True)]
         n = len(words)
         for size in range(n - 1, 0, -1):
             best: dict[int, float] = {}
@@ -231,6 +237,11 @@ def _embedded(
                 part = words[start : start + size]
                 if not (part[0][:1].isupper() and part[-1][:1].isupper()):
                     continue
+                if owner[start + size - 1] and any(
+                    fold(w).rstrip(".") in _SAINT_WORDS
+                    for w in words[max(0, start - 1) : start + 1]
+                ):
+                    continue  # 'St. Anselm's Basilica': the saint it is named for, no town
                 sub = " ".join(part)
                 key = fold(sub)
                 if key in _EMBEDDED_STOP:
@@ -284,6 +295,17 @@ def resolve_place(
                 f"ambiguous: {a[1]} ({a[4]}) and {b[1]} ({b[4]}) fit equally, "
                 "and the text names no country to choose between them"
             )
+    a = gz.places[best[0]]
+    if inner is None and a[7] == "city" and a[6] < _SMALL_ABROAD_POP:
+        key = fold(names[0])
+        if doc.share(a[4], key) < _ABROAD_SHARE:
+            home = max(doc.countries, key=lambda iso: doc.share(iso, key), default=None)
+            if home is not None and doc.share(home, key) >= _HOME_SHARE:
+                # 'Croft, Yorkshire' among English counties: no small town abroad
+                return None, (
+                    f"only namesake: {a[1]} ({a[4]}), a small town in a country the text "
+                    f"hardly names, while its places are in {home}"
+                )
     if inner is not None:
         return best[0], f"located by the place in its name: {inner}"
     return best[0], None
