@@ -13,6 +13,7 @@ roles; surnames and acronyms share the cluster of the full name they stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -329,28 +330,21 @@ class MentionFinder:
     def _join_titled_names(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'Dr. Ana' + 'Reyes' (the tagger took the surname alone for a body): a titled
         given name and the capitalised word right after it are one person's name."""
-        starts = {c.start: c for c in cands}
-        drop: set[int] = set()
-        for c in cands:
-            nxt = starts.get(c.end)
+
+        def joins(c: _Cand, nxt: _Cand) -> str | None:
             first = doc[c.start].lower_.rstrip(".")
             titled = first in _PERSON_HONORIFICS or self.roles.is_title(doc[c.start])
-            if (
-                nxt is None
-                or id(c) in drop
-                or c.label not in ("PERSON", None)
-                or c.actor is not None
-                or nxt.actor is not None
-                or nxt.label not in ("ORG", None)
-                or nxt.end - nxt.start != 1
-                or not doc[nxt.start].is_title
-                or not titled
-                or c.end - c.start != 2  # the title and one given name
-            ):
-                continue
-            c.end, c.label = nxt.end, "PERSON"
-            drop.add(id(nxt))
-        return [c for c in cands if id(c) not in drop]
+            ok = (
+                titled
+                and c.end - c.start == 2  # the title and one given name
+                and c.label in ("PERSON", None)
+                and nxt.label in ("ORG", None)
+                and nxt.end - nxt.start == 1
+                and doc[nxt.start].is_title
+            )
+            return "PERSON" if ok else None
+
+        return _join_with_next(cands, lambda c: c.end, joins)
 
     def _person_after_inner_title(self, doc: Doc, c: _Cand) -> None:
         """'Manitoba Premier Brian Pallister' tagged a body: a title or role inside the
@@ -2108,22 +2102,39 @@ def _join_particles(doc: Doc, cands: list[_Cand], particles: frozenset[str]) -> 
 def _join_abbreviated_heads(doc: Doc, cands: list[_Cand], heads: frozenset[str]) -> list[_Cand]:
     """'ST. LOUIS', 'FT. WORTH': a capitalised dateline the tokenizer cut at the
     abbreviation's full stop is one name ('St. Louis' in mixed case is one token)."""
+
+    def joins(c: _Cand, nxt: _Cand) -> str | None:
+        ok = (
+            c.end - c.start == 1
+            and doc[c.start].lower_.rstrip(".") in heads
+            and c.end < len(doc)
+            and doc[c.end].text == "."
+            and not doc[c.start].whitespace_
+        )
+        return (nxt.label or c.label or "") if ok else None
+
+    return _join_with_next(cands, lambda c: c.end + 1, joins)
+
+
+def _join_with_next(
+    cands: list[_Cand],
+    next_start: Callable[[_Cand], int],
+    joins: Callable[[_Cand, _Cand], str | None],
+) -> list[_Cand]:
+    """Join each candidate (not an actor's) with the candidate starting at
+    `next_start(c)` where `joins` gives the joined label ('' for none); the absorbed
+    candidate is dropped."""
     starts = {c.start: c for c in cands}
     drop: set[int] = set()
     for c in cands:
-        e = c.end
-        if (
-            c.end - c.start == 1
-            and doc[c.start].lower_.rstrip(".") in heads
-            and e + 1 < len(doc)
-            and doc[e].text == "."
-            and not doc[c.start].whitespace_
-            and e + 1 in starts
-            and starts[e + 1].actor is None
-        ):
-            nxt = starts[e + 1]
-            c.end, c.label = nxt.end, nxt.label or c.label
-            drop.add(id(nxt))
+        nxt = starts.get(next_start(c))
+        if nxt is None or id(c) in drop or c.actor is not None or nxt.actor is not None:
+            continue
+        label = joins(c, nxt)
+        if label is None:
+            continue
+        c.end, c.label = nxt.end, label or None
+        drop.add(id(nxt))
     return [c for c in cands if id(c) not in drop]
 
 
