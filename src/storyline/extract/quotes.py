@@ -340,7 +340,7 @@ def _direct_quotes(
         # A short fragment a speech or judgement verb governs ('denounced the «cowardly»
         # attack', 'rejected as «pure propaganda»') is the speaker's own words and stays.
         if (how != "adjacent" and _is_term(doc, chain[0], cues)) or _titled_work(
-            doc, chain[0], cues
+            doc, chain[0], cues, tok_of
         ):
             continue  # a title or a defined term; a work's title, however it is placed
         head = atts[0]
@@ -440,7 +440,7 @@ def _is_term(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
 _MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "or"})
 
 
-def _titled_work(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
+def _titled_work(doc: Doc, q: QuoteSpan, cues: Cues, tok_of: list[int]) -> bool:
     """'according to “Harbour of Glass,” a book written by …', 'the film “Lights Out”':
     a quoted title, capitalised but for its small words, beside a noun for a work."""
     words = doc_text(doc)[q.start : q.end].strip(" ,.").split()
@@ -449,8 +449,12 @@ def _titled_work(doc: Doc, q: QuoteSpan, cues: Cues) -> bool:
     if not all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha()):
         return False
     close = q.close + 1 if q.close is not None else q.end
-    after = [t for t in doc if t.idx >= close][:5]
-    before = [t for t in doc if t.idx + len(t.text) <= q.open][-3:]
+    first = tok_of[min(close, len(tok_of) - 1)]
+    if doc[first].idx < close:
+        first += 1
+    after = list(doc[first : first + 5])
+    last = tok_of[q.open]  # the token holding the opening mark, or after it
+    before = [t for t in doc[max(0, last - 3) : last + 1] if t.idx + len(t.text) <= q.open]
     for t in after:
         if t.is_punct or t.is_quote or t.dep_ in ("det", "poss") or t.pos_ == "ADJ":
             continue
