@@ -35,6 +35,7 @@ class StoryDescriptors:
         self.words = words
         self.role_nouns = role_nouns  # 'the officer' is a person, never the police
         self.entities = {e.id: e for e in corpus.entities}
+        self._keys: dict[str, set[str]] = {}
         self.story_of: dict[str, str] = {}
         for story in corpus.stories:
             for doc_id in story.documents:
@@ -86,9 +87,12 @@ class StoryDescriptors:
         found = [e for e in self._entities(self.in_story[story]) if key in self._role_keys(e)]
         return found[0] if len(found) == 1 else None
 
-    @staticmethod
-    def _role_keys(entity: Entity) -> set[str]:
-        return {k for r in entity.roles if (k := _descriptor_key(r)) is not None}
+    def _role_keys(self, entity: Entity) -> set[str]:
+        keys = self._keys.get(entity.id)
+        if keys is None:  # worked out once per entity, not once per lookup
+            keys = {k for r in entity.roles if (k := _descriptor_key(r)) is not None}
+            self._keys[entity.id] = keys
+        return keys
 
     def _bare(self, doc_id: str, text: str | None) -> Entity | None:
         """The one story entity a bare descriptor stands for, or None."""
