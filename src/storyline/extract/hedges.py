@@ -272,9 +272,11 @@ def _is_report(sent: Span, m: Markers) -> bool:
 
 
 def _hits(
-    pattern: re.Pattern[str], doc: Doc, sent: Span, mask: list[tuple[int, int]]
+    pattern: re.Pattern[str], text: str, doc: Doc, sent: Span, mask: list[tuple[int, int]]
 ) -> Iterator[Span]:
-    for hit in pattern.finditer(doc.text, sent.start_char, sent.end_char):
+    # `text` is `doc.text` passed in: spaCy rebuilds that string from every token on
+    # each access, which made this the costliest step of extraction.
+    for hit in pattern.finditer(text, sent.start_char, sent.end_char):
         if any(hit.start() < b and hit.end() > a for a, b in mask):
             continue
         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
@@ -344,16 +346,18 @@ _KINDS: tuple[tuple[str, str, Callable[[Span, Span, Markers], Reach]], ...] = (
 )
 
 
-def _pointing_back(doc: Doc, sent: Span, prev: Span, mask, m: Markers) -> Iterator[Hedge]:
+def _pointing_back(
+    text: str, doc: Doc, sent: Span, prev: Span, mask, m: Markers
+) -> Iterator[Hedge]:
     """Markers in the main clause of `sent` that point back at `prev`: a verification
     with a pointer ('Reuters could not verify the account.'), a denial of 'the report'
     when `prev` reports someone's statement."""
     back = dict(scope_start=prev.start_char, scope_end=prev.end_char, how="back")
-    for span in _hits(m.verification, doc, sent, mask):
+    for span in _hits(m.verification, text, doc, sent, mask):
         verb = _verb_in(span)
         if _is_main(_predicate(verb), m) and _points_back(verb, m):
             yield Hedge(reading="unverified", start=span.start_char, end=span.end_char, **back)
-    for span in _hits(m.denied_next, doc, sent, mask):
+    for span in _hits(m.denied_next, text, doc, sent, mask):
         if _predicate(_verb_in(span)).dep_ == "ROOT" and _is_report(prev, m):
             yield Hedge(reading="denied", start=span.start_char, end=span.end_char, **back)
 
@@ -376,10 +380,10 @@ def find_hedges(doc: Doc, markers: Markers) -> list[Hedge]:
         mask = [x.span() for x in markers.not_markers.finditer(text, lo, hi)]
         mask += quoted_stretches(text, lo, hi)
         for reading, field, reach in _KINDS:
-            for span in _hits(getattr(markers, field), doc, sent, mask):
+            for span in _hits(getattr(markers, field), text, doc, sent, mask):
                 add(reading, span.start_char, span.end_char, reach(span, sent, markers))
         if i:
-            out.extend(_pointing_back(doc, sent, sents[i - 1], mask, markers))
+            out.extend(_pointing_back(text, doc, sent, sents[i - 1], mask, markers))
         for t in _claim_verbs(sent, mask, markers):
             add("unverified", t.idx, t.idx + len(t.text), _reach(t, sent, markers))
         for x in markers.attributed.finditer(text, lo, hi):
