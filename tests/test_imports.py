@@ -28,7 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": BASE | {"ingest", "extract", "reconcile", "store"},
     "watch": BASE | {"pipeline", "store", "ingest", "extract", "reconcile"},
     "cli": BASE | {"pipeline", "render", "store", "web", "ingest", "extract", "watch"},
-    "__init__": {"config", "models", "pipeline"},
+    "__init__": {"_thinc_without_torch", "config", "models", "pipeline"},
+    "_thinc_without_torch": set(),
     "__main__": {"cli"},
 }
 
@@ -102,3 +103,20 @@ def test_every_part_of_the_package_has_a_rule():
 )
 def test_the_rule_itself(module, target, ok):
     assert (_part(target) in ALLOWED[_part(module)]) is ok
+
+
+def test_loading_the_english_pipeline_does_not_import_torch():
+    """thinc would import torch (installed for the encoder's export) in every process
+    that imports spaCy; the English pipeline needs none of it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, storyline\n"
+        "from storyline.extract.nlp import load_nlp\n"
+        "doc = load_nlp()('Officials met in the capital on Monday.')\n"
+        "assert doc[0].pos_, 'no parse'\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -175,7 +175,6 @@ def _write_atomic(target: Path, data: bytes) -> None:
 def build_onnx(path: Path) -> OnnxEncoder | None:
     """Export, check against PyTorch, cache; None where any step is not possible."""
     try:
-        import onnx  # noqa: F401  (torch.onnx needs it to write the graph)
         import onnxruntime  # noqa: F401
     except ImportError:
         return None
@@ -183,6 +182,12 @@ def build_onnx(path: Path) -> OnnxEncoder | None:
         target = _cache_file(path)
         if target.is_file():
             return OnnxEncoder(target, path)
+        try:
+            # torch.onnx needs it to write the graph; imported only to export, as it
+            # takes 1.5 s, which every process that reads the cached graph would pay
+            import onnx  # noqa: F401
+        except ImportError:
+            return None
         reference = TorchEncoder(path)
         data = _export(reference.model)
         candidate = OnnxEncoder(data, path)
